@@ -1,0 +1,36 @@
+"""Write files so a crash or Ctrl-C never leaves one half-written.
+
+Every file factcheck writes (model weights, model cards, Punkt tables, corpus
+exports) goes through here: the bytes land in a temporary file in the same
+directory, are flushed to disk, and only then replace the target by an atomic
+rename. A reader sees the old file or the new one, never a mixture.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(tmp_path)``, fsync the result, then rename it onto ``path``."""
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide shipped files from other users
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Atomically replace ``path`` with UTF-8 ``text`` (LF line endings)."""
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))

@@ -1,0 +1,218 @@
+"""The ``factcheck`` command: option parsing only, over the library API.
+
+Each command reads its options, calls one library function and prints what it
+returns. User mistakes (a missing file, an unknown label, a damaged model)
+arrive as FactcheckError and leave as one line on stderr with exit code 1;
+usage errors exit 2, as with every click program.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError
+from factcheck.evaluation import evaluate_file
+from factcheck.formatting import card_text, labelled_rows, report_text, sentence_rows
+from factcheck.inputs import read_inputs
+from factcheck.labelling import Labeller
+from factcheck.labels import LABELS
+from factcheck.splitting import split_document
+from factcheck.storage import read_card, resolve_model_dir
+from factcheck.training import train_model
+
+_LABEL_TABLE = "\n\n".join(f"  {lab.id:<10} {lab.description}" for lab in LABELS)
+
+app = typer.Typer(
+    help="Label each sentence of a news article as one of:\n\n"
+    + _LABEL_TABLE
+    + "\n\nStart with:  factcheck predict seeds/000_c38d069fffeb14d6.txt",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class RowFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _user_errors(command: F) -> F:
+    """Turn a FactcheckError into one line on stderr and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except FactcheckError as err:
+            typer.echo(f"factcheck: error: {err}", err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Global options."""
+
+
+Inputs = Annotated[
+    list[str] | None,
+    typer.Argument(help="Text files to read; '-' or nothing reads standard input.", show_default=False),
+]
+TextOption = Annotated[
+    str | None, typer.Option("--text", "-t", help="Label this text instead of reading files.")
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", "-m", help="Model directory or name under models/ [default: the shipped model]."),
+]
+
+
+@app.command()
+@_user_errors
+def predict(
+    inputs: Inputs = None,
+    text: TextOption = None,
+    model: ModelOption = None,
+    fmt: Annotated[
+        RowFormat, typer.Option("--format", "-f", help="table for people; jsonl or csv for programs.")
+    ] = RowFormat.table,
+) -> None:
+    """Split articles into sentences and label each one.
+
+    Example:
+
+      factcheck predict seeds/000_c38d069fffeb14d6.txt
+
+      cat article.txt | factcheck predict - --format jsonl
+    """
+    docs = read_inputs(inputs or [], text)
+    labeller = Labeller.load(model)
+    rows = [row for doc in docs for row in labeller.label_text(doc.text, doc.name)]
+    sys.stdout.write(labelled_rows(rows, fmt.value))
+
+
+@app.command()
+@_user_errors
+def split(
+    inputs: Inputs = None,
+    text: TextOption = None,
+    fmt: Annotated[
+        RowFormat, typer.Option("--format", "-f", help="table for people; jsonl or csv for programs.")
+    ] = RowFormat.table,
+) -> None:
+    """Split articles into sentences with character offsets, without labelling.
+
+    Example:
+
+      factcheck split seeds/000_c38d069fffeb14d6.txt --format jsonl
+    """
+    docs = read_inputs(inputs or [], text)
+    split_docs = [(doc.name, split_document(doc.text).sentences) for doc in docs]
+    sys.stdout.write(sentence_rows(split_docs, fmt.value))
+
+
+@app.command()
+@_user_errors
+def train(
+    data: Annotated[list[Path], typer.Argument(help="Annotated JSONL or CSV files (text, label, doc_id).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Model directory to write (replaced atomically).")],
+    holdout: Annotated[
+        float, typer.Option(help="Share of documents held out to score the model; 0 trains on all.")
+    ] = 0.2,
+    seed: Annotated[int, typer.Option(help="Random seed of the hold-out split.")] = 0,
+) -> None:
+    """Train a model on annotated sentences and write a model directory.
+
+    Example:
+
+      factcheck train data/corpus/train.jsonl --out models/mine
+    """
+    result = train_model(
+        data, out, holdout=holdout, seed=seed, progress=lambda msg: typer.echo(f"... {msg}", err=True)
+    )
+    if result.report:
+        typer.echo(report_text(result.report))
+    typer.echo(f"wrote {result.model_dir}")
+
+
+@app.command()
+@_user_errors
+def evaluate(
+    data: Annotated[Path, typer.Argument(help="Annotated JSONL or CSV file to score against.")],
+    model: ModelOption = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text for people; json for programs.")
+    ] = ReportFormat.text,
+) -> None:
+    """Score a model on annotated sentences: per-label P/R/F1, macro-F1, confusion.
+
+    Example:
+
+      factcheck evaluate data/corpus/test.jsonl --format json
+    """
+    report = evaluate_file(data, model)
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        typer.echo(report_text(report), nl=False)
+
+
+@app.command()
+@_user_errors
+def info(
+    model: ModelOption = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text for people; json for the whole card.")
+    ] = ReportFormat.text,
+) -> None:
+    """Show a model's card: training data, versions, held-out scores.
+
+    Example:
+
+      factcheck info --model models/mine
+    """
+    model_dir = resolve_model_dir(model)
+    card = read_card(model_dir)
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps(card, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(card_text(str(model_dir), card), nl=False)
+
+
+def main() -> None:
+    """Console entry point: also ends quietly when a pipe reader such as ``head`` closes."""
+    try:
+        app()
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,9 @@
+"""The one exception type for mistakes a user can fix.
+
+The CLI prints a ``FactcheckError`` as a single line and exits non-zero; any
+other exception is a bug in factcheck and keeps its traceback.
+"""
+
+
+class FactcheckError(Exception):
+    """A user-facing problem: bad input file, unknown label, missing model."""

@@ -1,0 +1,130 @@
+"""Render results as text for people or as JSONL/CSV for programs.
+
+Every function returns a string and prints nothing, so the CLI decides where
+output goes and library users can reuse the same renderings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from factcheck.evaluation import Report
+from factcheck.labelling import LabelledSentence
+from factcheck.labels import LABEL_IDS
+from factcheck.splitting import Sentence
+
+FORMATS = ("table", "jsonl", "csv")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def jsonl(records: Iterable[dict[str, Any]]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def csv_text(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return out.getvalue()
+
+
+def labelled_rows(rows: Sequence[LabelledSentence], fmt: str) -> str:
+    """Labelled sentences in ``fmt``; the table groups them under their document."""
+    if fmt == "jsonl":
+        return jsonl(r.to_dict() for r in rows)
+    if fmt == "csv":
+        flat = [{**r.to_dict(), **{f"p_{k}": v for k, v in r.scores.items()}} for r in rows]
+        columns = [
+            "doc",
+            "index",
+            "start",
+            "end",
+            "label",
+            "confidence",
+            *(f"p_{k}" for k in LABEL_IDS),
+            "text",
+        ]
+        return csv_text(flat, columns)
+    lines = []
+    for doc in dict.fromkeys(r.doc for r in rows):
+        lines.append(f"== {doc}")
+        lines.append(f"{'#':>4}  {'label':<10}  {'conf':>4}  sentence")
+        for r in rows:
+            if r.doc == doc:
+                lines.append(f"{r.index:>4}  {r.label:<10}  {r.confidence:.2f}  {_one_line(r.text)}")
+    return "\n".join(lines) + "\n"
+
+
+def sentence_rows(docs: Sequence[tuple[str, list[Sentence]]], fmt: str) -> str:
+    """Split output: sentences with offsets, grouped by document in the table."""
+    records = [
+        {"doc": name, "index": s.index, "start": s.start, "end": s.end, "text": s.text}
+        for name, sentences in docs
+        for s in sentences
+    ]
+    if fmt == "jsonl":
+        return jsonl(records)
+    if fmt == "csv":
+        return csv_text(records, ["doc", "index", "start", "end", "text"])
+    lines = []
+    for name, sentences in docs:
+        lines.append(f"== {name}")
+        lines += [f"{s.index:>4}  {s.start:>6}-{s.end:<6}  {_one_line(s.text)}" for s in sentences]
+    return "\n".join(lines) + "\n"
+
+
+def report_text(report: Report) -> str:
+    """Per-label scores, headline figures and the confusion matrix."""
+    lines = [f"{'label':<12}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}"]
+    for label, s in report.per_label.items():
+        lines.append(f"{label:<12}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.support:>9}")
+    lines.append("")
+    lines.append(
+        f"accuracy {report.accuracy:.3f}   macro-F1 {report.macro_f1:.3f}   ({report.examples} sentences)"
+    )
+    lines.append("")
+    lines.append("confusion (rows: gold label, columns: predicted)")
+    lines.append(" " * 12 + "".join(f"{label:>11}" for label in LABEL_IDS))
+    for gold, row in report.confusion.items():
+        lines.append(f"{gold:<12}" + "".join(f"{row[p]:>11}" for p in LABEL_IDS))
+    return "\n".join(lines) + "\n"
+
+
+def card_text(model_dir: str, card: dict[str, Any]) -> str:
+    """The model card as a short readable summary; ``--format json`` gives all of it."""
+    versions = card.get("versions", {})
+    trained = card.get("trained_on", {})
+    per_label = ", ".join(f"{k} {v}" for k, v in trained.get("per_label", {}).items())
+    lines = [
+        f"model       {model_dir}",
+        f"created     {card.get('created', '?')} with factcheck {card.get('factcheck_version', '?')}, "
+        f"scikit-learn {versions.get('scikit-learn', '?')}",
+        f"labels      {', '.join(lab['id'] for lab in card.get('labels', []))}",
+        f"trained on  {trained.get('examples', '?')} sentences ({per_label})",
+    ]
+    for source in card.get("training_data", []):
+        lines.append(
+            f"data        {source['path']} ({source['examples']} sentences, sha256 {source['sha256'][:12]})"
+        )
+    held_out = (card.get("metrics") or {}).get("held_out")
+    if held_out:
+        f1s = ", ".join(f"{k} {v['f1']:.3f}" for k, v in held_out["per_label"].items())
+        lines.append(
+            f"held out    {held_out['examples']} sentences: macro-F1 {held_out['macro_f1']:.3f}, "
+            f"accuracy {held_out['accuracy']:.3f}; F1 {f1s}"
+        )
+    else:
+        lines.append("held out    none (trained with --holdout 0)")
+    params = card.get("parameters", {})
+    keys = [k for k in params if k.startswith("classifier__") or k.startswith("features__ngram")]
+    if keys:
+        lines.append("parameters  " + ", ".join(f"{k}={params[k]}" for k in keys[:8]))
+    return "\n".join(lines) + "\n"

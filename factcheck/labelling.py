@@ -1,0 +1,93 @@
+"""Label the sentences of documents: the library API behind ``factcheck predict``.
+
+    >>> import factcheck
+    >>> rows = factcheck.label_text("Six people were killed. Officials said more may die.")
+    >>> [(r.text, r.label) for r in rows]  # doctest: +SKIP
+
+A ``Labeller`` holds one loaded model; the module-level ``label_text`` keeps
+the models it has loaded, so calling it in a loop does not reload weights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sklearn.pipeline import Pipeline
+
+from factcheck.labels import LABEL_IDS
+from factcheck.splitting import split_document
+from factcheck.storage import load_model, resolve_model_dir
+
+
+@dataclass(frozen=True)
+class LabelledSentence:
+    """A sentence with its offsets, label, confidence and all four labels' probabilities."""
+
+    doc: str
+    index: int
+    start: int
+    end: int
+    text: str
+    label: str
+    confidence: float
+    scores: dict[str, float]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "confidence": self.confidence,
+            "scores": self.scores,
+        }
+
+
+class Labeller:
+    """A loaded model that labels whole documents."""
+
+    def __init__(self, pipeline: Pipeline, card: dict[str, Any] | None = None) -> None:
+        self.pipeline = pipeline
+        self.card = card or {}
+
+    @classmethod
+    def load(cls, model: str | Path | None = None) -> Labeller:
+        """Load a model directory, a shipped model's name, or the default."""
+        return cls(*load_model(model))
+
+    def label_sentences(self, sentences: list[str]) -> list[tuple[str, float, dict[str, float]]]:
+        """(label, confidence, scores) for each sentence, in one vectorised pass."""
+        if not sentences:
+            return []
+        classes = list(self.pipeline.classes_)
+        results = []
+        for row in self.pipeline.predict_proba(sentences):
+            by_class = dict(zip(classes, row, strict=True))
+            scores = {label: round(float(by_class.get(label, 0.0)), 4) for label in LABEL_IDS}
+            best = max(classes, key=by_class.__getitem__)
+            results.append((best, round(float(by_class[best]), 4), scores))
+        return results
+
+    def label_text(self, text: str, doc: str = "<text>") -> list[LabelledSentence]:
+        """Split ``text`` into sentences and label each one."""
+        sentences = split_document(text).sentences
+        labels = self.label_sentences([s.text for s in sentences])
+        return [
+            LabelledSentence(doc, s.index, s.start, s.end, s.text, label, confidence, scores)
+            for s, (label, confidence, scores) in zip(sentences, labels, strict=True)
+        ]
+
+
+@lru_cache(maxsize=4)
+def _cached(model_dir: Path) -> Labeller:
+    return Labeller.load(model_dir)
+
+
+def label_text(text: str, model: str | Path | None = None, doc: str = "<text>") -> list[LabelledSentence]:
+    """Label every sentence of ``text`` with the given model (default: the shipped one)."""
+    return _cached(resolve_model_dir(model).resolve()).label_text(text, doc)

@@ -1,0 +1,60 @@
+"""The four labels: the one place their ids, names and descriptions are defined.
+
+Everything else (training-data validation, model output columns, CLI help,
+the annotation guideline's short form) reads from here, so adding or renaming
+a label is a one-line change that cannot drift out of sync.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Label:
+    """One label as a user sees it: a stable id for files, a name for people."""
+
+    id: str
+    name: str
+    description: str
+    check: str
+
+
+LABELS: tuple[Label, ...] = (
+    Label(
+        "factual",
+        "factual report",
+        "states a checkable event, state or figure in the writer's own voice, as settled",
+        "check the event, state or figure itself",
+    ),
+    Label(
+        "estimate",
+        "estimate",
+        "presents a quantity as approximate, modelled, projected or bounded",
+        "check the method and source behind the figure",
+    ),
+    Label(
+        "attributed",
+        "attributed claim",
+        "rests its content on a source: reported speech, 'according to', quotes, confirmations",
+        "check that the source said it",
+    ),
+    Label(
+        "opinion",
+        "opinion/editorial",
+        "carries the writer's evaluation, interpretation, prescription, speculation or rhetoric",
+        "nothing to verify: read it as the writer's view",
+    ),
+)
+
+LABEL_IDS: tuple[str, ...] = tuple(label.id for label in LABELS)
+
+_BY_ID = {label.id: label for label in LABELS}
+
+
+def get_label(label_id: str) -> Label:
+    """Look a label up by id; a KeyError names the valid ids."""
+    try:
+        return _BY_ID[label_id]
+    except KeyError:
+        raise KeyError(f"unknown label {label_id!r}; valid labels: {', '.join(LABEL_IDS)}") from None

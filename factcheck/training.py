@@ -1,0 +1,180 @@
+"""Train a model directory from annotated files: split, fit, score, write.
+
+The held-out share is split by document when the data carries ``doc_id``:
+sentences of one article share names and phrasing, and letting them sit on
+both sides would flatter the score a user sees. The model that is saved is
+the one that was scored, so the card's figures describe the shipped weights.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import joblib
+import nltk
+import numpy
+import sklearn
+from sklearn.model_selection import GroupShuffleSplit, StratifiedShuffleSplit
+from sklearn.pipeline import Pipeline
+
+from factcheck import __version__
+from factcheck.data import Example, label_counts, read_examples
+from factcheck.errors import FactcheckError
+from factcheck.evaluation import Report, score
+from factcheck.labels import LABELS
+from factcheck.model import make_pipeline
+from factcheck.storage import save_model
+
+MIN_EXAMPLES_PER_LABEL = 2
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    model_dir: Path
+    card: dict[str, Any]
+    report: Report | None
+
+
+def train_model(
+    data: Sequence[str | Path],
+    out_dir: str | Path,
+    holdout: float = 0.2,
+    seed: int = 0,
+    pipeline: Pipeline | None = None,
+    progress: Progress | None = None,
+) -> TrainResult:
+    """Read ``data``, hold out a share, fit, score on the share and save to ``out_dir``."""
+    say = progress or (lambda _message: None)
+    if not 0 <= holdout < 1:
+        raise FactcheckError(f"--holdout must be at least 0 and below 1, got {holdout}")
+    sources = []
+    examples: list[Example] = []
+    for path in data:
+        say(f"reading {path}")
+        part = read_examples(path)
+        sources.append(_describe_source(Path(path), part))
+        prefix = f"{path}#" if len(data) > 1 else ""
+        examples += [Example(e.text, e.label, e.doc_id and prefix + e.doc_id) for e in part]
+    _check_counts(examples, "training data")
+
+    train, test = _split(examples, holdout, seed)
+    pipeline = pipeline if pipeline is not None else make_pipeline()
+    say(f"fitting on {len(train)} sentences")
+    pipeline.fit([e.text for e in train], [e.label for e in train])
+    report = None
+    if test:
+        say(f"scoring {len(test)} held-out sentences")
+        report = score([e.label for e in test], list(pipeline.predict([e.text for e in test])))
+
+    card = build_card(pipeline, sources, train, test, holdout, seed, report)
+    say(f"writing {out_dir}")
+    model_dir = save_model(pipeline, card, out_dir)
+    return TrainResult(model_dir, card, report)
+
+
+def build_card(
+    pipeline: Pipeline,
+    sources: list[dict[str, Any]],
+    train: list[Example],
+    test: list[Example],
+    holdout: float,
+    seed: int,
+    report: Report | None,
+) -> dict[str, Any]:
+    """The model card: everything needed to know what a model is and to rebuild it."""
+    return {
+        "format": 1,
+        "factcheck_version": __version__,
+        "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "labels": [{"id": lab.id, "name": lab.name, "description": lab.description} for lab in LABELS],
+        "versions": {
+            "python": platform.python_version(),
+            "scikit-learn": sklearn.__version__,
+            "joblib": joblib.__version__,
+            "nltk": nltk.__version__,
+            "numpy": numpy.__version__,
+        },
+        "training_data": sources,
+        "trained_on": {"examples": len(train), "per_label": label_counts(train)},
+        "holdout": {
+            "share": holdout,
+            "seed": seed,
+            "examples": len(test),
+            "grouped_by": "doc_id" if any(e.doc_id for e in train + test) else None,
+        },
+        "parameters": _plain_params(pipeline),
+        "metrics": {"held_out": report.to_dict() if report else None},
+    }
+
+
+def _describe_source(path: Path, examples: list[Example]) -> dict[str, Any]:
+    return {
+        "path": str(path),
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "examples": len(examples),
+        "per_label": label_counts(examples),
+    }
+
+
+def _check_counts(examples: list[Example], what: str, hint: str = "add examples") -> None:
+    counts = label_counts(examples)
+    present = {label: n for label, n in counts.items() if n}
+    if len(present) < 2:
+        raise FactcheckError(f"{what}: needs at least two different labels, found {sorted(present)}")
+    for label, n in present.items():
+        if n < MIN_EXAMPLES_PER_LABEL:
+            raise FactcheckError(
+                f"{what}: label '{label}' has {n} example; at least {MIN_EXAMPLES_PER_LABEL} "
+                f"are needed to train; {hint}"
+            )
+
+
+def _split(examples: list[Example], holdout: float, seed: int) -> tuple[list[Example], list[Example]]:
+    if holdout == 0:
+        return examples, []
+    labels = [e.label for e in examples]
+    if any(e.doc_id for e in examples):
+        groups = [e.doc_id or f"#sentence-{i}" for i, e in enumerate(examples)]
+        if len(set(groups)) < 2:
+            raise FactcheckError(
+                "cannot hold out a share: all sentences come from one document; use --holdout 0"
+            )
+        splitter = GroupShuffleSplit(n_splits=1, test_size=holdout, random_state=seed)
+        train_idx, test_idx = next(splitter.split(examples, labels, groups))
+    else:
+        splitter = StratifiedShuffleSplit(n_splits=1, test_size=holdout, random_state=seed)
+        try:
+            train_idx, test_idx = next(splitter.split(examples, labels))
+        except ValueError as err:
+            raise FactcheckError(
+                f"cannot hold out a share of {holdout}: {err}; add examples or use --holdout 0"
+            ) from None
+    train = [examples[i] for i in train_idx]
+    test = [examples[i] for i in test_idx]
+    missing = sorted(set(labels) - {e.label for e in train})
+    if missing:
+        raise FactcheckError(
+            f"label(s) {', '.join(missing)} have too few examples to hold out a share and still "
+            "train on them; add examples or use --holdout 0"
+        )
+    _check_counts(train, "training part after the hold-out", "add examples or use --holdout 0")
+    return train, test
+
+
+def _plain_params(pipeline: Pipeline) -> dict[str, Any]:
+    plain: dict[str, Any] = {}
+    for key, value in sorted(pipeline.get_params(deep=True).items()):
+        if isinstance(value, tuple):
+            value = list(value)
+        if isinstance(value, list) and not all(isinstance(v, (str, int, float)) for v in value):
+            continue
+        if value is None or isinstance(value, (str, int, float, bool, list)):
+            plain[key] = value
+    return plain

@@ -1,0 +1,1 @@
+"""Shipped models, installed as package data of ``factcheck.models``."""

@@ -1,0 +1,75 @@
+from pathlib import Path
+
+import pytest
+
+from factcheck.data import Example, label_counts, read_examples
+from factcheck.errors import FactcheckError
+
+
+def write(tmp_path: Path, name: str, content: str) -> Path:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_jsonl_with_optional_doc_id(tmp_path: Path):
+    path = write(
+        tmp_path,
+        "d.jsonl",
+        '{"text": "A.", "label": "factual", "doc_id": 7}\n\n{"text": "B.", "label": "opinion"}\n',
+    )
+    assert read_examples(path) == [Example("A.", "factual", "7"), Example("B.", "opinion", None)]
+
+
+def test_csv_with_quoted_commas(tmp_path: Path):
+    path = write(tmp_path, "d.csv", 'text,label,doc_id\n"Prices rose, again.",factual,d1\n')
+    assert read_examples(path) == [Example("Prices rose, again.", "factual", "d1")]
+
+
+def test_unknown_label_names_file_line_and_valid_labels(tmp_path: Path):
+    path = write(tmp_path, "d.jsonl", '{"text": "A.", "label": "factual"}\n{"text": "B.", "label": "fact"}\n')
+    with pytest.raises(FactcheckError) as err:
+        read_examples(path)
+    assert "d.jsonl:2: unknown label 'fact'" in str(err.value)
+    assert "factual, estimate, attributed, opinion" in str(err.value)
+
+
+def test_missing_field_jsonl(tmp_path: Path):
+    path = write(tmp_path, "d.jsonl", '{"text": "A."}\n')
+    with pytest.raises(FactcheckError, match=r"d\.jsonl:1: missing 'label' field"):
+        read_examples(path)
+
+
+def test_missing_column_csv(tmp_path: Path):
+    path = write(tmp_path, "d.csv", "sentence,label\nA.,factual\n")
+    with pytest.raises(FactcheckError, match=r"d\.csv:1: missing 'text' column"):
+        read_examples(path)
+
+
+def test_csv_unknown_label_line_number(tmp_path: Path):
+    path = write(tmp_path, "d.csv", "text,label\nA.,factual\nB.,rumour\n")
+    with pytest.raises(FactcheckError, match=r"d\.csv:3: unknown label 'rumour'"):
+        read_examples(path)
+
+
+def test_invalid_json_line(tmp_path: Path):
+    path = write(tmp_path, "d.jsonl", '{"text": "A.", "label": "factual"}\n{"text": \n')
+    with pytest.raises(FactcheckError, match=r"d\.jsonl:2: not valid JSON"):
+        read_examples(path)
+
+
+def test_empty_text(tmp_path: Path):
+    path = write(tmp_path, "d.jsonl", '{"text": "  ", "label": "factual"}\n')
+    with pytest.raises(FactcheckError, match="non-empty string"):
+        read_examples(path)
+
+
+def test_empty_file(tmp_path: Path):
+    with pytest.raises(FactcheckError, match="file is empty"):
+        read_examples(write(tmp_path, "d.jsonl", "\n"))
+
+
+def test_label_counts_in_canonical_order_with_zeros():
+    counts = label_counts([Example("a", "opinion"), Example("b", "opinion")])
+    assert list(counts) == ["factual", "estimate", "attributed", "opinion"]
+    assert counts == {"factual": 0, "estimate": 0, "attributed": 0, "opinion": 2}

@@ -1,0 +1,28 @@
+from pathlib import Path
+
+from factcheck.evaluation import evaluate_file, score
+from tests.conftest import STARTER
+
+
+def test_score_known_values():
+    gold = ["factual", "factual", "opinion", "estimate"]
+    pred = ["factual", "opinion", "opinion", "estimate"]
+    report = score(gold, pred)
+    assert report.accuracy == 0.75
+    assert report.per_label["factual"].recall == 0.5
+    assert report.per_label["opinion"].precision == 0.5
+    assert report.per_label["attributed"].support == 0
+    # macro over the three labels present in gold: (0.6667 + 1 + 0.6667) / 3
+    assert abs(report.macro_f1 - 0.7778) < 1e-3
+    assert report.confusion["factual"]["opinion"] == 1
+
+
+def test_to_dict_has_cli_keys():
+    data = score(["factual"], ["factual"]).to_dict()
+    assert {"macro_f1", "accuracy", "per_label", "confusion"} <= set(data)
+
+
+def test_evaluate_file_with_model(tiny_model: Path):
+    report = evaluate_file(STARTER, tiny_model)
+    assert report.examples == 67
+    assert 0.5 < report.accuracy <= 1.0

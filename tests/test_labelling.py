@@ -1,0 +1,30 @@
+from pathlib import Path
+
+import factcheck
+from factcheck.labelling import Labeller
+from factcheck.labels import LABEL_IDS
+from tests.conftest import SEED
+
+
+def test_label_text_rows_are_consistent(tiny_model: Path):
+    text = SEED.read_text(encoding="utf-8")
+    rows = factcheck.label_text(text, model=tiny_model, doc="seed")
+    assert len(rows) == 17
+    for row in rows:
+        assert text[row.start : row.end] == row.text
+        assert list(row.scores) == list(LABEL_IDS)
+        assert abs(sum(row.scores.values()) - 1) < 1e-3
+        assert row.label in LABEL_IDS
+        assert row.confidence == max(row.scores.values())
+        assert row.scores[row.label] == row.confidence
+        assert row.doc == "seed"
+
+
+def test_label_sentences_empty():
+    assert Labeller.load().label_sentences([]) == []
+
+
+def test_default_model_labels_seed_with_all_four_labels():
+    rows = factcheck.label_text(SEED.read_text(encoding="utf-8"))
+    assert len(rows) == 17
+    assert len({r.label for r in rows}) >= 3

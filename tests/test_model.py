@@ -1,0 +1,25 @@
+from sklearn.base import clone
+from sklearn.model_selection import cross_val_score
+
+from factcheck.data import read_examples
+from factcheck.model import make_pipeline
+from tests.conftest import STARTER
+
+
+def test_pipeline_follows_sklearn_conventions():
+    pipeline = make_pipeline(c=3.0)
+    assert pipeline.get_params()["classifier__C"] == 3.0
+    clone(pipeline).set_params(classifier__C=1.0)  # clone and set_params work
+    examples = read_examples(STARTER)
+    texts, labels = [e.text for e in examples], [e.label for e in examples]
+    pipeline.fit(texts, labels)
+    proba = pipeline.predict_proba(texts[:3])
+    assert proba.shape == (3, 4)
+    assert abs(proba.sum(axis=1) - 1).max() < 1e-9
+    assert set(pipeline.predict(texts)) <= {"factual", "estimate", "attributed", "opinion"}
+
+
+def test_composes_with_cross_validation():
+    examples = read_examples(STARTER)
+    scores = cross_val_score(make_pipeline(), [e.text for e in examples], [e.label for e in examples], cv=2)
+    assert len(scores) == 2

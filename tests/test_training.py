@@ -1,0 +1,71 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import FactcheckError
+from factcheck.storage import CARD
+from factcheck.training import train_model
+from tests.conftest import STARTER
+
+
+def test_card_records_data_versions_and_metrics(tiny_model: Path):
+    card = json.loads((tiny_model / CARD).read_text())
+    [source] = card["training_data"]
+    assert source["path"].endswith("starter.jsonl") and len(source["sha256"]) == 64
+    assert source["examples"] == 67
+    assert card["holdout"]["grouped_by"] == "doc_id"
+    held_out = card["metrics"]["held_out"]
+    assert held_out["examples"] == card["holdout"]["examples"] > 0
+    assert card["trained_on"]["examples"] + held_out["examples"] == 67
+    assert card["versions"]["scikit-learn"]
+    assert card["parameters"]["classifier__C"] > 0
+
+
+def test_holdout_is_grouped_by_document(tmp_path: Path):
+    lines = STARTER.read_text().splitlines()
+    docs = {json.loads(line)["doc_id"] for line in lines}
+    result = train_model([STARTER], tmp_path / "m", holdout=0.3, seed=3)
+    # every held-out sentence's document is absent from training: counts add up by whole documents
+    sizes = {}
+    for line in lines:
+        doc = json.loads(line)["doc_id"]
+        sizes[doc] = sizes.get(doc, 0) + 1
+    held = result.card["holdout"]["examples"]
+    assert any(sum(sizes[d] for d in subset) == held for subset in _subsets(sorted(docs)))
+
+
+def _subsets(items):
+    for mask in range(1, 2 ** len(items)):
+        yield [x for i, x in enumerate(items) if mask >> i & 1]
+
+
+def test_too_few_examples_of_a_label(tmp_path: Path):
+    data = tmp_path / "d.jsonl"
+    data.write_text(
+        '{"text": "A.", "label": "factual"}\n{"text": "B.", "label": "factual"}\n'
+        '{"text": "C.", "label": "opinion"}\n'
+    )
+    with pytest.raises(FactcheckError, match="label 'opinion' has 1 example"):
+        train_model([data], tmp_path / "m", holdout=0)
+    assert not (tmp_path / "m").exists()
+
+
+def test_label_too_rare_to_hold_out(tmp_path: Path):
+    data = tmp_path / "d.jsonl"
+    rows = [f'{{"text": "Fact {i}.", "label": "factual"}}' for i in range(10)]
+    rows += ['{"text": "Op one.", "label": "opinion"}', '{"text": "Op two.", "label": "opinion"}']
+    data.write_text("\n".join(rows))
+    with pytest.raises(FactcheckError, match=r"hold-out.*--holdout 0"):
+        train_model([data], tmp_path / "m", holdout=0.5)
+
+
+def test_holdout_out_of_range(tmp_path: Path):
+    with pytest.raises(FactcheckError, match="--holdout"):
+        train_model([STARTER], tmp_path / "m", holdout=1.5)
+
+
+def test_progress_messages(tmp_path: Path):
+    messages: list[str] = []
+    train_model([STARTER], tmp_path / "m", holdout=0, progress=messages.append)
+    assert messages[0].startswith("reading") and messages[-1].startswith("writing")
