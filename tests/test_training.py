@@ -13,11 +13,11 @@ def test_card_records_data_versions_and_metrics(tiny_model: Path):
     card = json.loads((tiny_model / CARD).read_text())
     [source] = card["training_data"]
     assert source["path"].endswith("starter.jsonl") and len(source["sha256"]) == 64
-    assert source["examples"] == 67
+    assert source["examples"] == 50
     assert card["holdout"]["grouped_by"] == "doc_id"
     held_out = card["metrics"]["held_out"]
     assert held_out["examples"] == card["holdout"]["examples"] > 0
-    assert card["trained_on"]["examples"] + held_out["examples"] == 67
+    assert card["trained_on"]["examples"] + held_out["examples"] == 50
     assert card["versions"]["scikit-learn"]
     assert card["parameters"]["classifier__C"] > 0
 
