@@ -12,6 +12,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -21,7 +22,7 @@ import typer
 from factcheck import __version__
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import evaluate_file
-from factcheck.formatting import card_text, labelled_rows, report_text, sentence_rows
+from factcheck.formatting import card_text, labelled_rows, mistakes_text, report_text, sentence_rows
 from factcheck.inputs import read_inputs
 from factcheck.labelling import Labeller
 from factcheck.labels import LABELS
@@ -106,6 +107,12 @@ def predict(
     fmt: Annotated[
         RowFormat, typer.Option("--format", "-f", help="table for people; jsonl or csv for programs.")
     ] = RowFormat.table,
+    explain: Annotated[
+        int,
+        typer.Option(
+            "--explain", min=0, help="Show the N features that pushed each sentence most toward its label."
+        ),
+    ] = 0,
 ) -> None:
     """Split articles into sentences and label each one.
 
@@ -114,10 +121,12 @@ def predict(
       factcheck predict seeds/000_c38d069fffeb14d6.txt
 
       cat article.txt | factcheck predict - --format jsonl
+
+      factcheck predict --text "Officials said about 40 people were hurt." --explain 3
     """
     docs = read_inputs(inputs or [], text)
     labeller = Labeller.load(model)
-    rows = [row for doc in docs for row in labeller.label_text(doc.text, doc.name)]
+    rows = [row for doc in docs for row in labeller.label_text(doc.text, doc.name, explain)]
     sys.stdout.write(labelled_rows(rows, fmt.value))
 
 
@@ -173,18 +182,33 @@ def evaluate(
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="text for people; json for programs.")
     ] = ReportFormat.text,
+    errors: Annotated[
+        int,
+        typer.Option(
+            "--errors", min=0, help="Also list the N most confident mistakes with the features behind them."
+        ),
+    ] = 0,
 ) -> None:
     """Score a model on annotated sentences: per-label P/R/F1, macro-F1, confusion.
 
     Example:
 
       factcheck evaluate data/corpus/test.jsonl --format json
+
+      factcheck evaluate my-test.jsonl --model models/mine --errors 10
     """
-    report = evaluate_file(data, model)
+    evaluation = evaluate_file(data, model, errors)
     if fmt is ReportFormat.json:
-        typer.echo(json.dumps(report.to_dict(), indent=2))
+        record = evaluation.report.to_dict()
+        if errors:
+            record["mistakes"] = [
+                {**asdict(m), "explanation": [asdict(p) for p in m.explanation]} for m in evaluation.mistakes
+            ]
+        typer.echo(json.dumps(record, indent=2, ensure_ascii=False))
     else:
-        typer.echo(report_text(report), nl=False)
+        typer.echo(report_text(evaluation.report), nl=False)
+        if errors:
+            typer.echo("\n" + mistakes_text(evaluation.mistakes), nl=False)
 
 
 @app.command()

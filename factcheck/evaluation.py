@@ -13,6 +13,7 @@ from pathlib import Path
 from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
 
 from factcheck.data import read_examples
+from factcheck.explanation import Push
 from factcheck.labels import LABEL_IDS
 
 
@@ -72,11 +73,46 @@ def score(gold: Sequence[str], predicted: Sequence[str]) -> Report:
     )
 
 
-def evaluate_file(data: str | Path, model: str | Path | None = None) -> Report:
-    """Score a model (default: the shipped one) on an annotated JSONL or CSV file."""
+@dataclass(frozen=True)
+class Mistake:
+    """A sentence the model got wrong, with what pushed it to the wrong label."""
+
+    text: str
+    gold: str
+    predicted: str
+    confidence: float
+    explanation: list[Push]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    report: Report
+    mistakes: list[Mistake]
+
+
+def evaluate_file(data: str | Path, model: str | Path | None = None, errors: int = 0) -> Evaluation:
+    """Score a model (default: the shipped one) on an annotated JSONL or CSV file.
+
+    ``errors`` > 0 also returns that many of the most confident mistakes: the
+    sentences a user learns most from annotating next.
+    """
     from factcheck.labelling import Labeller
 
     examples = read_examples(data)
     labeller = Labeller.load(model)
-    predicted = [label for label, _, _ in labeller.label_sentences([e.text for e in examples])]
-    return score([e.label for e in examples], predicted)
+    texts = [e.text for e in examples]
+    predicted = labeller.label_sentences(texts)
+    report = score([e.label for e in examples], [label for label, _, _ in predicted])
+    wrong = [
+        (example, label, confidence)
+        for example, (label, confidence, _) in zip(examples, predicted, strict=True)
+        if label != example.label
+    ]
+    wrong.sort(key=lambda item: -item[2])
+    wrong = wrong[:errors]
+    reasons = labeller.explain([e.text for e, _, _ in wrong], [label for _, label, _ in wrong])
+    mistakes = [
+        Mistake(e.text, e.label, label, confidence, why)
+        for (e, label, confidence), why in zip(wrong, reasons, strict=True)
+    ]
+    return Evaluation(report, mistakes)

@@ -12,7 +12,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from factcheck.evaluation import Report
+from factcheck.evaluation import Mistake, Report
+from factcheck.explanation import Push
 from factcheck.labelling import LabelledSentence
 from factcheck.labels import LABEL_IDS
 from factcheck.splitting import Sentence
@@ -36,22 +37,27 @@ def csv_text(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     return out.getvalue()
 
 
+def reasons_text(pushes: Sequence[Push]) -> str:
+    """``said (+0.73), about (+0.41)``: an explanation on one line."""
+    return ", ".join(f"{p.feature} ({p.weight:+.2f})" for p in pushes) or "(no feature pushed it)"
+
+
 def labelled_rows(rows: Sequence[LabelledSentence], fmt: str) -> str:
     """Labelled sentences in ``fmt``; the table groups them under their document."""
     if fmt == "jsonl":
         return jsonl(r.to_dict() for r in rows)
     if fmt == "csv":
-        flat = [{**r.to_dict(), **{f"p_{k}": v for k, v in r.scores.items()}} for r in rows]
-        columns = [
-            "doc",
-            "index",
-            "start",
-            "end",
-            "label",
-            "confidence",
-            *(f"p_{k}" for k in LABEL_IDS),
-            "text",
+        explained = any(r.explanation is not None for r in rows)
+        flat = [
+            {
+                **r.to_dict(),
+                **{f"p_{k}": v for k, v in r.scores.items()},
+                "explanation": reasons_text(r.explanation or []),
+            }
+            for r in rows
         ]
+        columns = ["doc", "index", "start", "end", "label", "confidence", *(f"p_{k}" for k in LABEL_IDS)]
+        columns += ["explanation", "text"] if explained else ["text"]
         return csv_text(flat, columns)
     lines = []
     for doc in dict.fromkeys(r.doc for r in rows):
@@ -60,6 +66,8 @@ def labelled_rows(rows: Sequence[LabelledSentence], fmt: str) -> str:
         for r in rows:
             if r.doc == doc:
                 lines.append(f"{r.index:>4}  {r.label:<10}  {r.confidence:.2f}  {_one_line(r.text)}")
+                if r.explanation is not None:
+                    lines.append(f"{'':>4}  {'':<10}  {'why':>4}  {reasons_text(r.explanation)}")
     return "\n".join(lines) + "\n"
 
 
@@ -127,4 +135,15 @@ def card_text(model_dir: str, card: dict[str, Any]) -> str:
     keys = [k for k in params if k.startswith("classifier__") or k.startswith("features__ngram")]
     if keys:
         lines.append("parameters  " + ", ".join(f"{k}={params[k]}" for k in keys[:8]))
+    return "\n".join(lines) + "\n"
+
+
+def mistakes_text(mistakes: Sequence[Mistake]) -> str:
+    """The most confident mistakes, each with the features that misled the model."""
+    lines = [f"most confident mistakes ({len(mistakes)})"]
+    for m in mistakes:
+        lines.append(
+            f"  gold {m.gold:<10} predicted {m.predicted:<10} {m.confidence:.2f}  {_one_line(m.text)}"
+        )
+        lines.append(f"  {'':<15}{'why':>15}       {reasons_text(m.explanation)}")
     return "\n".join(lines) + "\n"

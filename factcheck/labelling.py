@@ -17,6 +17,7 @@ from typing import Any
 
 from sklearn.pipeline import Pipeline
 
+from factcheck.explanation import Push, explain
 from factcheck.labels import LABEL_IDS
 from factcheck.splitting import split_document
 from factcheck.storage import load_model, resolve_model_dir
@@ -34,9 +35,10 @@ class LabelledSentence:
     label: str
     confidence: float
     scores: dict[str, float]
+    explanation: list[Push] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        record = {
             "doc": self.doc,
             "index": self.index,
             "start": self.start,
@@ -46,6 +48,9 @@ class LabelledSentence:
             "confidence": self.confidence,
             "scores": self.scores,
         }
+        if self.explanation is not None:
+            record["explanation"] = [{"feature": p.feature, "weight": p.weight} for p in self.explanation]
+        return record
 
 
 class Labeller:
@@ -69,17 +74,25 @@ class Labeller:
         for row in self.pipeline.predict_proba(sentences):
             by_class = dict(zip(classes, row, strict=True))
             scores = {label: round(float(by_class.get(label, 0.0)), 4) for label in LABEL_IDS}
-            best = max(classes, key=by_class.__getitem__)
+            best = str(max(classes, key=by_class.__getitem__))
             results.append((best, round(float(by_class[best]), 4), scores))
         return results
 
-    def label_text(self, text: str, doc: str = "<text>") -> list[LabelledSentence]:
-        """Split ``text`` into sentences and label each one."""
+    def explain(self, sentences: list[str], labels: list[str], top: int = 5) -> list[list[Push]]:
+        """The features that pushed each sentence most toward the given label."""
+        return explain(self.pipeline, sentences, labels, top) if sentences else []
+
+    def label_text(self, text: str, doc: str = "<text>", explain: int = 0) -> list[LabelledSentence]:
+        """Split ``text`` into sentences and label each one; ``explain`` > 0 adds that many reasons."""
         sentences = split_document(text).sentences
-        labels = self.label_sentences([s.text for s in sentences])
+        texts = [s.text for s in sentences]
+        labels = self.label_sentences(texts)
+        reasons: list[list[Push] | None] = [None] * len(texts)
+        if explain:
+            reasons = list(self.explain(texts, [label for label, _, _ in labels], explain))
         return [
-            LabelledSentence(doc, s.index, s.start, s.end, s.text, label, confidence, scores)
-            for s, (label, confidence, scores) in zip(sentences, labels, strict=True)
+            LabelledSentence(doc, s.index, s.start, s.end, s.text, label, confidence, scores, why)
+            for s, (label, confidence, scores), why in zip(sentences, labels, reasons, strict=True)
         ]
 
 
@@ -88,6 +101,8 @@ def _cached(model_dir: Path) -> Labeller:
     return Labeller.load(model_dir)
 
 
-def label_text(text: str, model: str | Path | None = None, doc: str = "<text>") -> list[LabelledSentence]:
+def label_text(
+    text: str, model: str | Path | None = None, doc: str = "<text>", explain: int = 0
+) -> list[LabelledSentence]:
     """Label every sentence of ``text`` with the given model (default: the shipped one)."""
-    return _cached(resolve_model_dir(model).resolve()).label_text(text, doc)
+    return _cached(resolve_model_dir(model).resolve()).label_text(text, doc, explain)

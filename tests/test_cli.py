@@ -115,7 +115,7 @@ def test_train_evaluate_info(tmp_path: Path):
     info = run("info", "--model", str(out))
     assert info.exit_code == 0 and "starter.jsonl" in info.stdout
     card = json.loads(run("info", "--model", str(out), "--format", "json").stdout)
-    assert card["training_data"][0]["examples"] == 67
+    assert card["training_data"][0]["examples"] == 50
 
 
 def test_evaluate_missing_column(tmp_path: Path):
@@ -123,3 +123,23 @@ def test_evaluate_missing_column(tmp_path: Path):
     data.write_text("text\nA.\n")
     result = run("evaluate", str(data))
     assert result.exit_code == 1 and "missing 'label' column" in result.stderr
+
+
+def test_predict_explain_in_every_format(tiny_model: Path):
+    args = ["predict", "--text", "Officials said about 40 people were hurt.", "--model", str(tiny_model)]
+    table = run(*args, "--explain", "2")
+    assert table.exit_code == 0 and "why" in table.stdout
+    record = json.loads(run(*args, "--explain", "2", "--format", "jsonl").stdout)
+    assert 1 <= len(record["explanation"]) <= 2
+    assert set(record["explanation"][0]) == {"feature", "weight"}
+    assert "explanation" in run(*args, "--explain", "2", "--format", "csv").stdout.splitlines()[0]
+    assert "explanation" not in json.loads(run(*args, "--format", "jsonl").stdout)
+
+
+def test_evaluate_errors_lists_mistakes(tiny_model: Path):
+    result = run("evaluate", str(STARTER), "--model", str(tiny_model), "--errors", "2", "--format", "json")
+    mistakes = json.loads(result.stdout)["mistakes"]
+    assert len(mistakes) == 2
+    assert all(m["gold"] != m["predicted"] for m in mistakes)
+    text = run("evaluate", str(STARTER), "--model", str(tiny_model), "--errors", "2").stdout
+    assert "most confident mistakes (2)" in text

@@ -23,6 +23,15 @@ def test_to_dict_has_cli_keys():
 
 
 def test_evaluate_file_with_model(tiny_model: Path):
-    report = evaluate_file(STARTER, tiny_model)
-    assert report.examples == 67
+    report = evaluate_file(STARTER, tiny_model).report
+    assert report.examples == 50
     assert 0.5 < report.accuracy <= 1.0
+
+
+def test_most_confident_mistakes_first(tiny_model: Path):
+    evaluation = evaluate_file(STARTER, tiny_model, errors=3)
+    mistakes = evaluation.mistakes
+    wrong = evaluation.report.examples - round(evaluation.report.accuracy * evaluation.report.examples)
+    assert len(mistakes) == min(3, wrong)
+    assert all(m.gold != m.predicted for m in mistakes)
+    assert [m.confidence for m in mistakes] == sorted((m.confidence for m in mistakes), reverse=True)
