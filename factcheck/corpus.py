@@ -109,3 +109,80 @@ def read_source_document(path: Path) -> CorpusDocument:
         text="".join(text_parts),
         spans=spans,
     )
+
+
+SPLITS = ("train", "dev", "test")
+# Position in each topic's genre-sorted document list -> split. Six slots give
+# about 17% test and 15% dev, spread over genres because documents are sorted
+# by genre before the slots are dealt.
+_SLOTS = {2: "test", 5: "dev"}
+_CYCLE = 6
+
+
+def load_corpus(source_dir: Path) -> list[CorpusDocument]:
+    """Every source document, checking that ids are unique and match their file and folder."""
+    docs = []
+    seen: dict[str, Path] = {}
+    for path in sorted(Path(source_dir).glob("*/*.txt")):
+        doc = read_source_document(path)
+        if doc.id != path.stem:
+            raise FactcheckError(f"{path}: id {doc.id!r} does not match the file name")
+        if doc.topic != path.parent.name:
+            raise FactcheckError(f"{path}: topic {doc.topic!r} does not match the folder")
+        if doc.id in seen:
+            raise FactcheckError(f"{path}: id {doc.id!r} already used by {seen[doc.id]}")
+        seen[doc.id] = path
+        docs.append(doc)
+    return docs
+
+
+def assign_splits(docs: list[CorpusDocument], frozen: dict[str, str]) -> dict[str, str]:
+    """Document id -> split. Frozen assignments never move; new documents are dealt by topic.
+
+    Within a topic, unassigned documents are sorted by genre and id and dealt
+    into slots, so every topic and most genres reach the test split.
+    """
+    assignment = {doc_id: split for doc_id, split in frozen.items() if doc_id in {d.id for d in docs}}
+    by_topic: dict[str, list[CorpusDocument]] = {}
+    for doc in docs:
+        if doc.id not in assignment:
+            by_topic.setdefault(doc.topic, []).append(doc)
+    for topic_docs in by_topic.values():
+        topic_docs.sort(key=lambda d: (d.genre, d.id))
+        for position, doc in enumerate(topic_docs):
+            assignment[doc.id] = _SLOTS.get(position % _CYCLE, "train")
+    return assignment
+
+
+def _shingles(sentence: str) -> frozenset[tuple[str, ...]]:
+    words = re.findall(r"\w+", sentence.lower())
+    if len(words) < 3:
+        return frozenset([tuple(words)])
+    return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+
+def near_duplicates(
+    docs: list[CorpusDocument], assignment: dict[str, str], threshold: float = 0.7
+) -> list[tuple[str, str, float]]:
+    """Sentence pairs from different splits whose word-trigram Jaccard is at least ``threshold``.
+
+    A sentence that appears (nearly) verbatim in train and test would let the
+    model score on memory instead of skill.
+    """
+    entries = [(assignment[d.id], text, _shingles(text)) for d in docs for text, _ in d.sentences()]
+    index: dict[tuple[str, ...], list[int]] = {}
+    for i, (_, _, shingles) in enumerate(entries):
+        for shingle in shingles:
+            index.setdefault(shingle, []).append(i)
+    found = []
+    for i, (split, text, shingles) in enumerate(entries):
+        shared: dict[int, int] = {}
+        for shingle in shingles:
+            for j in index[shingle]:
+                if j > i and entries[j][0] != split:
+                    shared[j] = shared.get(j, 0) + 1
+        for j, n in shared.items():
+            similarity = n / len(shingles | entries[j][2])
+            if similarity >= threshold:
+                found.append((text, entries[j][1], round(similarity, 3)))
+    return found
