@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
@@ -20,14 +20,28 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from factcheck import __version__
+from factcheck.annotation import KEYS, Session, open_session, parse_command
+from factcheck.comparison import compare_models
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import evaluate_file
-from factcheck.formatting import card_text, labelled_rows, mistakes_text, report_text, sentence_rows
+from factcheck.formatting import (
+    annotation_screen,
+    annotation_summary,
+    card_text,
+    comparison_text,
+    label_guide,
+    labelled_rows,
+    mistakes_text,
+    models_text,
+    report_text,
+    sentence_rows,
+)
 from factcheck.inputs import read_inputs
+from factcheck.keys import keypresses, lines
 from factcheck.labelling import Labeller
 from factcheck.labels import LABELS
 from factcheck.splitting import split_document
-from factcheck.storage import read_card, resolve_model_dir
+from factcheck.storage import list_models, read_card, resolve_model_dir
 from factcheck.training import train_model
 
 _LABEL_TABLE = "\n\n".join(f"  {lab.id:<10} {lab.description}" for lab in LABELS)
@@ -54,6 +68,11 @@ class RowFormat(str, Enum):
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
+
+
+class Order(str, Enum):
+    uncertain = "uncertain"
+    document = "document"
 
 
 def _user_errors(command: F) -> F:
@@ -153,21 +172,39 @@ def split(
 @app.command()
 @_user_errors
 def train(
-    data: Annotated[list[Path], typer.Argument(help="Annotated JSONL or CSV files (text, label, doc_id).")],
+    data: Annotated[
+        list[Path],
+        typer.Argument(help="Annotated JSONL or CSV files (text, label, doc_id); annotate's output too."),
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Model directory to write (replaced atomically).")],
     holdout: Annotated[
         float, typer.Option(help="Share of documents held out to score the model; 0 trains on all.")
     ] = 0.2,
     seed: Annotated[int, typer.Option(help="Random seed of the hold-out split.")] = 0,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            help="Also train on shipped data: 'default' adds the shipped corpus's train split "
+            "(the default model's data) to yours.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Train a model on annotated sentences and write a model directory.
 
     Example:
 
       factcheck train data/corpus/train.jsonl --out models/mine
+
+      factcheck train mine.jsonl --base default --out models/mine
     """
     result = train_model(
-        data, out, holdout=holdout, seed=seed, progress=lambda msg: typer.echo(f"... {msg}", err=True)
+        data,
+        out,
+        holdout=holdout,
+        seed=seed,
+        progress=lambda msg: typer.echo(f"... {msg}", err=True),
+        base=base,
     )
     if result.report:
         typer.echo(report_text(result.report))
@@ -231,6 +268,141 @@ def info(
         typer.echo(json.dumps(card, indent=2, ensure_ascii=False))
     else:
         typer.echo(card_text(str(model_dir), card), nl=False)
+
+
+@app.command()
+@_user_errors
+def annotate(
+    inputs: Annotated[list[str], typer.Argument(help="Article text files whose sentences to label.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="JSONL file each answer is appended to; run again to resume."),
+    ],
+    model: ModelOption = None,
+    order: Annotated[
+        Order,
+        typer.Option(
+            help="uncertain: the sentences the model is least sure of first, where an answer teaches "
+            "it most; document: reading order."
+        ),
+    ] = Order.uncertain,
+) -> None:
+    """Label sentences one at a time, with the model's suggestion, for retraining.
+
+    Each sentence is shown between its neighbours. Keys: 1-4 a label, Enter
+    accepts the suggestion, s skips (not saved: asked again next run), u undoes
+    the last answer, ? shows the label definitions, q quits. Every answer is on
+    disk the moment it is given; running the same command again resumes.
+    Without a terminal, answers are read one a line from standard input (1-4
+    or a label id, an empty line accepts, s, u, q; the end of input quits).
+
+    Example:
+
+      factcheck annotate article1.txt article2.txt --out mine.jsonl
+
+      printf '1\\n\\n3\\n' | factcheck annotate article.txt --out mine.jsonl --order document
+    """
+    session = open_session(out, inputs, model, order.value)
+    if session.dropped is not None:
+        typer.echo(f"factcheck: {out}: cut off an incomplete last line a crash left", err=True)
+    interactive = sys.stdin.isatty()
+    try:
+        with session, (keypresses if interactive else lines)(sys.stdin) as answers:
+            _converse(session, answers, interactive)
+    except KeyboardInterrupt:
+        typer.echo("\ninterrupted\n" + annotation_summary(str(out), session.progress()), err=True, nl=False)
+        raise typer.Exit(130) from None
+    typer.echo("\n" + annotation_summary(str(out), session.progress()), nl=False)
+
+
+def _converse(session: Session, answers: Iterator[str], interactive: bool) -> None:
+    """Ask, read an answer, apply it, until the user quits or the answers run out.
+
+    A wrong key at a terminal earns a hint; a wrong line from a script is an
+    error naming the line, since every later line would land on the wrong sentence.
+    """
+    typer.echo(annotation_screen(session.current(), session.progress()))
+    for lineno, raw in enumerate(answers, start=1):
+        command = parse_command(raw)
+        item = session.current()
+        if command is None:
+            hint = f"{raw!r} is not an answer; use 1-{len(KEYS)}, a label id, Enter, s, u, ? or q"
+            if not interactive:
+                raise FactcheckError(f"<stdin>:{lineno}: {hint}")
+            typer.echo(f"  {hint}")
+            continue
+        if command.action == "help":
+            typer.echo(label_guide())
+            continue
+        if command.action == "undo":
+            undone = session.undo()
+            typer.echo(
+                f"  undone: {undone['label']} for {undone['text']!r}" if undone else "  nothing to undo"
+            )
+        elif command.action == "quit" or item is None:
+            return
+        elif command.action == "skip":
+            session.skip()
+            typer.echo("  skipped")
+        else:
+            typer.echo(f"  = {session.answer(command.label or item.suggested)['label']}")
+        typer.echo("\n" + annotation_screen(session.current(), session.progress()))
+
+
+@app.command()
+@_user_errors
+def compare(
+    data: Annotated[Path, typer.Argument(help="Annotated JSONL or CSV file both models are scored on.")],
+    models: Annotated[
+        list[str],
+        typer.Option(
+            "--model", "-m", help="A model directory or name; give it twice: the old model, then the new."
+        ),
+    ],
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text for people; json for programs.")
+    ] = ReportFormat.text,
+    changes: Annotated[
+        int,
+        typer.Option(
+            "--changes", min=0, help="List this many sentences whose label changed, broken ones first."
+        ),
+    ] = 10,
+) -> None:
+    """Score two models on the same sentences side by side, and list the sentences whose label changed.
+
+    Score on sentences neither model was trained on, or the retrained model
+    will look better than it is.
+
+    Example:
+
+      factcheck compare held-out.jsonl --model default --model models/mine
+
+      factcheck compare data/corpus/test.jsonl -m default -m mine --changes 30
+    """
+    comparison = compare_models(data, models)
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(comparison_text(comparison, changes), nl=False)
+
+
+@app.command("models")
+@_user_errors
+def models_(
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text for people; json for programs.")
+    ] = ReportFormat.text,
+) -> None:
+    """List the models --model can name: shipped ones and yours under ./models, with key figures.
+
+    Example:
+
+      factcheck models
+
+      factcheck train mine.jsonl --base default --out models/mine && factcheck models
+    """
+    typer.echo(models_text(list_models(), "json" if fmt is ReportFormat.json else "table"), nl=False)
 
 
 def main() -> None:

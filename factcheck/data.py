@@ -4,6 +4,12 @@ Two formats, chosen by extension: JSONL (one ``{"text", "label", "doc_id"?}``
 object a line) and CSV (a header row with ``text`` and ``label`` columns,
 ``doc_id`` optional). Every problem is reported with file and line and the
 valid labels, so a user with a 5,000-line file can go straight to the typo.
+
+A JSONL file written by ``factcheck annotate`` is read as it stands: its
+answer lines carry extra fields (``source``, ``start``, ``end``, the model's
+suggestion, a timestamp), which are ignored, and an ``{"undo": KEY}`` line
+cancels the latest answer before it with that key, because the annotation
+file is only ever appended to, never rewritten.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factcheck.errors import FactcheckError
 from factcheck.inputs import decode_utf8, read_bytes
@@ -36,11 +43,31 @@ def read_examples(path: str | Path) -> list[Example]:
     text = decode_utf8(read_bytes(path), str(path))
     if not text.strip():
         raise FactcheckError(f"{path}: file is empty")
-    read = _read_csv if path.suffix.lower() == ".csv" else _read_jsonl
-    examples = read(path, text)
+    if path.suffix.lower() == ".csv":
+        examples = _read_csv(path, text)
+    else:
+        examples = [example for _, example in _read_jsonl(path, text)]
     if not examples:
         raise FactcheckError(f"{path}: no annotated sentences found")
     return examples
+
+
+def read_annotations(path: str | Path) -> list[tuple[dict[str, Any], Example]]:
+    """The answers of a JSONL file that no undo line cancelled, with their raw records, in file order."""
+    path = Path(path)
+    return _read_jsonl(path, decode_utf8(read_bytes(path), str(path)))
+
+
+def answer_key(source: object, start: object, end: object) -> str:
+    """How an undo line names the answer it cancels: the sentence's file and character span."""
+    return f"{source}:{start}-{end}"
+
+
+def record_key(record: dict[str, Any]) -> str | None:
+    """An answer line's key, or None for a line without a span (written by hand, not by annotate)."""
+    if all(field in record for field in ("source", "start", "end")):
+        return answer_key(record["source"], record["start"], record["end"])
+    return None
 
 
 def label_counts(examples: Iterable[Example]) -> dict[str, int]:
@@ -60,8 +87,9 @@ def _check(path: Path, line: int, text: object, label: object, doc_id: object) -
     return Example(text, str(label), None if doc_id in (None, "") else str(doc_id))
 
 
-def _read_jsonl(path: Path, text: str) -> list[Example]:
-    examples = []
+def _read_jsonl(path: Path, text: str) -> list[tuple[dict[str, Any], Example]]:
+    answers: list[tuple[dict[str, Any], Example] | None] = []
+    keys: list[str | None] = []
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -71,11 +99,30 @@ def _read_jsonl(path: Path, text: str) -> list[Example]:
             raise FactcheckError(f"{path}:{lineno}: not valid JSON ({err.msg})") from None
         if not isinstance(record, dict):
             raise FactcheckError(f"{path}:{lineno}: expected a JSON object with 'text' and 'label'")
+        if "undo" in record:
+            _cancel(path, lineno, record["undo"], answers, keys)
+            continue
         for key in ("text", "label"):
             if key not in record:
                 raise FactcheckError(f"{path}:{lineno}: missing '{key}' field")
-        examples.append(_check(path, lineno, record["text"], record["label"], record.get("doc_id")))
-    return examples
+        answers.append((record, _check(path, lineno, record["text"], record["label"], record.get("doc_id"))))
+        keys.append(record_key(record))
+    return [answer for answer in answers if answer is not None]
+
+
+def _cancel(
+    path: Path,
+    lineno: int,
+    key: object,
+    answers: list[tuple[dict[str, Any], Example] | None],
+    keys: list[str | None],
+) -> None:
+    """Drop the latest still-standing answer with ``key``: undoing twice cancels two answers."""
+    for i in reversed(range(len(keys))):
+        if keys[i] == key and answers[i] is not None:
+            answers[i] = None
+            return
+    raise FactcheckError(f"{path}:{lineno}: 'undo' of {key!r}, but no answer before it has that key")
 
 
 def _read_csv(path: Path, text: str) -> list[Example]:

@@ -9,16 +9,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
+from factcheck.annotation import KEYS, Item, Progress
+from factcheck.comparison import Comparison
 from factcheck.evaluation import Mistake, Report
 from factcheck.explanation import Push
 from factcheck.labelling import LabelledSentence
-from factcheck.labels import LABEL_IDS
+from factcheck.labels import LABEL_IDS, get_label
 from factcheck.splitting import Sentence
 
 FORMATS = ("table", "jsonl", "csv")
+_VERDICT_ORDER = ("broken", "fixed", "still wrong")
 
 
 def _one_line(text: str) -> str:
@@ -119,8 +124,10 @@ def card_text(model_dir: str, card: dict[str, Any]) -> str:
         f"trained on  {trained.get('examples', '?')} sentences ({per_label})",
     ]
     for source in card.get("training_data", []):
+        base = f", shipped base {source['base']}" if source.get("base") else ""
         lines.append(
-            f"data        {source['path']} ({source['examples']} sentences, sha256 {source['sha256'][:12]})"
+            f"data        {source['path']} ({source['examples']} sentences, "
+            f"sha256 {source['sha256'][:12]}{base})"
         )
     held_out = (card.get("metrics") or {}).get("held_out")
     if held_out:
@@ -147,3 +154,114 @@ def mistakes_text(mistakes: Sequence[Mistake]) -> str:
         )
         lines.append(f"  {'':<15}{'why':>15}       {reasons_text(m.explanation)}")
     return "\n".join(lines) + "\n"
+
+
+def annotation_screen(item: Item | None, progress: Progress) -> str:
+    """One question of ``annotate``: progress, the sentence between its neighbours, suggestion and keys."""
+    counts = ", ".join(f"{label} {n}" for label, n in progress.counts.items())
+    lines = [f"[{progress.done}/{progress.total} done · answers {counts}]"]
+    if item is None:
+        left = f" ({progress.skipped} skipped: asked again next run)" if progress.skipped else ""
+        lines.append(f"no sentence left to ask{left}. u undoes the last answer, q quits.")
+        return "\n".join(lines)
+    lines.append(f"{item.source}, sentence {item.index + 1} of {item.doc_sentences}")
+    if item.before is not None:
+        lines.append(f"    {_clipped(item.before)}")
+    lines.append(f"  > {_one_line(item.text)}")
+    if item.after is not None:
+        lines.append(f"    {_clipped(item.after)}")
+    keys = "  ".join(f"{key} {label}" for key, label in KEYS.items())
+    lines.append(f"model suggests {item.suggested} ({item.confidence:.2f})")
+    lines.append(f"{keys}  Enter accept  s skip  u undo  ? help  q quit")
+    return "\n".join(lines)
+
+
+def label_guide() -> str:
+    """The guideline's short definitions, one line per key: what ``?`` shows while annotating."""
+    lines = [
+        f"  {key}  {get_label(label).name}: {get_label(label).description}" for key, label in KEYS.items()
+    ]
+    lines.append("  Ask in the order estimate, attributed, opinion, factual; stop at the first that fits.")
+    lines.append("  Boundary cases: data/GUIDELINES.md in the factcheck repository.")
+    return "\n".join(lines)
+
+
+def annotation_summary(path: str, progress: Progress) -> str:
+    """Where the answers are and what to do next, shown when ``annotate`` ends."""
+    counts = ", ".join(f"{label} {n}" for label, n in progress.counts.items())
+    skipped = f", {progress.skipped} skipped" if progress.skipped else ""
+    lines = [
+        f"{path}: {sum(progress.counts.values())} answers ({counts})",
+        f"{progress.done} of {progress.total} sentences of these articles done{skipped}",
+    ]
+    if progress.done < progress.total:
+        lines.append("run the same command again to go on where you left off")
+    lines.append(f"train on them with: factcheck train {path} --base default --out models/mine")
+    return "\n".join(lines) + "\n"
+
+
+def comparison_text(comparison: Comparison, limit: int = 10) -> str:
+    """Both models' figures side by side with the difference, then up to ``limit`` changed sentences.
+
+    Broken sentences are listed first: what a switch would cost is what a
+    user must see before switching.
+    """
+    old, new = comparison.reports
+    width = max(10, *(len(m) for m in comparison.models))
+    rows = [("macro-F1", old.macro_f1, new.macro_f1), ("accuracy", old.accuracy, new.accuracy)]
+    rows += [(f"F1 {label}", old.per_label[label].f1, new.per_label[label].f1) for label in LABEL_IDS]
+    lines = [
+        f"{comparison.data}: {old.examples} sentences",
+        f"{'':<14}{comparison.models[0]:>{width}}  {comparison.models[1]:>{width}}  {'change':>7}",
+    ]
+    for name, a, b in rows:
+        lines.append(f"{name:<14}{a:>{width}.3f}  {b:>{width}.3f}  {b - a:>+7.3f}")
+    verdicts = Counter(change.verdict for change in comparison.changes)
+    lines += [
+        "",
+        f"{len(comparison.changes)} sentences changed label: {verdicts['fixed']} fixed, "
+        f"{verdicts['broken']} broken, {verdicts['still wrong']} still wrong",
+    ]
+    first = sorted(comparison.changes, key=lambda c: _VERDICT_ORDER.index(c.verdict))[:limit]
+    for c in first:
+        lines.append(f"  {c.verdict:<11}  gold {c.gold:<10}  {c.old:>10} -> {c.new:<10}  {_one_line(c.text)}")
+    if len(comparison.changes) > len(first):
+        lines.append(f"  ... {len(comparison.changes) - len(first)} more (--changes N lists more)")
+    return "\n".join(lines) + "\n"
+
+
+def models_text(models: Sequence[tuple[str, Path, dict[str, Any]]], fmt: str) -> str:
+    """The models ``--model`` can name, with each card's key figures; ``json`` for programs."""
+    records = []
+    for name, path, card in models:
+        held_out = (card.get("metrics") or {}).get("held_out")
+        records.append(
+            {
+                "name": name,
+                "path": str(path),
+                "created": card.get("created"),
+                "sentences": (card.get("trained_on") or {}).get("examples"),
+                "held_out_macro_f1": held_out["macro_f1"] if held_out else None,
+                "training_data": [
+                    f"base {s['base']}" if s.get("base") else Path(s["path"]).name
+                    for s in card.get("training_data", [])
+                ],
+            }
+        )
+    if fmt == "json":
+        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    width = max([4, *(len(r["name"]) for r in records)])
+    lines = [f"{'name':<{width}}  {'created':<10}  {'sentences':>9}  {'macro-F1':>8}  trained on"]
+    for r in records:
+        f1 = "-" if r["held_out_macro_f1"] is None else f"{r['held_out_macro_f1']:.3f}"
+        lines.append(
+            f"{r['name']:<{width}}  {(r['created'] or '?')[:10]:<10}  {r['sentences'] or '?':>9}  {f1:>8}  "
+            + " + ".join(r["training_data"])
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _clipped(text: str, limit: int = 160) -> str:
+    """A context sentence on one line, cut short: it is there to be glanced at, not labelled."""
+    text = _one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -29,6 +29,7 @@ from factcheck.labels import LABEL_IDS
 WEIGHTS = "model.joblib"
 CARD = "model.json"
 DEFAULT_MODEL = "default"
+USER_MODELS = "models"
 
 
 def models_dir() -> Path:
@@ -37,22 +38,38 @@ def models_dir() -> Path:
 
 
 def resolve_model_dir(spec: str | Path | None) -> Path:
-    """A model directory from a path, a shipped model's name, or None for the default."""
+    """A model directory from a path, a model's name, or None for the shipped default.
+
+    A bare name is looked up among the shipped models first, so ``--model
+    default`` always means the model factcheck ships, then under ``./models``,
+    where ``factcheck train --out models/NAME`` puts a user's own.
+    """
     if spec is None:
         return models_dir() / DEFAULT_MODEL
     path = Path(spec)
     if path.is_dir() or os.sep in str(spec) or "/" in str(spec):
         return path
-    named = models_dir() / str(spec)
-    return named if named.is_dir() else path
+    for parent in (models_dir(), Path(USER_MODELS)):
+        if (parent / path).is_dir():
+            return parent / path
+    return path
 
 
-def list_models() -> list[tuple[str, dict[str, Any]]]:
-    """Shipped and user-trained models under ``models/`` with their cards."""
+def list_models() -> list[tuple[str, Path, dict[str, Any]]]:
+    """Shipped models and the user's under ``./models``: the name ``--model`` takes, directory, card.
+
+    A user's model whose name a shipped one shadows is named by its path.
+    Hidden directories are the leftovers of an interrupted ``train``.
+    """
     found = []
-    for child in sorted(models_dir().iterdir()):
-        if (child / CARD).is_file():
-            found.append((child.name, read_card(child)))
+    parents = dict.fromkeys(p.resolve() for p in (models_dir(), Path(USER_MODELS)) if p.is_dir())
+    for parent in parents:
+        for child in sorted(parent.iterdir()):
+            if not child.name.startswith(".") and (child / CARD).is_file():
+                name = (
+                    child.name if resolve_model_dir(child.name).resolve() == child.resolve() else str(child)
+                )
+                found.append((name, child, read_card(child)))
     return found
 
 

@@ -24,6 +24,7 @@ from sklearn.model_selection import GroupShuffleSplit, StratifiedShuffleSplit
 from sklearn.pipeline import Pipeline
 
 from factcheck import __version__
+from factcheck.bases import resolve_base
 from factcheck.data import Example, label_counts, read_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
@@ -49,18 +50,28 @@ def train_model(
     seed: int = 0,
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
+    base: str | None = None,
 ) -> TrainResult:
-    """Read ``data``, hold out a share, fit, score on the share and save to ``out_dir``."""
+    """Read ``data``, hold out a share, fit, score on the share and save to ``out_dir``.
+
+    ``base`` names shipped data to add (see ``bases``); the card records it
+    as such, so a model's card tells the user's data from the shipped part.
+    """
     say = progress or (lambda _message: None)
     if not 0 <= holdout < 1:
         raise FactcheckError(f"--holdout must be at least 0 and below 1, got {holdout}")
+    files: list[tuple[str | Path, str | None]] = [(path, None) for path in data]
+    if base is not None:
+        base_name, base_path = resolve_base(base)
+        files.append((base_path, base_name))
     sources = []
     examples: list[Example] = []
-    for path in data:
+    for path, base_name in files:
         say(f"reading {path}")
         part = read_examples(path)
-        sources.append(_describe_source(Path(path), part))
-        prefix = f"{path}#" if len(data) > 1 else ""
+        source = _describe_source(Path(path), part)
+        sources.append({**source, "base": base_name} if base_name else source)
+        prefix = f"{path}#" if len(files) > 1 else ""
         examples += [Example(e.text, e.label, e.doc_id and prefix + e.doc_id) for e in part]
     _check_counts(examples, "training data")
 

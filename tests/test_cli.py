@@ -22,7 +22,7 @@ def test_version():
 def test_help_teaches_labels_and_example():
     result = run("--help")
     assert "attributed" in result.stdout and "factcheck predict seeds/" in result.stdout
-    for command in ("predict", "split", "train", "evaluate", "info"):
+    for command in ("predict", "split", "train", "evaluate", "info", "annotate", "compare", "models"):
         sub = run(command, "--help")
         assert sub.exit_code == 0 and "Example" in sub.stdout
 
@@ -143,3 +143,84 @@ def test_evaluate_errors_lists_mistakes(tiny_model: Path):
     assert all(m["gold"] != m["predicted"] for m in mistakes)
     text = run("evaluate", str(STARTER), "--model", str(tiny_model), "--errors", "2").stdout
     assert "most confident mistakes (2)" in text
+
+
+def test_annotate_without_a_terminal_reads_one_answer_a_line(tmp_path: Path, tiny_model: Path):
+    out = tmp_path / "mine.jsonl"
+    args = ["annotate", str(SEED), "--out", str(out), "--model", str(tiny_model), "--order", "document"]
+    result = run(*args, input="estimate\n2\nu\n\ns\n4\n")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r.get("label", "undo") for r in records] == [
+        "estimate",
+        "estimate",
+        "undo",
+        records[3]["suggested"],
+        "opinion",
+    ]
+    assert records[3]["start"] == records[1]["start"]  # the undone sentence was asked again
+    assert (
+        "3 answers" in result.stdout
+        and "3 of 17 sentences of these articles done, 1 skipped" in result.stdout
+    )
+
+
+def test_annotate_bad_line_names_it_and_keeps_earlier_answers(tmp_path: Path, tiny_model: Path):
+    out = tmp_path / "mine.jsonl"
+    result = run(
+        "annotate", str(SEED), "--out", str(out), "--model", str(tiny_model), input="1\nfactual\nyes\n"
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "factcheck: error: <stdin>:3: 'yes' is not an answer; use 1-4, a label id, Enter, s, u, ? or q"
+    )
+    assert len(out.read_text().splitlines()) == 2
+
+
+def test_annotate_reports_a_torn_last_line(tmp_path: Path, tiny_model: Path):
+    out = tmp_path / "mine.jsonl"
+    out.write_text('{"text": "Half')
+    result = run("annotate", str(SEED), "--out", str(out), "--model", str(tiny_model), input="q\n")
+    assert result.exit_code == 0
+    assert "cut off an incomplete last line" in result.stderr
+    assert out.read_text() == ""
+
+
+def test_annotate_needs_files_not_stdin(tmp_path: Path):
+    result = run("annotate", "-", "--out", str(tmp_path / "mine.jsonl"), input="1\n")
+    assert result.exit_code == 1 and "give the articles as files" in result.stderr
+
+
+def test_compare_side_by_side_and_json(tiny_model: Path):
+    args = ["compare", str(STARTER), "--model", "default", "--model", str(tiny_model)]
+    text = run(*args)
+    assert text.exit_code == 0, text.output
+    assert "macro-F1" in text.stdout and "F1 attributed" in text.stdout and "changed label" in text.stdout
+    record = json.loads(run(*args, "--format", "json").stdout)
+    assert [m["model"] for m in record["models"]] == ["default", str(tiny_model)]
+    assert all(c["old"] != c["new"] for c in record["changes"])
+    once = run("compare", str(STARTER), "--model", "default")
+    assert once.exit_code == 1 and "exactly two models" in once.stderr
+
+
+def test_models_lists_shipped_and_own(tmp_path: Path, tiny_model: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "mine").symlink_to(tiny_model)
+    table = run("models")
+    assert table.exit_code == 0
+    assert [line.split()[0] for line in table.stdout.splitlines()] == ["name", "default", "mine"]
+    [_, mine] = json.loads(run("models", "--format", "json").stdout)
+    assert mine["name"] == "mine" and mine["sentences"] > 0 and mine["training_data"] == ["starter.jsonl"]
+    assert run("info", "--model", "mine").exit_code == 0
+
+
+def test_train_with_a_base(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("factcheck.bases.corpus_train_split", lambda: STARTER)
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text('{"text": "Prices will rise, the bank said.", "label": "attributed", "doc_id": "d"}\n')
+    result = run("train", str(mine), "--base", "default", "--out", str(tmp_path / "m"), "--holdout", "0")
+    assert result.exit_code == 0, result.output
+    assert "shipped base default" in run("info", "--model", str(tmp_path / "m")).stdout
+    unknown = run("train", str(mine), "--base", "nosuch", "--out", str(tmp_path / "n"))
+    assert unknown.exit_code == 1 and "--base nosuch: no shipped model" in unknown.stderr

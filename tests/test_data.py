@@ -1,8 +1,9 @@
+import json
 from pathlib import Path
 
 import pytest
 
-from factcheck.data import Example, label_counts, read_examples
+from factcheck.data import Example, label_counts, read_annotations, read_examples
 from factcheck.errors import FactcheckError
 
 
@@ -73,3 +74,55 @@ def test_label_counts_in_canonical_order_with_zeros():
     counts = label_counts([Example("a", "opinion"), Example("b", "opinion")])
     assert list(counts) == ["factual", "estimate", "attributed", "opinion"]
     assert counts == {"factual": 0, "estimate": 0, "attributed": 0, "opinion": 2}
+
+
+def answer(text: str, label: str, start: int) -> str:
+    """An answer line as ``factcheck annotate`` writes it."""
+    return json.dumps(
+        {
+            "text": text,
+            "label": label,
+            "doc_id": "a.txt",
+            "source": "a.txt",
+            "start": start,
+            "end": start + len(text),
+            "suggested": "factual",
+            "confidence": 0.41,
+            "time": "2026-01-01T00:00:00+00:00",
+        }
+    )
+
+
+def test_annotation_file_undo_drops_an_answer_and_a_later_one_counts(tmp_path: Path):
+    undo = '{"undo": "a.txt:3-5", "time": "2026-01-01T00:00:01+00:00"}'
+    path = write(
+        tmp_path,
+        "mine.jsonl",
+        "\n".join(
+            [answer("A.", "factual", 0), answer("B.", "opinion", 3), undo, answer("B.", "estimate", 3)]
+        ),
+    )
+    assert read_examples(path) == [Example("A.", "factual", "a.txt"), Example("B.", "estimate", "a.txt")]
+
+
+def test_each_undo_cancels_one_answer(tmp_path: Path):
+    undo = '{"undo": "a.txt:0-2"}'
+    path = write(
+        tmp_path, "mine.jsonl", "\n".join([answer("A.", "factual", 0), answer("A.", "opinion", 0), undo])
+    )
+    assert read_examples(path) == [Example("A.", "factual", "a.txt")]
+    [(record, example)] = read_annotations(path)
+    assert record["suggested"] == "factual" and example.label == "factual"
+
+
+def test_undo_of_nothing_names_its_line(tmp_path: Path):
+    path = write(tmp_path, "mine.jsonl", answer("A.", "factual", 0) + '\n{"undo": "a.txt:9-11"}\n')
+    with pytest.raises(FactcheckError, match=r"mine\.jsonl:2: 'undo' of 'a\.txt:9-11'"):
+        read_examples(path)
+
+
+def test_all_answers_undone(tmp_path: Path):
+    path = write(tmp_path, "mine.jsonl", answer("A.", "factual", 0) + '\n{"undo": "a.txt:0-2"}\n')
+    assert read_annotations(path) == []
+    with pytest.raises(FactcheckError, match="no annotated sentences"):
+        read_examples(path)

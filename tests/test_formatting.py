@@ -1,10 +1,23 @@
 import csv
 import io
 import json
+from pathlib import Path
 
+from factcheck.annotation import Item, Progress
+from factcheck.comparison import Change, Comparison
 from factcheck.evaluation import score
-from factcheck.formatting import labelled_rows, report_text, sentence_rows
+from factcheck.formatting import (
+    annotation_screen,
+    annotation_summary,
+    comparison_text,
+    label_guide,
+    labelled_rows,
+    models_text,
+    report_text,
+    sentence_rows,
+)
 from factcheck.labelling import LabelledSentence
+from factcheck.labels import LABELS
 from factcheck.splitting import split_sentences
 
 ROW = LabelledSentence(
@@ -46,3 +59,89 @@ def test_report_text_lists_all_labels_and_macro():
     text = report_text(score(["factual", "opinion"], ["factual", "factual"]))
     for label in ("factual", "estimate", "attributed", "opinion", "macro-F1", "confusion"):
         assert label in text
+
+
+PROGRESS = Progress(
+    done=3, total=17, skipped=1, counts={"factual": 2, "estimate": 1, "attributed": 0, "opinion": 0}
+)
+ITEM = Item("a.txt", 4, 50, 70, "It may\nrain.", "Before it.", None, "estimate", 0.41, 17)
+
+
+def test_annotation_screen_shows_context_suggestion_and_keys():
+    lines = annotation_screen(ITEM, PROGRESS).splitlines()
+    assert lines[0] == "[3/17 done · answers factual 2, estimate 1, attributed 0, opinion 0]"
+    assert lines[1] == "a.txt, sentence 5 of 17"
+    assert lines[2:4] == ["    Before it.", "  > It may rain."]
+    assert lines[4] == "model suggests estimate (0.41)"
+    assert lines[5].startswith("1 factual  2 estimate  3 attributed  4 opinion  Enter accept")
+
+
+def test_annotation_screen_when_nothing_is_left():
+    text = annotation_screen(None, PROGRESS)
+    assert "no sentence left to ask (1 skipped: asked again next run)" in text and "u undoes" in text
+
+
+def test_label_guide_has_every_label_under_its_key():
+    guide = label_guide().splitlines()
+    assert [line.split()[0] for line in guide[:4]] == ["1", "2", "3", "4"]
+    assert all(lab.description in line for lab, line in zip(LABELS, guide, strict=False))
+
+
+def test_annotation_summary():
+    text = annotation_summary("mine.jsonl", PROGRESS)
+    assert text.startswith("mine.jsonl: 3 answers (factual 2, estimate 1, attributed 0, opinion 0)\n")
+    assert "3 of 17 sentences of these articles done, 1 skipped" in text and "run the same command" in text
+    assert "factcheck train mine.jsonl --base default" in text
+
+
+def test_comparison_text_shows_difference_and_changes():
+    old = score(["factual", "estimate"], ["factual", "factual"])
+    new = score(["factual", "estimate"], ["factual", "estimate"])
+    comparison = Comparison(
+        "d.jsonl", ("default", "mine"), (old, new), [Change("Up to 9.", "estimate", "factual", "estimate")]
+    )
+    lines = comparison_text(comparison).splitlines()
+    assert lines[0] == "d.jsonl: 2 sentences"
+    macro = next(line for line in lines if line.startswith("macro-F1"))
+    assert macro.split()[1:] == ["0.333", "1.000", "+0.667"]
+    assert "1 sentences changed label: 1 fixed, 0 broken, 0 still wrong" in lines
+    assert lines[-1].split() == ["fixed", "gold", "estimate", "factual", "->", "estimate", "Up", "to", "9."]
+
+
+def test_comparison_text_lists_broken_changes_first_up_to_the_limit():
+    report = score(["factual"], ["factual"])
+    changes = [
+        Change("Fixed.", "estimate", "factual", "estimate"),
+        Change("Broken.", "factual", "factual", "opinion"),
+        Change("Still.", "opinion", "factual", "estimate"),
+    ]
+    lines = comparison_text(Comparison("d", ("a", "b"), (report, report), changes), limit=2).splitlines()
+    assert [line.split()[0] for line in lines[-3:]] == ["broken", "fixed", "..."]
+    assert lines[-1] == "  ... 1 more (--changes N lists more)"
+
+
+def test_models_text_table_and_json():
+    card = {
+        "created": "2026-11-25T14:38:50+00:00",
+        "trained_on": {"examples": 120},
+        "metrics": {"held_out": {"macro_f1": 0.7123}},
+        "training_data": [{"path": "x/mine.jsonl"}, {"path": "y/train.jsonl", "base": "default"}],
+    }
+    plain = {
+        "created": "2026-01-02T00:00:00+00:00",
+        "trained_on": {"examples": 9},
+        "metrics": {"held_out": None},
+    }
+    models = [("mine", Path("models/mine"), card), ("all", Path("models/all"), plain)]
+    table = models_text(models, "table").splitlines()
+    assert table[1].split() == ["mine", "2026-11-25", "120", "0.712", "mine.jsonl", "+", "base", "default"]
+    assert table[2].split() == ["all", "2026-01-02", "9", "-"]
+    first = json.loads(models_text(models, "json"))[0]
+    assert first == {
+        "name": "mine",
+        "path": "models/mine",
+        "created": "2026-11-25T14:38:50+00:00",
+        "sentences": 120,
+        "held_out_macro_f1": 0.7123,
+        "training_data": ["mine.jsonl", "base default"],
+    }

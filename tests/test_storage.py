@@ -4,7 +4,15 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import FactcheckError
-from factcheck.storage import CARD, WEIGHTS, load_model, models_dir, resolve_model_dir, save_model
+from factcheck.storage import (
+    CARD,
+    WEIGHTS,
+    list_models,
+    load_model,
+    models_dir,
+    resolve_model_dir,
+    save_model,
+)
 
 
 def test_default_model_ships_and_loads():
@@ -16,6 +24,22 @@ def test_default_model_ships_and_loads():
 
 def test_named_model_resolves_under_models_dir():
     assert resolve_model_dir("default") == models_dir() / "default"
+
+
+def test_own_models_under_dot_models_resolve_by_name(tiny_model: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    own = tmp_path / "models"
+    own.mkdir()
+    pipeline, card = load_model(tiny_model)
+    for name in ("mine", "default", ".mine.new-123"):
+        save_model(pipeline, card, own / name)
+    assert resolve_model_dir("mine") == Path("models") / "mine"
+    assert resolve_model_dir("default") == models_dir() / "default"  # the shipped one wins
+    listed = {path.resolve(): name for name, path, _ in list_models()}
+    assert listed[(own / "mine").resolve()] == "mine"
+    assert listed[(own / "default").resolve()] == str((own / "default").resolve())  # shadowed: by path
+    assert listed[(models_dir() / "default").resolve()] == "default"
+    assert (own / ".mine.new-123").resolve() not in listed
 
 
 def test_missing_directory(tmp_path: Path):

@@ -69,3 +69,17 @@ def test_progress_messages(tmp_path: Path):
     messages: list[str] = []
     train_model([STARTER], tmp_path / "m", holdout=0, progress=messages.append)
     assert messages[0].startswith("reading") and messages[-1].startswith("writing")
+
+
+def test_base_is_added_and_recorded(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("factcheck.bases.corpus_train_split", lambda: STARTER)
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(
+        '{"text": "Rents may double, the council said.", "label": "attributed", "doc_id": "d"}\n'
+        '{"text": "Rents doubled.", "label": "factual", "doc_id": "d"}\n'
+    )
+    result = train_model([mine], tmp_path / "m", holdout=0, base="default")
+    own, base = result.card["training_data"]
+    assert "base" not in own and own["examples"] == 2
+    assert base["base"] == "default" and base["path"] == str(STARTER) and base["examples"] == 50
+    assert result.card["trained_on"]["examples"] == 52
