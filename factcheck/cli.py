@@ -189,6 +189,14 @@ def train(
             show_default=False,
         ),
     ] = None,
+    eval_on: Annotated[
+        Path | None,
+        typer.Option(
+            "--eval",
+            help="Score on this annotated file (e.g. a dev split) instead of holding out a share.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Train a model on annotated sentences and write a model directory.
 
@@ -197,6 +205,8 @@ def train(
       factcheck train data/corpus/train.jsonl --out models/mine
 
       factcheck train mine.jsonl --base default --out models/mine
+
+      factcheck train data/corpus/train.jsonl --eval data/corpus/dev.jsonl --out models/default
     """
     result = train_model(
         data,
@@ -205,6 +215,7 @@ def train(
         seed=seed,
         progress=lambda msg: typer.echo(f"... {msg}", err=True),
         base=base,
+        eval_on=eval_on,
     )
     if result.report:
         typer.echo(report_text(result.report))

@@ -132,8 +132,10 @@ def card_text(model_dir: str, card: dict[str, Any]) -> str:
     held_out = (card.get("metrics") or {}).get("held_out")
     if held_out:
         f1s = ", ".join(f"{k} {v['f1']:.3f}" for k, v in held_out["per_label"].items())
+        eval_file = (card.get("holdout") or {}).get("file")
+        where = f" of {eval_file['path']}" if eval_file else ""
         lines.append(
-            f"held out    {held_out['examples']} sentences: macro-F1 {held_out['macro_f1']:.3f}, "
+            f"held out    {held_out['examples']} sentences{where}: macro-F1 {held_out['macro_f1']:.3f}, "
             f"accuracy {held_out['accuracy']:.3f}; F1 {f1s}"
         )
     else:

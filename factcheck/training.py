@@ -51,15 +51,20 @@ def train_model(
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
     base: str | None = None,
+    eval_on: str | Path | None = None,
 ) -> TrainResult:
     """Read ``data``, hold out a share, fit, score on the share and save to ``out_dir``.
 
     ``base`` names shipped data to add (see ``bases``); the card records it
     as such, so a model's card tells the user's data from the shipped part.
+    ``eval_on`` scores on a separate annotated file (a dev split) instead of
+    holding out a share, so all of ``data`` is trained on.
     """
     say = progress or (lambda _message: None)
     if not 0 <= holdout < 1:
         raise FactcheckError(f"--holdout must be at least 0 and below 1, got {holdout}")
+    if eval_on is not None:
+        holdout = 0.0
     files: list[tuple[str | Path, str | None]] = [(path, None) for path in data]
     if base is not None:
         base_name, base_path = resolve_base(base)
@@ -79,12 +84,17 @@ def train_model(
     pipeline = pipeline if pipeline is not None else make_pipeline()
     say(f"fitting on {len(train)} sentences")
     pipeline.fit([e.text for e in train], [e.label for e in train])
+    evaluation_source = None
+    if eval_on is not None:
+        say(f"reading {eval_on}")
+        test = read_examples(eval_on)
+        evaluation_source = _describe_source(Path(eval_on), test)
     report = None
     if test:
         say(f"scoring {len(test)} held-out sentences")
         report = score([e.label for e in test], list(pipeline.predict([e.text for e in test])))
 
-    card = build_card(pipeline, sources, train, test, holdout, seed, report)
+    card = build_card(pipeline, sources, train, test, holdout, seed, report, evaluation_source)
     say(f"writing {out_dir}")
     model_dir = save_model(pipeline, card, out_dir)
     return TrainResult(model_dir, card, report)
@@ -98,6 +108,7 @@ def build_card(
     holdout: float,
     seed: int,
     report: Report | None,
+    evaluation_source: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The model card: everything needed to know what a model is and to rebuild it."""
     return {
@@ -119,6 +130,7 @@ def build_card(
             "seed": seed,
             "examples": len(test),
             "grouped_by": "doc_id" if any(e.doc_id for e in train + test) else None,
+            "file": evaluation_source,
         },
         "parameters": _plain_params(pipeline),
         "metrics": {"held_out": report.to_dict() if report else None},

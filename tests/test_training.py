@@ -83,3 +83,12 @@ def test_base_is_added_and_recorded(tmp_path: Path, monkeypatch):
     assert "base" not in own and own["examples"] == 2
     assert base["base"] == "default" and base["path"] == str(STARTER) and base["examples"] == 50
     assert result.card["trained_on"]["examples"] == 52
+
+
+def test_eval_file_scores_instead_of_holding_out(tmp_path: Path):
+    result = train_model([STARTER], tmp_path / "m", holdout=0.3, eval_on=STARTER)
+    card = result.card
+    assert card["trained_on"]["examples"] == 50  # nothing held out of the training data
+    assert card["holdout"]["file"]["path"] == str(STARTER)
+    assert card["metrics"]["held_out"]["examples"] == 50
+    assert result.report is not None and result.report.accuracy > 0.8  # scored on its own training data
