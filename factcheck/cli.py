@@ -111,6 +111,12 @@ Inputs = Annotated[
 TextOption = Annotated[
     str | None, typer.Option("--text", "-t", help="Label this text instead of reading files.")
 ]
+RowFormatOption = Annotated[
+    RowFormat, typer.Option("--format", "-f", help="table for people; jsonl or csv for programs.")
+]
+ReportFormatOption = Annotated[
+    ReportFormat, typer.Option("--format", "-f", help="text for people; json for programs.")
+]
 ModelOption = Annotated[
     str | None,
     typer.Option("--model", "-m", help="Model directory or name under models/ [default: the shipped model]."),
@@ -123,9 +129,7 @@ def predict(
     inputs: Inputs = None,
     text: TextOption = None,
     model: ModelOption = None,
-    fmt: Annotated[
-        RowFormat, typer.Option("--format", "-f", help="table for people; jsonl or csv for programs.")
-    ] = RowFormat.table,
+    fmt: RowFormatOption = RowFormat.table,
     explain: Annotated[
         int,
         typer.Option(
@@ -154,9 +158,7 @@ def predict(
 def split(
     inputs: Inputs = None,
     text: TextOption = None,
-    fmt: Annotated[
-        RowFormat, typer.Option("--format", "-f", help="table for people; jsonl or csv for programs.")
-    ] = RowFormat.table,
+    fmt: RowFormatOption = RowFormat.table,
 ) -> None:
     """Split articles into sentences with character offsets, without labelling.
 
@@ -227,9 +229,7 @@ def train(
 def evaluate(
     data: Annotated[Path, typer.Argument(help="Annotated JSONL or CSV file to score against.")],
     model: ModelOption = None,
-    fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="text for people; json for programs.")
-    ] = ReportFormat.text,
+    fmt: ReportFormatOption = ReportFormat.text,
     errors: Annotated[
         int,
         typer.Option(
@@ -263,9 +263,7 @@ def evaluate(
 @_user_errors
 def info(
     model: ModelOption = None,
-    fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="text for people; json for the whole card.")
-    ] = ReportFormat.text,
+    fmt: ReportFormatOption = ReportFormat.text,
 ) -> None:
     """Show a model's card: training data, versions, held-out scores.
 
@@ -370,9 +368,7 @@ def compare(
             "--model", "-m", help="A model directory or name; give it twice: the old model, then the new."
         ),
     ],
-    fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="text for people; json for programs.")
-    ] = ReportFormat.text,
+    fmt: ReportFormatOption = ReportFormat.text,
     changes: Annotated[
         int,
         typer.Option(
@@ -401,9 +397,7 @@ def compare(
 @app.command("models")
 @_user_errors
 def models_(
-    fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="text for people; json for programs.")
-    ] = ReportFormat.text,
+    fmt: ReportFormatOption = ReportFormat.text,
 ) -> None:
     """List the models --model can name: shipped ones and yours under ./models, with key figures.
 
