@@ -4,28 +4,106 @@ NLTK's own English model has to be fetched with ``nltk.download()``, which
 locked-down machines cannot reach, and its pickle format is unsafe to load.
 factcheck instead ships the four plain-text tables of NLTK's ``punkt_tab``
 layout in ``factcheck/punkt/``, trained by this module on text the project
-wrote itself plus a curated abbreviation list.
+wrote itself plus a curated abbreviation list and a closed list of words
+that start sentences.
 
-Rebuild them from a source checkout with::
+The training text is the seed article plus the corpus documents of the
+``train`` split in ``data/corpus/splits.json``, never the ``dev`` or ``test``
+documents the splitter benchmark measures. Until that file exists, only the
+seed article is used. Rebuild the tables from a source checkout with::
 
     python -m factcheck.punkt_params
 """
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 
-from nltk.tokenize.punkt import PunktParameters, PunktTrainer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktToken, PunktTrainer
 
 from factcheck.atomic import atomic_write_text
+from factcheck.corpus import read_source_document
 
 PARAMS_DIR = Path(__file__).parent / "punkt"
 _REPO = Path(__file__).resolve().parent.parent
 ABBREVIATIONS_FILE = _REPO / "data" / "punkt_abbreviations.txt"
-TRAINING_GLOBS = ("data/corpus/source/*/*.txt", "seeds/*.txt", "data/starter.jsonl")
+SPLITS_FILE = "data/corpus/splits.json"
+CORPUS_GLOB = "data/corpus/source/*/*.txt"
+SEED_GLOB = "seeds/*.txt"
+_DOTTED_WORD = re.compile(r"(?:[^\W\d_]+\.)+[^\W\d_]+")
+
+# Closed-class words that begin a new sentence when they follow an
+# abbreviation ("moved to the U.S. The move ..."), where a name or noun would
+# continue it ("the U.S. Senate"). Words that are also common names or
+# surnames (Will, May, He as in He Lifeng after a title, To, I) are handled
+# by the title rule in ``factcheck.splitting`` or left out.
+SENTENCE_STARTERS = frozenset(
+    [
+        *("a", "an", "the", "this", "that", "these", "those", "there", "here"),
+        *("it", "its", "he", "she", "they", "we", "you", "his", "her", "their", "our", "my", "your"),
+        *("but", "and", "or", "so", "yet", "nor", "however", "meanwhile", "still", "then", "now", "also"),
+        *("instead", "indeed", "moreover", "thus", "therefore", "otherwise", "nevertheless"),
+        *("in", "on", "at", "for", "after", "before", "when", "while", "if", "as", "although", "though"),
+        *("since", "because", "despite", "during", "with", "without", "by", "from", "under", "over"),
+        *("until", "unless", "once", "some", "many", "most", "all", "both", "each", "every", "few"),
+        *("several", "much", "more", "other", "others", "another", "such", "what", "why", "how", "who"),
+        *("where", "which", "whether", "nobody", "none", "neither", "nothing", "everyone", "someone"),
+        *("not", "only", "even", "according", "earlier", "later", "last", "yesterday"),
+    ]
+)
+
+
+class NewsLanguageVars(PunktLanguageVars):
+    """Punkt's English conventions plus the ellipsis character news text uses.
+
+    Training and splitting must share these, or the tables would describe a
+    different tokenisation from the one the splitter sees. Punkt's two fixed
+    patterns are compiled once with the standard library: this NLTK build
+    routes every pattern through ``nltk.redos``, a timeout-guarded engine
+    meant for caller-supplied patterns, which profiling showed to be more
+    than half of Punkt's time. These patterns are constant and linear, and
+    upstream NLTK compiles them with ``re`` too.
+    """
+
+    sent_end_chars = (".", "?", "!", "\u2026")
+
+    @cached_property
+    def _period_context(self) -> re.Pattern[str]:
+        return self._compile(self._period_context_fmt)
+
+    @cached_property
+    def _word_tokenizer(self) -> re.Pattern[str]:
+        return self._compile(self._word_tokenize_fmt)
+
+    def period_context_re(self) -> re.Pattern[str]:
+        return self._period_context
+
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        return self._word_tokenizer
+
+    def _compile(self, template: str) -> re.Pattern[str]:
+        parts = {
+            "NonWord": self._re_non_word_chars,
+            "MultiChar": self._re_multi_char_punct,
+            "WordStart": self._re_word_start,
+            "SentEndChars": self._re_sent_end_chars,
+        }
+        return re.compile(template % parts, re.UNICODE | re.VERBOSE)
+
+
+class NewsToken(PunktToken):
+    """Punkt's token with its fixed patterns compiled by the standard library, as above."""
+
+    _RE_ELLIPSIS = re.compile(r"\.\.+$")
+    _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+    _RE_INITIAL = re.compile(r"[^\W\d]\.$", re.UNICODE)
+    _RE_ALPHA = re.compile(r"[^\W\d]+$", re.UNICODE)
 
 
 def load_params(directory: Path = PARAMS_DIR) -> PunktParameters:
@@ -55,21 +133,56 @@ def save_params(params: PunktParameters, directory: Path = PARAMS_DIR) -> None:
         atomic_write_text(directory / name, "".join(line + "\n" for line in lines))
 
 
-def train_params(texts: Iterable[str], abbreviations: Iterable[str]) -> PunktParameters:
-    """Learn collocations, starters and orthography from text; add curated abbreviations.
+def train_params(
+    texts: Iterable[str], abbreviations: Iterable[str], starters: Iterable[str] = SENTENCE_STARTERS
+) -> PunktParameters:
+    """Learn orthography and starters from text; take abbreviations from the curated list.
 
     Punkt learns abbreviations from how often a word is seen with a period,
-    which a few thousand news sentences cannot show for rarer titles and
-    months; the curated list fills that gap.
+    which a few hundred news articles cannot show reliably: it takes
+    sentence-final words such as "ago." for abbreviations. So only learned
+    letters-and-periods types (n.m, u.s.a) are kept, and the curated list
+    supplies the rest. A curated entry written ``no ##number##`` is an
+    abbreviation only before a number ("No. 10", but "Easier, no. Fairer").
     """
-    trainer = PunktTrainer()
-    trainer.INCLUDE_ALL_COLLOCS = True
+    trainer = PunktTrainer(lang_vars=NewsLanguageVars(), token_cls=NewsToken)
     for text in texts:
         trainer.train(text, finalize=False)
     trainer.finalize_training()
     params = trainer.get_params()
-    params.abbrev_types |= {a.lower().rstrip(".") for a in abbreviations}
+    params.abbrev_types = {a for a in params.abbrev_types if _DOTTED_WORD.fullmatch(a)}
+    for entry in abbreviations:
+        word, _, before = entry.lower().partition(" ")
+        if before:
+            params.collocations.add((word.rstrip("."), before.strip()))
+        else:
+            params.abbrev_types.add(word.rstrip("."))
+    params.sent_starters |= {s.lower() for s in starters}
     return params
+
+
+def corpus_split(repo: Path = _REPO) -> dict[str, list[str]] | None:
+    """The corpus's document ids by split, or None while ``splits.json`` is not written."""
+    path = repo / SPLITS_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def training_texts(repo: Path = _REPO) -> tuple[list[str], str]:
+    """The texts the tables are trained on, and a one-line account of where they came from."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(repo.glob(SEED_GLOB))]
+    split = corpus_split(repo)
+    if split is None:
+        return texts, f"{len(texts)} seed article(s) only: data/corpus/splits.json is not written yet"
+    train_ids = set(split["train"])
+    paths = [path for path in sorted(repo.glob(CORPUS_GLOB)) if path.stem in train_ids]
+    texts += [read_source_document(path).text for path in paths]
+    return texts, f"{len(texts) - len(paths)} seed article(s) and {len(paths)} train-split corpus documents"
+
+
+def read_abbreviations(path: Path = ABBREVIATIONS_FILE) -> list[str]:
+    """The curated entries, without comments and blank lines."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def _lines(path: Path) -> list[str]:
@@ -77,29 +190,12 @@ def _lines(path: Path) -> list[str]:
     return [line for line in text.split("\n") if line]
 
 
-def _training_texts(repo: Path) -> Iterable[str]:
-    from factcheck.corpus import read_source_document
-
-    for pattern in TRAINING_GLOBS:
-        for path in sorted(repo.glob(pattern)):
-            if path.suffix == ".jsonl":
-                continue
-            if "corpus" in path.parts:
-                yield read_source_document(path).text
-            else:
-                yield path.read_text(encoding="utf-8")
-
-
 def main() -> None:
-    abbreviations = [
-        line.strip()
-        for line in ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    params = train_params(_training_texts(_REPO), abbreviations)
+    texts, source = training_texts()
+    params = train_params(texts, read_abbreviations())
     save_params(params)
     print(
-        f"wrote {PARAMS_DIR}: {len(params.abbrev_types)} abbreviations, "
+        f"trained on {source}\nwrote {PARAMS_DIR}: {len(params.abbrev_types)} abbreviations, "
         f"{len(params.collocations)} collocations, {len(params.sent_starters)} sentence starters",
         file=sys.stderr,
     )
