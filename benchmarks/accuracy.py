@@ -45,7 +45,7 @@ FEATURE_SETS = {
     "word 1-2 + cues": dict(word_ngrams=(1, 2), char_ngrams=None, cues=True),
     "word 1-2 + char_wb 2-5 + cues": dict(word_ngrams=(1, 2), char_ngrams=(2, 5), cues=True),
 }
-C_GRID = {"logreg": (3.0, 10.0, 30.0), "svm": (0.3, 1.0, 3.0), "sgd": (1.0, 10.0)}
+C_GRID = {"logreg": (3.0, 10.0, 30.0), "svm": (0.3, 1.0, 3.0, 10.0), "sgd": (1.0, 10.0)}
 WEIGHTS = ("balanced", None)
 
 _EVALUATIVE = re.compile(

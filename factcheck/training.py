@@ -32,7 +32,8 @@ from factcheck.labels import LABELS
 from factcheck.model import make_pipeline
 from factcheck.storage import save_model
 
-MIN_EXAMPLES_PER_LABEL = 2
+# The calibrated SVM calibrates over five folds, so each label needs five examples.
+MIN_EXAMPLES_PER_LABEL = 5
 Progress = Callable[[str], None]
 
 
@@ -154,8 +155,8 @@ def _check_counts(examples: list[Example], what: str, hint: str = "add examples"
     for label, n in present.items():
         if n < MIN_EXAMPLES_PER_LABEL:
             raise FactcheckError(
-                f"{what}: label '{label}' has {n} example; at least {MIN_EXAMPLES_PER_LABEL} "
-                f"are needed to train; {hint}"
+                f"{what}: label '{label}' has {n} example{'s' if n > 1 else ''}; "
+                f"at least {MIN_EXAMPLES_PER_LABEL} are needed to train; {hint}"
             )
 
 

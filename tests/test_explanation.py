@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from factcheck.data import read_examples
-from factcheck.explanation import explain, margin_offset, pushes
+from factcheck.explanation import explain, linear_weights, margin_offset, pushes
 from factcheck.features import CUES
 from factcheck.model import make_pipeline
 from factcheck.storage import load_model
@@ -49,8 +49,9 @@ def test_listed_features_are_in_the_sentence_and_push_toward_the_label(fitted, k
             assert present(push.feature, sentence), (push.feature, sentence)
 
 
-def test_pushes_add_up_to_the_decision_margin(tiny_model: Path):
-    pipeline, _ = load_model(tiny_model)
+@pytest.mark.parametrize("kind", ["logreg", "sgd"])
+def test_pushes_add_up_to_the_decision_margin(fitted, kind):
+    pipeline = fitted[kind]
     labels = list(pipeline.predict(SENTENCES))
     decision = pipeline.decision_function(SENTENCES)
     classes = list(pipeline.classes_)
@@ -59,3 +60,15 @@ def test_pushes_add_up_to_the_decision_margin(tiny_model: Path):
         margin = row[k] - np.delete(row, k).mean()
         assert contributions.sum() + margin_offset(pipeline, label) == pytest.approx(margin)
         assert margin > 0  # the predicted label beats the others on average
+
+
+def test_calibrated_svm_pushes_add_up_to_its_mean_linear_model(tiny_model: Path):
+    pipeline, _ = load_model(tiny_model)
+    coef, intercept = linear_weights(pipeline)
+    scores = pipeline[:-1].transform(SENTENCES) @ coef.T + intercept
+    labels = list(pipeline.predict(SENTENCES))
+    classes = list(pipeline.classes_)
+    for row, label, contributions in zip(scores, labels, pushes(pipeline, SENTENCES, labels), strict=True):
+        k = classes.index(label)
+        margin = row[k] - np.delete(row, k).mean()
+        assert contributions.sum() + margin_offset(pipeline, label) == pytest.approx(margin)

@@ -19,7 +19,7 @@ def test_card_records_data_versions_and_metrics(tiny_model: Path):
     assert held_out["examples"] == card["holdout"]["examples"] > 0
     assert card["trained_on"]["examples"] + held_out["examples"] == 50
     assert card["versions"]["scikit-learn"]
-    assert card["parameters"]["classifier__C"] > 0
+    assert card["parameters"]["classifier__estimator__C"] > 0
 
 
 def test_holdout_is_grouped_by_document(tmp_path: Path):
@@ -42,10 +42,8 @@ def _subsets(items):
 
 def test_too_few_examples_of_a_label(tmp_path: Path):
     data = tmp_path / "d.jsonl"
-    data.write_text(
-        '{"text": "A.", "label": "factual"}\n{"text": "B.", "label": "factual"}\n'
-        '{"text": "C.", "label": "opinion"}\n'
-    )
+    rows = [f'{{"text": "Fact {i}.", "label": "factual"}}' for i in range(6)]
+    data.write_text("\n".join([*rows, '{"text": "C.", "label": "opinion"}']))
     with pytest.raises(FactcheckError, match="label 'opinion' has 1 example"):
         train_model([data], tmp_path / "m", holdout=0)
     assert not (tmp_path / "m").exists()
@@ -53,11 +51,21 @@ def test_too_few_examples_of_a_label(tmp_path: Path):
 
 def test_label_too_rare_to_hold_out(tmp_path: Path):
     data = tmp_path / "d.jsonl"
-    rows = [f'{{"text": "Fact {i}.", "label": "factual"}}' for i in range(10)]
-    rows += ['{"text": "Op one.", "label": "opinion"}', '{"text": "Op two.", "label": "opinion"}']
+    rows = [f'{{"text": "Fact {i}.", "label": "factual"}}' for i in range(20)]
+    rows += [f'{{"text": "Opinion {i}.", "label": "opinion"}}' for i in range(6)]
     data.write_text("\n".join(rows))
     with pytest.raises(FactcheckError, match=r"hold-out.*--holdout 0"):
         train_model([data], tmp_path / "m", holdout=0.5)
+    assert not (tmp_path / "m").exists()
+
+
+def test_every_label_needs_five_examples_for_calibration(tmp_path: Path):
+    data = tmp_path / "d.jsonl"
+    rows = [f'{{"text": "Fact {i}.", "label": "factual"}}' for i in range(20)]
+    rows += [f'{{"text": "Opinion {i}.", "label": "opinion"}}' for i in range(4)]
+    data.write_text("\n".join(rows))
+    with pytest.raises(FactcheckError, match="label 'opinion' has 4 examples; at least 5"):
+        train_model([data], tmp_path / "m", holdout=0)
 
 
 def test_holdout_out_of_range(tmp_path: Path):
