@@ -141,9 +141,10 @@ def card_text(model_dir: str, card: dict[str, Any]) -> str:
     else:
         lines.append("held out    none (trained with --holdout 0)")
     params = card.get("parameters", {})
-    keys = [k for k in params if k.startswith("classifier__") or k.startswith("features__ngram")]
+    # The few parameters that say what the model is; --format json has all of them.
+    keys = [k for k in params if k.endswith(("ngram_range", "analyzer", "__C", "class_weight", "method"))]
     if keys:
-        lines.append("parameters  " + ", ".join(f"{k}={params[k]}" for k in keys[:8]))
+        lines.append("parameters  " + ", ".join(f"{k}={params[k]}" for k in keys))
     return "\n".join(lines) + "\n"
 
 

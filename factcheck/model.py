@@ -44,7 +44,7 @@ def make_pipeline(
     cues: bool = True,
     classifier: str = "svm",
     c: float = 10.0,
-    class_weight: str | None = None,
+    class_weight: str | None = "balanced",
 ) -> Pipeline:
     """A fresh, unfitted pipeline; the defaults are the shipped configuration.
 
