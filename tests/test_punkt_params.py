@@ -23,3 +23,14 @@ def test_train_save_load_round_trip(tmp_path: Path):
     assert "gov" in loaded.abbrev_types
     assert loaded.collocations == params.collocations
     assert dict(loaded.ortho_context) == {k: v for k, v in params.ortho_context.items() if k}
+
+
+def test_shipped_tables_are_what_the_rebuild_command_produces(tmp_path: Path):
+    # `python -m factcheck.punkt_params` must reproduce the shipped tables exactly;
+    # a corpus or abbreviation-list change that is not followed by a rebuild fails here.
+    from factcheck.punkt_params import read_abbreviations, training_texts
+
+    texts, _ = training_texts()
+    save_params(train_params(texts, read_abbreviations()), tmp_path)
+    for name in ("abbrev_types.txt", "collocations.tab", "ortho_context.tab", "sent_starters.txt"):
+        assert (tmp_path / name).read_text() == (PARAMS_DIR / name).read_text(), name
