@@ -44,12 +44,15 @@ from factcheck.splitting import split_document
 from factcheck.storage import list_models, read_card, resolve_model_dir
 from factcheck.training import train_model
 
-_LABEL_TABLE = "\n\n".join(f"  {lab.id:<10} {lab.description}" for lab in LABELS)
+# "\b" tells click not to rewrap the paragraph that follows, so the table stays a table.
+_LABEL_TABLE = "\n".join(f"  {lab.id:<11} {lab.description}" for lab in LABELS)
 
 app = typer.Typer(
-    help="Label each sentence of a news article as one of:\n\n"
+    help="Label each sentence of a news article for a fact-checker, as one of:\n\n\b\n"
     + _LABEL_TABLE
-    + "\n\nStart with:  factcheck predict seeds/000_c38d069fffeb14d6.txt",
+    + "\n\n\b\nStart with:\n  factcheck predict seeds/000_c38d069fffeb14d6.txt"
+    + "\n  cat article.txt | factcheck predict - --format jsonl"
+    + "\n\nSee 'factcheck COMMAND --help' for each command's options and examples.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
