@@ -17,7 +17,7 @@ from typing import Any
 
 from sklearn.pipeline import Pipeline
 
-from factcheck.explanation import Push, explain
+from factcheck.explanation import Explainer, Push
 from factcheck.labels import LABEL_IDS
 from factcheck.splitting import split_document
 from factcheck.storage import load_model, resolve_model_dir
@@ -59,6 +59,7 @@ class Labeller:
     def __init__(self, pipeline: Pipeline, card: dict[str, Any] | None = None) -> None:
         self.pipeline = pipeline
         self.card = card or {}
+        self._explainer: Explainer | None = None  # built on the first explanation asked for
 
     @classmethod
     def load(cls, model: str | Path | None = None) -> Labeller:
@@ -80,7 +81,11 @@ class Labeller:
 
     def explain(self, sentences: list[str], labels: list[str], top: int = 5) -> list[list[Push]]:
         """The features that pushed each sentence most toward the given label."""
-        return explain(self.pipeline, sentences, labels, top) if sentences else []
+        if not sentences:
+            return []
+        if self._explainer is None:
+            self._explainer = Explainer(self.pipeline)
+        return self._explainer.explain(sentences, labels, top)
 
     def label_text(self, text: str, doc: str = "<text>", explain: int = 0) -> list[LabelledSentence]:
         """Split ``text`` into sentences and label each one; ``explain`` > 0 adds that many reasons."""
