@@ -30,7 +30,10 @@ def make_classifier(kind: str = "logreg", c: float = 10.0, class_weight: str | N
     if kind == "logreg":
         return LogisticRegression(C=c, class_weight=class_weight, max_iter=3000)
     if kind == "svm":
-        return CalibratedClassifierCV(LinearSVC(C=c, class_weight=class_weight), method="isotonic", cv=5)
+        # A fixed seed: the dual solver visits coordinates in random order, and the
+        # same data should always give the same model.
+        svm = LinearSVC(C=c, class_weight=class_weight, random_state=0)
+        return CalibratedClassifierCV(svm, method="isotonic", cv=5)
     if kind == "sgd":
         return SGDClassifier(
             loss="log_loss", alpha=1.0 / (c * 1000), class_weight=class_weight, max_iter=50, random_state=0
