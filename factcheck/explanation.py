@@ -11,6 +11,7 @@ positive pushes are what a user is shown.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from sklearn.pipeline import Pipeline
@@ -73,8 +74,13 @@ class Explainer:
         self.margin_weights = (n * coef - coef.sum(axis=0)) / (n - 1)
         self.margin_offsets = (n * intercept - intercept.sum()) / (n - 1)
         self.classes = [str(c) for c in pipeline.classes_]
-        self.names = feature_names(pipeline)
+        self._pipeline = pipeline
         self._transform = pipeline[:-1].transform
+
+    @cached_property
+    def names(self) -> list[str]:
+        """Readable feature names, built only when an explanation is shown."""
+        return feature_names(self._pipeline)
 
     def sparse_pushes(self, texts: list[str], labels: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """For each text, (feature indices, pushes toward its label) over its non-zero features."""
@@ -103,7 +109,7 @@ def pushes(pipeline: Pipeline, texts: list[str], labels: list[str]) -> list[np.n
     explainer = Explainer(pipeline)
     dense = []
     for indices, values in explainer.sparse_pushes(texts, labels):
-        row = np.zeros(len(explainer.names))
+        row = np.zeros(explainer.margin_weights.shape[1])
         row[indices] = values
         dense.append(row)
     return dense
