@@ -37,7 +37,7 @@ import nltk
 import pysbd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from factcheck.corpus import read_source_document
+from factcheck.corpus.documents import read_source_document
 from factcheck.punkt_params import CORPUS_GLOB, corpus_split
 from factcheck.splitting import split_document, split_sentences
 

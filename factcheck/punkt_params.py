@@ -28,7 +28,7 @@ from pathlib import Path
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktToken, PunktTrainer
 
 from factcheck.atomic import atomic_write_text
-from factcheck.corpus import read_source_document
+from factcheck.corpus.documents import read_source_document
 
 PARAMS_DIR = Path(__file__).parent / "punkt"
 _REPO = Path(__file__).resolve().parent.parent

@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from factcheck.corpus import SPLITS, load_corpus, near_duplicates
-from factcheck.corpus_build import CORPUS, build
+from factcheck.corpus.build import CORPUS, build
+from factcheck.corpus.documents import SPLITS, load_corpus, near_duplicates
 from factcheck.data import read_examples
 from factcheck.labels import LABEL_IDS
 
@@ -26,7 +26,7 @@ def assignment():
 
 def test_generated_files_are_up_to_date():
     stale = [str(p) for p, content in build().items() if p.read_text(encoding="utf-8") != content]
-    assert not stale, "run: python -m factcheck.corpus_build"
+    assert not stale, "run: python -m factcheck.corpus.build"
 
 
 def test_every_document_has_a_split_and_splits_are_disjoint(docs, assignment):

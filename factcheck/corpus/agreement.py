@@ -19,7 +19,7 @@ from pathlib import Path
 from sklearn.metrics import cohen_kappa_score
 
 from factcheck.atomic import atomic_write_text
-from factcheck.corpus import CorpusDocument
+from factcheck.corpus.documents import CorpusDocument
 from factcheck.labels import LABEL_IDS
 
 
@@ -105,13 +105,13 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m factcheck.agreement sample|report``: draw the blind sample once, then measure."""
-    from factcheck.corpus import load_corpus
+    """``python -m factcheck.corpus.agreement sample|report``: draw the blind sample once, then measure."""
+    from factcheck.corpus.documents import load_corpus
 
-    repo = Path(__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parents[2]
     folder = repo / "data" / "agreement"
     sample_path = folder / "sample.jsonl"
-    parser = argparse.ArgumentParser(prog="python -m factcheck.agreement")
+    parser = argparse.ArgumentParser(prog="python -m factcheck.corpus.agreement")
     parser.add_argument("step", choices=["sample", "report"])
     args = parser.parse_args(argv)
     docs = load_corpus(repo / "data" / "corpus" / "source")

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.corpus import read_source_document
+from factcheck.corpus.documents import read_source_document
 from factcheck.errors import FactcheckError
 
 SOURCE = """id: test-001

@@ -1,7 +1,7 @@
 from collections import Counter
 
-from factcheck.corpus import CorpusDocument, LabelledSpan, assign_splits, near_duplicates
-from factcheck.corpus_build import counts_markdown
+from factcheck.corpus.build import counts_markdown
+from factcheck.corpus.documents import CorpusDocument, LabelledSpan, assign_splits, near_duplicates
 
 
 def doc(doc_id: str, topic: str, genre: str, sentence: str) -> CorpusDocument:

@@ -4,7 +4,7 @@ Each document is written once, as a source file with one labelled sentence
 per line (``data/corpus/FORMAT.md``). Everything else is derived from those
 files: the raw document text with each label tied to its character span, the
 frozen train/dev/test assignment by document, and the sentence-level JSONL
-files ``factcheck train`` reads. ``python -m factcheck.corpus`` rebuilds the
+files ``factcheck train`` reads. ``python -m factcheck.corpus.build`` rebuilds the
 derived files; a test fails when they are out of date.
 """
 

@@ -2,8 +2,8 @@ from collections import Counter
 
 import pytest
 
-from factcheck.agreement import agreement, draw_sample
-from factcheck.corpus import CorpusDocument, LabelledSpan
+from factcheck.corpus.agreement import agreement, draw_sample
+from factcheck.corpus.documents import CorpusDocument, LabelledSpan
 
 
 def make_doc(doc_id: str, topic: str, labels: list[str]) -> CorpusDocument:
@@ -51,7 +51,7 @@ def test_per_label_kappa_isolates_the_confused_label():
 def test_paired_labels_match_by_text_after_an_edit(tmp_path):
     import json
 
-    from factcheck.agreement import paired_labels
+    from factcheck.corpus.agreement import paired_labels
 
     before = make_doc("d1", "a", ["factual", "opinion", "estimate"])
     sample = tmp_path / "sample.jsonl"
