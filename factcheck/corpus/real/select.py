@@ -1,0 +1,92 @@
+"""Choose the real documents to label and freeze their split, once, reproducibly.
+
+``python -m factcheck.corpus.real.select`` writes ``data/real/documents.jsonl``.
+Splits are by document and stratified by source (20 % test, 15 % dev), so
+every source has a held-out column; NewsSD-ENG keeps its own published
+train/val/test assignment, which becomes our train/dev/test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+from factcheck.atomic import atomic_write_text
+from factcheck.corpus.real.readers import READERS
+from factcheck.corpus.real.references import (
+    REAL_DIR,
+    DocumentRef,
+    default_copies,
+    locate_copy,
+    read_sources,
+)
+from factcheck.errors import FactcheckError
+
+TEST_SHARE, DEV_SHARE = 0.20, 0.15
+FOMC_STATEMENTS = 60
+PRESS_RELEASES = 285
+PRESS_LENGTH = (500, 2200)  # characters: a full release, not a one-line notice or a transcript
+PRESS_PER_MEMBER = 3
+
+
+def _assign(ids: list[str], rng: random.Random) -> dict[str, str]:
+    ids = sorted(ids)
+    rng.shuffle(ids)
+    n_test = max(1, round(len(ids) * TEST_SHARE))
+    n_dev = max(1, round(len(ids) * DEV_SHARE))
+    return {d: "test" if i < n_test else "dev" if i < n_test + n_dev else "train" for i, d in enumerate(ids)}
+
+
+def choose(copies: Path, seed: int = 2026) -> list[DocumentRef]:
+    sources = read_sources()
+    rng = random.Random(seed)
+    chosen: list[DocumentRef] = []
+    for source in sources.values():
+        reader = READERS[source.format](locate_copy(source, copies))
+        if source.format == "gum-conllu":
+            ids = reader.documents()
+        elif source.format == "fomc-statements":
+            every = reader.documents()
+            step = len(every) / FOMC_STATEMENTS
+            ids = [every[int(i * step)] for i in range(FOMC_STATEMENTS)]
+        elif source.format == "press-release-lines":
+            files = reader.documents()
+            rng.shuffle(files)
+            ids = []
+            for path in files:
+                try:
+                    lines = reader._file(path).split("\n")
+                except FactcheckError:  # a blob the local copy lacks (large files may be absent)
+                    continue
+                fits = [
+                    f"{path}:{n}"
+                    for n, line in enumerate(lines, start=1)
+                    if PRESS_LENGTH[0] <= len(line.split("\t", 1)[-1].strip()) <= PRESS_LENGTH[1]
+                ]
+                ids += rng.sample(fits, min(PRESS_PER_MEMBER, len(fits)))
+                if len(ids) >= PRESS_RELEASES:
+                    break
+            ids = ids[:PRESS_RELEASES]
+        else:  # newssd: every sentence, in the source's own split
+            own = {"train": "train", "val": "dev", "test": "test"}
+            chosen += [DocumentRef(source.id, d, own[d.split(":")[0]]) for d in reader.documents()]
+            continue
+        chosen += [DocumentRef(source.id, d, split) for d, split in sorted(_assign(ids, rng).items())]
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=Path, default=default_copies(), help="directory of local copies")
+    parser.add_argument("--seed", type=int, default=2026, help="seed of the choice and the splits")
+    args = parser.parse_args(argv)
+    docs = choose(args.copies, args.seed)
+    text = "".join(json.dumps({"source": d.source, "doc": d.doc, "split": d.split}) + "\n" for d in docs)
+    atomic_write_text(REAL_DIR / "documents.jsonl", text)
+    print(f"wrote {len(docs)} documents to {REAL_DIR / 'documents.jsonl'}")
+
+
+if __name__ == "__main__":
+    main()

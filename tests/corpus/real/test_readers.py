@@ -1,0 +1,66 @@
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from factcheck.corpus.real.copies import LocalCopy
+from factcheck.corpus.real.readers import READERS
+from factcheck.errors import FactcheckError
+
+
+def test_conllu_rebuilds_paragraphs_and_keeps_only_wikinews_genres(copies: Path) -> None:
+    reader = READERS["gum-conllu"](LocalCopy(copies / "example+gum"))
+    assert reader.documents() == ["GUM_news_bridge"]
+    assert reader.text("GUM_news_bridge") == (
+        "Town bridge reopens after repairs\n\nThe Elm Street bridge reopened on Monday. "
+        "Engineers said it could carry about 40 lorries an hour."
+    )
+
+
+def test_press_release_is_one_line_without_its_date(copies: Path) -> None:
+    reader = READERS["press-release-lines"](LocalCopy(copies / "example+press"))
+    doc = "press_releases/set/member/memberPress.txt:2"
+    assert reader.text(doc) == "Second notice. The office closes at noon."
+    with pytest.raises(FactcheckError, match="has no line 9"):
+        reader.text("press_releases/set/member/memberPress.txt:9")
+
+
+def test_statement_paragraphs_are_unwrapped(copies: Path) -> None:
+    reader = READERS["fomc-statements"](LocalCopy(copies / "example+fomc"))
+    assert reader.documents() == ["statements/20190101"]
+    assert reader.text("statements/20190101").split("\n\n")[1] == (
+        "The Committee expects growth to pick up over the coming year."
+    )
+
+
+def test_sentence_csv_ids_rows_and_keeps_the_source_label_apart(copies: Path) -> None:
+    reader = READERS["newssd-csv"](LocalCopy(copies / "example+newssd"))
+    assert reader.documents() == ["train:0", "train:1"]
+    assert reader.text("train:0") == "Prices rose by 3 percent in May."
+    assert reader.gold("train:1") == "SUBJ"
+
+
+def test_a_bare_clone_is_read_at_the_pinned_commit_not_at_head(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+
+    git("init", "-q")
+    (work / "statements").mkdir()
+    (work / "statements" / "a.txt").write_text("First version.\n")
+    git("add", "."), git("commit", "-qm", "one")
+    pinned = git("rev-parse", "HEAD")
+    (work / "statements" / "a.txt").write_text("Second version.\n")
+    git("commit", "-qam", "two")
+    bare = tmp_path / "bare"
+    subprocess.run(["git", "clone", "-q", "--bare", str(work), str(bare)], check=True)
+    assert LocalCopy(bare, pinned).read("statements/a.txt") == b"First version.\n"
+    with pytest.raises(FactcheckError, match="does not contain commit"):
+        LocalCopy(bare, "1" * 40)
