@@ -21,6 +21,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.annotation import KEYS, Session, open_session, parse_command
+from factcheck.atomic import atomic_write_text
 from factcheck.comparison import compare_models
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import evaluate_file
@@ -40,6 +41,7 @@ from factcheck.inputs import read_inputs
 from factcheck.keys import keypresses, lines
 from factcheck.labelling import Labeller
 from factcheck.labels import LABELS
+from factcheck.report_html import REVIEW_BELOW, evaluation_html, predictions_html
 from factcheck.splitting import split_document
 from factcheck.storage import list_models, read_card, resolve_model_dir
 from factcheck.training import train_model
@@ -66,6 +68,13 @@ class RowFormat(str, Enum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
+    html = "html"
+
+
+class EvalFormat(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
 
 
 class ReportFormat(str, Enum):
@@ -115,7 +124,18 @@ TextOption = Annotated[
     str | None, typer.Option("--text", "-t", help="Label this text instead of reading files.")
 ]
 RowFormatOption = Annotated[
-    RowFormat, typer.Option("--format", "-f", help="table for people; jsonl or csv for programs.")
+    RowFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table for people; jsonl or csv for programs; html: a report to open in a browser.",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write to this file (replaced atomically) instead of standard output."
+    ),
 ]
 ReportFormatOption = Annotated[
     ReportFormat, typer.Option("--format", "-f", help="text for people; json for programs.")
@@ -139,8 +159,22 @@ def predict(
             "--explain", min=0, help="Show the N features that pushed each sentence most toward its label."
         ),
     ] = 0,
+    output: OutputOption = None,
+    review_below: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="html: flag sentences whose confidence is below this as 'needs review' "
+            "(the default is chosen on the dev split, benchmarks/REVIEW_THRESHOLD.md).",
+        ),
+    ] = REVIEW_BELOW,
 ) -> None:
     """Split articles into sentences and label each one.
+
+    --format html writes one self-contained page: the articles as running
+    text with each sentence marked by its label, details on click, a filter,
+    and in-page corrections exported as JSONL that 'factcheck train' reads.
 
     Example:
 
@@ -149,11 +183,29 @@ def predict(
       cat article.txt | factcheck predict - --format jsonl
 
       factcheck predict --text "Officials said about 40 people were hurt." --explain 3
+
+      factcheck predict articles/*.txt --format html --explain 5 -o report.html
     """
     docs = read_inputs(inputs or [], text)
     labeller = Labeller.load(model)
     rows = [row for doc in docs for row in labeller.label_text(doc.text, doc.name, explain)]
-    sys.stdout.write(labelled_rows(rows, fmt.value))
+    if fmt is RowFormat.html:
+        texts = {doc.name: doc.text for doc in docs}
+        page = predictions_html([r.to_dict() for r in rows], texts, review_below=review_below, model=model)
+        _emit(page, output)
+    else:
+        _emit(labelled_rows(rows, fmt.value), output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write a command's output to standard output, or whole to a file (never half-written)."""
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            atomic_write_text(output, text)
+        except OSError as err:
+            raise FactcheckError(f"{output}: cannot write ({err.strerror})") from None
 
 
 @app.command()
@@ -232,34 +284,52 @@ def train(
 def evaluate(
     data: Annotated[Path, typer.Argument(help="Annotated JSONL or CSV file to score against.")],
     model: ModelOption = None,
-    fmt: ReportFormatOption = ReportFormat.text,
-    errors: Annotated[
-        int,
+    fmt: Annotated[
+        EvalFormat,
         typer.Option(
-            "--errors", min=0, help="Also list the N most confident mistakes with the features behind them."
+            "--format", "-f", help="text for people; json for programs; html: charts to open in a browser."
         ),
-    ] = 0,
+    ] = EvalFormat.text,
+    errors: Annotated[
+        int | None,
+        typer.Option(
+            "--errors",
+            min=0,
+            help="Also list the N most confident mistakes with the features behind them "
+            "[default: 10 with --format html, else 0].",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Score a model on annotated sentences: per-label P/R/F1, macro-F1, confusion.
+
+    --format html draws P/R/F1 bars, the confusion matrix as a heat map, a
+    reliability diagram and the most confident mistakes in one page.
 
     Example:
 
       factcheck evaluate data/corpus/test.jsonl --format json
 
       factcheck evaluate my-test.jsonl --model models/mine --errors 10
+
+      factcheck evaluate data/corpus/dev.jsonl --format html -o evaluation.html
     """
+    if errors is None:
+        errors = 10 if fmt is EvalFormat.html else 0
     evaluation = evaluate_file(data, model, errors)
-    if fmt is ReportFormat.json:
+    if fmt is EvalFormat.html:
+        _emit(evaluation_html(evaluation, data=str(data), model=model), output)
+    elif fmt is EvalFormat.json:
         record = evaluation.report.to_dict()
         if errors:
             record["mistakes"] = [
                 {**asdict(m), "explanation": [asdict(p) for p in m.explanation]} for m in evaluation.mistakes
             ]
-        typer.echo(json.dumps(record, indent=2, ensure_ascii=False))
+        _emit(json.dumps(record, indent=2, ensure_ascii=False) + "\n", output)
     else:
-        typer.echo(report_text(evaluation.report), nl=False)
-        if errors:
-            typer.echo("\n" + mistakes_text(evaluation.mistakes), nl=False)
+        mistakes = "\n" + mistakes_text(evaluation.mistakes) if errors else ""
+        _emit(report_text(evaluation.report) + mistakes, output)
 
 
 @app.command()

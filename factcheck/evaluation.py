@@ -85,9 +85,45 @@ class Mistake:
 
 
 @dataclass(frozen=True)
+class CalibrationBin:
+    """Sentences whose confidence falls in [low, high): how sure the model was, how often right."""
+
+    low: float
+    high: float
+    count: int
+    mean_confidence: float
+    accuracy: float
+
+
+def reliability(
+    confidences: Sequence[float], correct: Sequence[bool], bins: int = 10
+) -> list[CalibrationBin]:
+    """The calibration curve in equal-width confidence bins; empty bins are left out.
+
+    A calibrated model's accuracy in each bin equals its mean confidence there;
+    where accuracy falls below confidence the model is over-sure.
+    """
+    grouped: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
+    for confidence, ok in zip(confidences, correct, strict=True):
+        grouped[min(int(confidence * bins), bins - 1)].append((confidence, ok))
+    return [
+        CalibrationBin(
+            round(i / bins, 4),
+            round((i + 1) / bins, 4),
+            len(group),
+            round(sum(c for c, _ in group) / len(group), 4),
+            round(sum(ok for _, ok in group) / len(group), 4),
+        )
+        for i, group in enumerate(grouped)
+        if group
+    ]
+
+
+@dataclass(frozen=True)
 class Evaluation:
     report: Report
     mistakes: list[Mistake]
+    calibration: list[CalibrationBin]
 
 
 def evaluate_file(data: str | Path, model: str | Path | None = None, errors: int = 0) -> Evaluation:
@@ -115,4 +151,8 @@ def evaluate_file(data: str | Path, model: str | Path | None = None, errors: int
         Mistake(e.text, e.label, label, confidence, why)
         for (e, label, confidence), why in zip(wrong, reasons, strict=True)
     ]
-    return Evaluation(report, mistakes)
+    calibration = reliability(
+        [confidence for _, confidence, _ in predicted],
+        [label == e.label for e, (label, _, _) in zip(examples, predicted, strict=True)],
+    )
+    return Evaluation(report, mistakes, calibration)

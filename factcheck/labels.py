@@ -12,12 +12,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Label:
-    """One label as a user sees it: a stable id for files, a name for people."""
+    """One label as a user sees it: a stable id for files, a name for people.
+
+    ``colour`` (Okabe-Ito, distinguishable with the common colour-vision
+    deficiencies) and ``line`` (a CSS border style) are how the HTML report
+    marks the label; the line style and a text tag keep the labels apart in
+    grey-scale print too.
+    """
 
     id: str
     name: str
     description: str
     check: str
+    colour: str
+    line: str
 
 
 LABELS: tuple[Label, ...] = (
@@ -26,24 +34,32 @@ LABELS: tuple[Label, ...] = (
         "factual report",
         "states a checkable event, state or figure in the writer's own voice, as settled",
         "check the event, state or figure itself",
+        "#0072B2",
+        "solid",
     ),
     Label(
         "estimate",
         "estimate",
         "presents a quantity as approximate, modelled, projected or bounded",
         "check the method and source behind the figure",
+        "#E69F00",
+        "dashed",
     ),
     Label(
         "attributed",
         "attributed claim",
         "rests its content on a source: reported speech, 'according to', quotes, confirmations",
         "check that the source said it",
+        "#009E73",
+        "double",
     ),
     Label(
         "opinion",
         "opinion/editorial",
         "carries the writer's evaluation, interpretation, prescription, speculation or rhetoric",
         "nothing to verify: read it as the writer's view",
+        "#CC79A7",
+        "dotted",
     ),
 )
 

@@ -224,3 +224,40 @@ def test_train_with_a_base(tmp_path: Path, monkeypatch):
     assert "shipped base default" in run("info", "--model", str(tmp_path / "m")).stdout
     unknown = run("train", str(mine), "--base", "nosuch", "--out", str(tmp_path / "n"))
     assert unknown.exit_code == 1 and "--base nosuch: no shipped model" in unknown.stderr
+
+
+def test_predict_html_to_stdout_and_to_a_file(tmp_path: Path, tiny_model: Path):
+    result = run("predict", str(SEED), "--model", str(tiny_model), "--format", "html", "--explain", "2")
+    assert result.exit_code == 0 and result.stdout.startswith("<!DOCTYPE html>")
+    assert result.stdout.count('class="s lab-') == 17
+    out = tmp_path / "seed.html"
+    args = ("-m", str(tiny_model), "-f", "html", "-o", str(out), "--review-below", "1")
+    result = run("predict", str(SEED), *args)
+    assert result.exit_code == 0 and result.stdout == ""
+    page = out.read_text(encoding="utf-8")
+    rows = [
+        json.loads(line)
+        for line in run("predict", str(SEED), "-m", str(tiny_model), "-f", "jsonl").stdout.splitlines()
+    ]
+    assert page.count(' review" id="s0-') == sum(r["confidence"] < 1 for r in rows) > 0
+    assert "confidence below 1.00" in page
+
+
+def test_predict_output_to_a_missing_directory_is_one_line_error(tmp_path: Path):
+    result = run("predict", "--text", "Six people died.", "-o", str(tmp_path / "no" / "out.jsonl"))
+    assert result.exit_code == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_evaluate_html_has_the_four_panels(tmp_path: Path, tiny_model: Path):
+    out = tmp_path / "eval.html"
+    result = run("evaluate", str(STARTER), "--model", str(tiny_model), "--format", "html", "-o", str(out))
+    assert result.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<svg") == 3 and "Most confident mistakes" in page
+
+
+def test_evaluate_text_to_a_file(tmp_path: Path, tiny_model: Path):
+    out = tmp_path / "eval.txt"
+    result = run("evaluate", str(STARTER), "--model", str(tiny_model), "--errors", "1", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "macro-F1" in out.read_text() and "most confident mistakes (1)" in out.read_text()

@@ -35,3 +35,16 @@ def test_most_confident_mistakes_first(tiny_model: Path):
     assert len(mistakes) == min(3, wrong)
     assert all(m.gold != m.predicted for m in mistakes)
     assert [m.confidence for m in mistakes] == sorted((m.confidence for m in mistakes), reverse=True)
+
+
+def test_reliability_bins_count_confidence_and_accuracy():
+    from factcheck.evaluation import reliability
+
+    bins = reliability([0.55, 0.58, 0.95, 1.0], [True, False, True, True])
+    assert [(b.low, b.high, b.count) for b in bins] == [(0.5, 0.6, 2), (0.9, 1.0, 2)]
+    assert bins[0].accuracy == 0.5 and bins[0].mean_confidence == 0.565 and bins[1].accuracy == 1.0
+
+
+def test_evaluate_file_returns_the_calibration_curve(tiny_model: Path):
+    evaluation = evaluate_file(STARTER, tiny_model)
+    assert sum(b.count for b in evaluation.calibration) == evaluation.report.examples

@@ -25,3 +25,11 @@ def test_get_label_unknown_names_valid_ids():
     with pytest.raises(KeyError, match="factual, estimate, attributed, opinion"):
         get_label("fact")
     assert get_label("opinion").name == "opinion/editorial"
+
+
+def test_every_label_has_its_own_colour_and_line_style():
+    import re
+
+    assert all(re.fullmatch(r"#[0-9A-F]{6}", lab.colour) for lab in LABELS)
+    assert len({lab.colour for lab in LABELS}) == len({lab.line for lab in LABELS}) == len(LABELS)
+    assert {lab.line for lab in LABELS} <= {"solid", "dashed", "dotted", "double"}
