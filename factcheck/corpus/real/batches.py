@@ -26,6 +26,7 @@ from factcheck.corpus.real.references import (
     read_sources,
 )
 from factcheck.errors import FactcheckError
+from factcheck.labels import LABEL_IDS
 from factcheck.splitting import split_document
 
 
@@ -33,9 +34,9 @@ def sentence_id(source: str, doc: str, start: int, end: int) -> str:
     return f"{source}|{doc}|{start}-{end}"
 
 
-def candidates(copies: Path, docs: list[DocumentRef]) -> list[dict]:
+def candidates(copies: Path, docs: list[DocumentRef], real_dir: Path = REAL_DIR) -> list[dict]:
     """Every sentence of every chosen document, in document order, with its neighbours."""
-    sources = read_sources()
+    sources = read_sources(real_dir)
     readers = {s.id: READERS[s.format](locate_copy(s, copies)) for s in sources.values()}
     out = []
     for ref in docs:
@@ -59,48 +60,97 @@ def candidates(copies: Path, docs: list[DocumentRef]) -> list[dict]:
     return out
 
 
-def merge(answer_files: dict[str, list[Path]], work: Path) -> dict[str, int]:
-    """Write ``data/real/labels/SOURCE.jsonl`` from answer files, by annotator name.
+def _answers(path: Path, known: dict[str, dict]) -> dict[str, dict]:
+    answers = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if not line.strip():
+            continue
+        answer = json.loads(line)
+        if answer.get("id") not in known:
+            raise FactcheckError(f"{path}:{number}: unknown sentence id {answer.get('id')!r}")
+        if answer.get("label") not in LABEL_IDS:
+            raise FactcheckError(f"{path}:{number}: unknown label {answer.get('label')!r}")
+        answers[answer["id"]] = answer  # a later answer to the same sentence replaces an earlier one
+    return answers
 
-    ``answer_files`` maps an annotator's name to their files of ``{"id",
-    "label", "note"?}`` lines; where two annotators labelled a sentence, the
-    row keeps the first-named annotator's label (adjudication is recorded
-    separately). Every id must be a sentence of ``work/sentences.jsonl``.
+
+def merge(
+    work: Path,
+    first: dict[str, Path],
+    second: dict[str, Path],
+    adjudication: Path | None,
+    real_dir: Path = REAL_DIR,
+) -> dict[str, int]:
+    """Write the committed rows from annotators' answer files; returns label rows per source.
+
+    ``first`` maps each first annotator's name to their answers (every sentence
+    once), ``second`` the blind second annotator's; ``adjudication`` holds
+    ``{"id", "final", "reason"}`` for every sentence the two labelled
+    differently, and an unadjudicated disagreement is an error.
     """
     known = {r["id"]: r for r in map(json.loads, (work / "sentences.jsonl").open(encoding="utf-8"))}
-    rows: dict[str, dict] = {}
-    for annotator, files in answer_files.items():
-        for path in files:
-            for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-                if not line.strip():
-                    continue
-                answer = json.loads(line)
-                if answer["id"] not in known:
-                    raise FactcheckError(f"{path}:{number}: unknown sentence id {answer['id']!r}")
-                row = rows.setdefault(answer["id"], {"annotators": []})
-                if "label" not in row:
-                    row["label"] = answer["label"]
-                    if answer.get("note"):
-                        row["note"] = answer["note"]
-                row["annotators"].append(annotator)
-    by_source: dict[str, list[str]] = defaultdict(list)
+    primary: dict[str, tuple[str, dict]] = {}
+    for name, path in first.items():
+        primary.update({sid: (name, a) for sid, a in _answers(path, known).items()})
+    blind: dict[str, tuple[str, dict]] = {}
+    for name, path in second.items():
+        blind.update({sid: (name, a) for sid, a in _answers(path, known).items()})
+    decided = _answers_adjudicated(adjudication, known) if adjudication else {}
+
+    def ref(sentence: dict) -> dict:
+        return {k: sentence[k] for k in ("doc", "start", "end", "sha1")}
+
+    labels: dict[str, list[str]] = defaultdict(list)
+    seconds, adjudicated = [], []
     for sid, sentence in known.items():  # document order
-        if sid in rows:
-            r = rows[sid]
-            record = {
-                "doc": sentence["doc"],
-                "start": sentence["start"],
-                "end": sentence["end"],
-                "sha1": sentence["sha1"],
-                "label": r["label"],
-                "annotators": r["annotators"],
-            }
-            if "note" in r:
-                record["note"] = r["note"]
-            by_source[sentence["source"]].append(json.dumps(record, ensure_ascii=True))
-    for source, lines in by_source.items():
-        atomic_write_text(REAL_DIR / "labels" / f"{source}.jsonl", "\n".join(lines) + "\n")
-    return {source: len(lines) for source, lines in by_source.items()}
+        if sid not in primary:
+            continue
+        name, answer = primary[sid]
+        label, annotators = answer["label"], [name]
+        if sid in blind:
+            other_name, other = blind[sid]
+            annotators.append(other_name)
+            seconds.append({"source": sentence["source"], **ref(sentence), "label": other["label"]})
+            if other["label"] != label:
+                if sid not in decided:
+                    raise FactcheckError(f"{sid}: {name} and {other_name} disagree and it is not adjudicated")
+                adjudicated.append(
+                    {
+                        "source": sentence["source"],
+                        **ref(sentence),
+                        "first": label,
+                        "second": other["label"],
+                        "final": decided[sid]["final"],
+                        "reason": decided[sid]["reason"],
+                    }
+                )
+                label = decided[sid]["final"]
+        record = {**ref(sentence), "label": label, "annotators": annotators}
+        if answer.get("note"):
+            record["note"] = answer["note"]
+        labels[sentence["source"]].append(json.dumps(record, ensure_ascii=True))
+    for source, lines in labels.items():
+        atomic_write_text(real_dir / "labels" / f"{source}.jsonl", "\n".join(lines) + "\n")
+    (real_dir / "agreement").mkdir(parents=True, exist_ok=True)
+    for name, rows in (("second", seconds), ("adjudication", adjudicated)):
+        text = "".join(json.dumps(r, ensure_ascii=True) + "\n" for r in rows)
+        atomic_write_text(real_dir / "agreement" / f"{name}.jsonl", text)
+    return {source: len(lines) for source, lines in labels.items()}
+
+
+def _answers_adjudicated(path: Path, known: dict[str, dict]) -> dict[str, dict]:
+    decided = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if line.strip():
+            row = json.loads(line)
+            if row.get("id") not in known or row.get("final") not in LABEL_IDS or not row.get("reason"):
+                raise FactcheckError(f"{path}:{number}: needs a known id, a final label and a reason")
+            decided[row["id"]] = row
+    return decided
+
+
+def _named(values: list[str]) -> dict[str, Path]:
+    return {v.split("=", 1)[0]: Path(v.split("=", 1)[1]) for v in values}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -109,8 +159,16 @@ def main(argv: list[str] | None = None) -> None:
     make = sub.add_parser("make", help="write the sentences to label into WORK (outside the repository)")
     make.add_argument("work", type=Path)
     make.add_argument("--copies", type=Path, default=default_copies())
+    join = sub.add_parser("merge", help="write data/real/ label rows from answer files in WORK")
+    join.add_argument("work", type=Path)
+    join.add_argument("--first", nargs="+", required=True, metavar="NAME=FILE", help="first annotators")
+    join.add_argument("--second", nargs="*", default=[], metavar="NAME=FILE", help="blind second annotator")
+    join.add_argument("--adjudication", type=Path, help="decisions on every disagreement")
     args = parser.parse_args(argv)
-    if args.command == "make":
+    if args.command == "merge":
+        counts = merge(args.work, _named(args.first), _named(args.second), args.adjudication)
+        print(f"wrote label rows: {counts}")
+    elif args.command == "make":
         rows = candidates(args.copies, read_documents())
         args.work.mkdir(parents=True, exist_ok=True)
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)

@@ -46,9 +46,7 @@ def build(copies: Path, cache: Path, real_dir: Path = REAL_DIR) -> BuildResult:
     splits = {(d.source, d.doc): d.split for d in read_documents(real_dir)}
     rows = read_labels(real_dir)
     # Every source's copy is located first: a missing one fails before any work is done.
-    readers: dict[str, Reader] = {
-        s.id: READERS[s.format](locate_copy(s, copies)) for s in sources.values()
-    }
+    readers: dict[str, Reader] = {s.id: READERS[s.format](locate_copy(s, copies)) for s in sources.values()}
     texts: dict[tuple[str, str], str] = {}
     out: dict[str, list[str]] = {split: [] for split in SPLITS}
     counts: dict[str, Counter] = {split: Counter() for split in SPLITS}
