@@ -13,10 +13,18 @@ package (see ``punkt_params``), wrapped in the rules Punkt does not know:
   list ("The", "It", "But") or a title ("Gen.") begins a new sentence,
   anything else (a name) continues it, and a title such as "Mr." never ends
   one;
+- marks Punkt reads as sentence ends: a list run inline on one line ("1.)
+  The first 2.) The second", "a. ... b. ...", "• 9. ... • 10. ...") cuts
+  before each marker that counts up from one opening a unit; a clock time
+  opening a sentence keeps the titled name after it ("At 5 a.m. Mr. Smith
+  went"); "No." and "N°." before a number never end one; and a period then
+  a spaced ellipsis before a capital ("ended. . . . The") ends the sentence
+  at the period;
 - continuations Punkt splits off: a piece that starts in lower case or with
-  a comma or dash ("“Who decides?” she asked."), a lone list marker or
-  live-blog time stamp ("7:02 a.m."), and a speaker after a quoted question
-  ("“Will we win?” Ortiz asked.").
+  a comma or dash ("“Who decides?” she asked."), the pronoun "I" after an
+  ellipsis (its capital says nothing), a lone list marker or live-blog time
+  stamp ("7:02 a.m."), and a speaker after a quoted question ("“Will we
+  win?” Ortiz asked.").
 
 Offsets, never rebuilt strings, so ``text[start:end]`` is always exactly the
 sentence the user wrote.
@@ -33,9 +41,45 @@ from itertools import pairwise
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 _DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)")
+_BULLETS = "-*\u2022\u2013\u2014\u2043\u25aa\u25e6\u25cf"
+# A list marker: a bullet, a number or a letter with its punctuation, or both ("• 9.").
+_MARKER = (
+    rf"(?:[{_BULLETS}][^\S\n]?)?(?:\d{{1,3}}(?:\.\)|[.)])|[A-Za-z][.)]|\([A-Za-z0-9]{{1,3}}\))"
+    rf"|[{_BULLETS}]"
+)
 # A blank line, or the line break before a list item: boundaries Punkt cannot see.
 _LAYOUT_CUT = re.compile(
-    r"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:[-*\u2022\u2013\u2014]|\d{1,3}[.)]|\([A-Za-z0-9]{1,3}\))[^\S\n])"
+    rf"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:[{_BULLETS}]|\d{{1,3}}[.)]|\([A-Za-z0-9]{{1,3}}\))[^\S\n])"
+)
+# One item marker of an enumeration run inline ("1.) The first 2.) The second",
+# "a. The first b. The second", "• 9. The first • 10. The second"), read apart
+# into its bullet, its number or letter and the punctuation around that.
+_INLINE_MARKER = re.compile(
+    rf"(?<!\S)(?P<bullet>[{_BULLETS}][^\S\n]?)?"
+    r"(?:(?P<number>\d{1,3})(?P<close>\.\)|[.)])|(?P<letter>[A-Za-z])(?P<lclose>[.)]))\Z"
+)
+# Where such a marker could end: found first, as one cheap scan, then read backwards.
+_MARKER_END = re.compile(r"[.)](?=[^\S\n]+\S)")
+# Where a unit may begin: the start of the text or a line, or after a sentence's final mark.
+_UNIT_START_BEFORE = re.compile(r"(?:\A|\n|[.?!\u2026][\"'\u2019\u201d)\]]*[^\S\n])[^\S\n]*\Z")
+# A clock time that opens a sentence ("At 5 a.m." or "7:02 a.m."): a title after
+# it starts the subject, not a new sentence ("At 5 a.m. Mr. Smith went out").
+_OPENING_TIME = re.compile(
+    r"(?:\A|\n|[.?!\u2026][\"'\u2019\u201d)]*\s)\s*"
+    r"(?:(?:and|but|then|shortly|just|early|late|on|[A-Za-z]+day|at|by|around|about|before|after"
+    r"|until|till|from|since)\s+)*"
+    r"\d{1,2}(?:[:.]\d{2})?\s*[aApP]\.[mM]\.\Z",
+    re.IGNORECASE,
+)
+# An ellipsis ending the piece before: "...", "…" or ". . .".
+_ENDS_WITH_ELLIPSIS = re.compile(r"(?:\.\.|\u2026|\.[^\S\n]\.[^\S\n]\.)[\"'\u2019\u201d]*\Z")
+# The pronoun "I" (and "I'm", "I'd"...): capitalised everywhere, so no sign of a new sentence.
+_PRONOUN_I = re.compile(r"I(?![^\W_])")
+# A period ending a word, then a spaced ellipsis and a capitalised word
+# ("compounds. . . . The practice"): the sentence ends at the period and the
+# ellipsis marks text left out before the next one.
+_PERIOD_THEN_ELLIPSIS = re.compile(
+    r"\.(?<=[^\W_]\.)(?P<ellipsis>[^\S\n]\.[^\S\n]\.[^\S\n]\.)(?=[^\S\n]+[\"'\u2018\u201c(]*[A-Z])"
 )
 # A period, the space after it, and the next word behind any opening quotes
 # or brackets (a lookahead, so "U.S. Gen. Ortiz" yields both periods); then
@@ -55,8 +99,7 @@ _TITLES = frozenset(
 # A "sentence" that is only a list marker or a live-blog time stamp ("7:02 a.m.")
 # is the head of the next one.
 _PREFIX_ONLY = re.compile(
-    r"[-*\u2022\u2013\u2014]|\d{1,3}[.)]|\([A-Za-z0-9]{1,3}\)"
-    r"|\d{1,2}:\d{2}(?:\s*[ap]\.m\.)?|\d{1,2}\s*[ap]\.m\."
+    rf"{_MARKER}|\d{{1,2}}:\d{{2}}(?:\s*[ap]\.m\.)?|\d{{1,2}}\s*[ap]\.m\."
 )
 # No sentence starts with these: what follows them continues the previous one
 # ("paused . . . and", "RENO, Nev. \u2014 A boxer").
@@ -140,6 +183,12 @@ def _sentence_spans(text: str, body_start: int) -> list[tuple[int, int]]:
             starts.add(position)
         elif position not in layout:
             starts.discard(position)
+    # Cuts the text's own marks impose, which no later merge may undo.
+    for cut, inside in (*_enumeration_cuts(text, body_start), *_ellipsis_cuts(text, body_start)):
+        starts.difference_update(p for p in range(*inside) if p not in layout)
+        if cut is not None:
+            starts.add(cut)
+            layout.add(cut)
     bounds = sorted(starts)
     bounds.append(len(text))
     spans: list[tuple[int, int]] = []
@@ -178,9 +227,77 @@ def _abbreviation_decisions(text: str, pos: int) -> Iterator[tuple[int, bool]]:
             or _DOTTED.fullmatch(token)
         ):
             if match["dot"]:  # an initial ("U.S. A. Nowak") or a title ("the U.S. Gen. Ortiz")
-                yield match.start("next"), word.lower() in _TITLES
+                opening = _OPENING_TIME.search(text, max(pos, match.start() - 40), match.start() + 1)
+                yield match.start("next"), word.lower() in _TITLES and opening is None
             else:
                 yield match.start("next"), word.lower() in params.sent_starters
+
+
+def _enumeration_cuts(text: str, pos: int) -> Iterator[tuple[int | None, tuple[int, int]]]:
+    """Inline list items: (a cut before the item or None, the range no sentence may start in).
+
+    An enumeration begins with a marker where a unit may begin (the start of
+    a line, or after a sentence's final mark that is not an abbreviation's)
+    and goes on with markers of the same style counting up from it ("1.)",
+    "2.)"; "a.", "b."; "• 9.", "• 10."). Only a run of two or more counts:
+    "(a) smoking and (b) vaping" inside a sentence, or "moved to Feb. 12. A
+    verdict", cut nothing. Within a run each later marker cuts, and no
+    sentence starts inside a marker or between it and its item.
+    """
+    runs: dict[tuple[str, str], tuple[int, tuple[int, int] | None]] = {}
+    params = _params()
+    for end_mark in _MARKER_END.finditer(text, pos):
+        match = _INLINE_MARKER.search(text, max(pos, end_mark.start() - 8), end_mark.end())
+        if match is None:
+            continue
+        bullet = (match["bullet"] or "").strip()
+        if match["number"]:
+            style, value = (bullet, "n" + match["close"]), int(match["number"])
+        else:
+            letter = match["letter"]
+            style, value = (bullet, ("A" if letter.isupper() else "a") + match["lclose"]), ord(letter.lower())
+        end = match.end()
+        while end < len(text) and text[end].isspace():
+            end += 1
+        inside = (match.start() + 1, end + 1)
+        run = runs.get(style)
+        if run is not None and run[0] == value - 1:
+            if run[1] is not None:
+                yield None, run[1]
+            runs[style] = (value, None)
+            yield match.start(), inside
+        elif (match["number"] or value == ord("a")) and _opens_unit(text, pos, match.start(), params):
+            runs[style] = (value, inside)
+
+
+def _opens_unit(text: str, pos: int, at: int, params: PunktParameters) -> bool:
+    """Whether a unit may begin at ``at``: the text or a line starts, or a sentence has just ended."""
+    if at == pos:
+        return True
+    if not _UNIT_START_BEFORE.search(text, max(pos, at - 8), at):
+        return False
+    end = at
+    while end > pos and text[end - 1].isspace():
+        end -= 1
+    before = _TOKEN_BEFORE.search(text, max(pos, end - 40), end)
+    if before is None or not before[1].endswith("."):
+        return True
+    stem = before[1].rstrip(".").lower()
+    return not (
+        stem in params.abbrev_types
+        or stem in _TITLES
+        or (stem, "##number##") in params.collocations
+        or _DOTTED.fullmatch(before[1])
+    )
+
+
+def _ellipsis_cuts(text: str, pos: int) -> Iterator[tuple[int | None, tuple[int, int]]]:
+    """A period then a spaced ellipsis before a capital: the cut, and no start after the ellipsis."""
+    for match in _PERIOD_THEN_ELLIPSIS.finditer(text, pos):
+        end = match.end()
+        while end < len(text) and text[end].isspace():
+            end += 1
+        yield match.start("ellipsis"), (match.start("ellipsis") + 1, end + 1)
 
 
 def _continues(text: str, left_start: int, left_end: int, right_start: int) -> bool:
@@ -191,6 +308,8 @@ def _continues(text: str, left_start: int, left_end: int, right_start: int) -> b
         return True
     word = _WORD.match(text, right_start)
     if word and word[0].islower():  # "iPhone" and "eBay" can start a sentence
+        return True
+    if _PRONOUN_I.match(text, right_start) and _ENDS_WITH_ELLIPSIS.search(text, left_start, left_end):
         return True
     if left_end - left_start > 1 and text[left_end - 1] in _CLOSING_QUOTES and text[left_end - 2] in "?!":
         speaker = _SPEAKER.match(text, right_start)
