@@ -29,6 +29,10 @@ from factcheck.errors import FactcheckError
 from factcheck.labels import LABEL_IDS
 from factcheck.splitting import split_document
 
+# A whole State of the Union address is hundreds of sentences: label a run of this many from the
+# start of its middle third, where the policy content and its figures are.
+EXCERPT = {"sotu": 60}
+
 
 def sentence_id(source: str, doc: str, start: int, end: int) -> str:
     return f"{source}|{doc}|{start}-{end}"
@@ -42,7 +46,12 @@ def candidates(copies: Path, docs: list[DocumentRef], real_dir: Path = REAL_DIR)
     for ref in docs:
         text = readers[ref.source].text(ref.doc)
         sentences = split_document(text).sentences
-        for i, s in enumerate(sentences):
+        chosen = range(len(sentences))
+        if ref.source in EXCERPT:
+            first = len(sentences) // 3
+            chosen = range(first, min(len(sentences), first + EXCERPT[ref.source]))
+        for i in chosen:
+            s = sentences[i]
             out.append(
                 {
                     "id": sentence_id(ref.source, ref.doc, s.start, s.end),

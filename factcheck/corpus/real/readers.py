@@ -126,9 +126,29 @@ class SentenceCsvReader(Reader):
         return self._rows(split)[int(row)][1].strip()
 
 
+class SpeechReader(Reader):
+    """State of the Union addresses (stdlib-js/datasets-sotu): one plain-text file per address.
+
+    Ids are file stems under ``data/`` (``2010_barack_obama_d``); only
+    addresses from 1989 on are listed, the register of today's politics.
+    """
+
+    FIRST_YEAR = 1989
+
+    def documents(self) -> list[str]:
+        stems = [
+            p.rsplit("/", 1)[-1].removesuffix(".txt") for p in self.copy.list("data") if p.endswith(".txt")
+        ]
+        return [s for s in stems if s[:4].isdigit() and int(s[:4]) >= self.FIRST_YEAR]
+
+    def text(self, doc_id: str) -> str:
+        return self._file(f"data/{doc_id}.txt").strip()
+
+
 READERS: dict[str, Callable[[LocalCopy], Reader]] = {
     "gum-conllu": ConlluReader,
     "press-release-lines": PressReleaseReader,
     "fomc-statements": StatementReader,
     "newssd-csv": SentenceCsvReader,
+    "sotu-text": SpeechReader,
 }

@@ -26,6 +26,7 @@ from factcheck.errors import FactcheckError
 
 TEST_SHARE, DEV_SHARE = 0.20, 0.15
 FOMC_STATEMENTS = 60
+ADDRESSES = 12
 PRESS_RELEASES = 285
 PRESS_LENGTH = (500, 2200)  # characters: a full release, not a one-line notice or a transcript
 PRESS_PER_MEMBER = 3
@@ -47,10 +48,10 @@ def choose(copies: Path, seed: int = 2026) -> list[DocumentRef]:
         reader = READERS[source.format](locate_copy(source, copies))
         if source.format == "gum-conllu":
             ids = reader.documents()
-        elif source.format == "fomc-statements":
+        elif source.format in ("fomc-statements", "sotu-text"):
             every = reader.documents()
-            step = len(every) / FOMC_STATEMENTS
-            ids = [every[int(i * step)] for i in range(FOMC_STATEMENTS)]
+            wanted = FOMC_STATEMENTS if source.format == "fomc-statements" else ADDRESSES
+            ids = [every[int(i * len(every) / wanted)] for i in range(wanted)]
         elif source.format == "press-release-lines":
             files = reader.documents()
             rng.shuffle(files)

@@ -64,3 +64,12 @@ def test_a_bare_clone_is_read_at_the_pinned_commit_not_at_head(tmp_path: Path) -
     assert LocalCopy(bare, pinned).read("statements/a.txt") == b"First version.\n"
     with pytest.raises(FactcheckError, match="does not contain commit"):
         LocalCopy(bare, "1" * 40)
+
+
+def test_speeches_are_listed_from_1989_and_read_whole(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "1985_someone_r.txt").write_text("Old address.")
+    (tmp_path / "data" / "2001_someone_d.txt").write_text("We must act. Jobs grew by 2 percent.\n")
+    reader = READERS["sotu-text"](LocalCopy(tmp_path))
+    assert reader.documents() == ["2001_someone_d"]
+    assert reader.text("2001_someone_d") == "We must act. Jobs grew by 2 percent."
