@@ -4,7 +4,9 @@ The splitter is NLTK's Punkt algorithm with parameters shipped inside the
 package (see ``punkt_params``), wrapped in the rules Punkt does not know:
 
 - layout: a blank line always ends a sentence, a list marker at the start of
-  a line starts one, and a leading ``date YYYY-MM-DD`` header is the
+  a line starts one, a line that ends without punctuation yet reads complete
+  (a headline, byline, dateline, caption; not a wrap cut off at "the" or a
+  comma) is its own unit, and a leading ``date YYYY-MM-DD`` header is the
   document's date rather than text;
 - abbreviations: Punkt guesses from word statistics whether the capitalised
   word after "U.S." or "p.m." starts a sentence, and a few hundred training
@@ -101,6 +103,29 @@ _TITLES = frozenset(
 _PREFIX_ONLY = re.compile(
     rf"{_MARKER}|\d{{1,2}}:\d{{2}}(?:\s*[ap]\.m\.)?|\d{{1,2}}\s*[ap]\.m\."
 )
+# A line that ends on one of these is cut short by a wrap, not a headline or byline.
+_LINE_CONTINUES = frozenset(",;:-\u2010\u2013\u2014(/&+")
+_FUNCTION_WORDS = frozenset(
+    [
+        *("a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "into", "onto"),
+        *("about", "as", "and", "or", "but", "nor", "than", "that", "which", "who", "whose", "whom"),
+        *("was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would"),
+        *("can", "could", "should", "shall", "may", "might", "must", "do", "does", "did", "said", "says"),
+        *("its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "not", "very"),
+        *("if", "when", "while", "because", "after", "before", "over", "under", "between", "during"),
+        *("without", "per", "up", "out", "off", "via", "against", "among", "through", "toward", "towards"),
+    ]
+)
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*\Z")
+# A dateline on a line of its own ("KYIV, Ukraine (AP) —"): its dash does not join it to the lead.
+# The place is in capitals, which is checked apart from the pattern.
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_][^\W\d_.' -]*(?:[.' -]+[^\W\d_]+)*\.?)"
+    r"(?:,[^\S\n]+[^\W\d_][\w.' ]*)?(?:[^\S\n]+\([\w .&-]+\))?[^\S\n]*[\u2013\u2014-]"
+)
+# Plain-text hard wrapping: lines no longer than this, most of them nearly full.
+_MAX_WRAP_WIDTH = 100
+_FULL_LINE = 0.75
 # No sentence starts with these: what follows them continues the previous one
 # ("paused . . . and", "RENO, Nev. \u2014 A boxer").
 _CONTINUATION_PUNCTUATION = ",;:.\u2013\u2014"
@@ -177,6 +202,7 @@ def _sentence_spans(text: str, body_start: int) -> list[tuple[int, int]]:
     """
     body = text[body_start:]
     layout = {body_start, *(body_start + m.end() for m in _LAYOUT_CUT.finditer(body))}
+    layout.update(_line_cuts(text, body_start))
     starts = layout.union(body_start + start for start, _ in _tokenizer().span_tokenize(body))
     for position, begins in _abbreviation_decisions(text, body_start):
         if begins:
@@ -205,6 +231,55 @@ def _sentence_spans(text: str, body_start: int) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     return spans
+
+
+def _line_cuts(text: str, pos: int) -> Iterator[int]:
+    """Starts of lines that follow a unit ending without punctuation: a headline, byline, dateline.
+
+    A line break ends a unit when the line before has no final punctuation
+    and reads as complete (it does not stop on a comma, a dash or a word such
+    as "the" or "on"), and the next line starts with a capital or digit. In
+    plain text wrapped at a fixed width (no line longer than about a
+    terminal's, several nearly full), a break is the writer's only where the
+    next line's first word would still have fitted; elsewhere it is a wrap.
+    """
+    if "\n" not in text[pos:]:
+        return
+    lines: list[tuple[int, int]] = []
+    start = pos
+    while True:
+        newline = text.find("\n", start)
+        if newline == -1:
+            lines.append((start, len(text)))
+            break
+        lines.append((start, newline))
+        start = newline + 1
+    widths = [len(text[a:b].rstrip()) for a, b in lines]
+    width = max(widths)
+    wrapped = width <= _MAX_WRAP_WIDTH and sum(w >= _FULL_LINE * width for w in widths) >= 3
+    for i, ((a, b), (c, d)) in enumerate(pairwise(lines)):
+        line = text[a:b].strip()
+        following = text[c:d].lstrip()
+        if not line or not following:
+            continue
+        if not (following[0].isupper() or following[0].isdigit()):
+            continue
+        if wrapped and widths[i] + 1 + len(following.split(None, 1)[0]) > width:
+            continue
+        dateline = _DATELINE.fullmatch(line)
+        if (dateline and dateline["place"].isupper()) or _ends_unit(line):
+            yield d - len(following)
+
+
+def _ends_unit(line: str) -> bool:
+    """Whether a line without final punctuation reads as a complete unit rather than a cut-off phrase."""
+    last = line[-1]
+    if last in _LINE_CONTINUES or last in ".?!\u2026":
+        return False
+    if last in _CLOSING_QUOTES and len(line) > 1 and line[-2] in ".?!\u2026":
+        return False
+    word = _LAST_WORD.search(line)
+    return word is None or word[1].lower() not in _FUNCTION_WORDS
 
 
 def _abbreviation_decisions(text: str, pos: int) -> Iterator[tuple[int, bool]]:

@@ -34,6 +34,7 @@ REQUIRED_GROUPS = (
     "unicode",
     "date-header",
     "enumerations",
+    "headline-units",
 )
 
 KNOWN_FAILURES = {
