@@ -253,12 +253,14 @@ class Session:
         os.fsync(self._fd)
 
 
-def open_session(out: str | Path, inputs: Sequence[str], model: str | Path | None, order: str) -> Session:
+def open_session(
+    out: str | Path, inputs: Sequence[str], model: str | Path | None, order: str, trust: bool = False
+) -> Session:
     """Everything ``factcheck annotate`` does before the first question: read, split, suggest, resume."""
     if STDIN in inputs:
         raise FactcheckError("annotate reads answers from standard input; give the articles as files")
     docs = [read_input(source) for source in inputs]
-    return Session.open(out, build_queue(docs, Labeller.load(model), order))
+    return Session.open(out, build_queue(docs, Labeller.load(model, trust), order))
 
 
 def _now() -> str:

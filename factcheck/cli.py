@@ -43,7 +43,7 @@ from factcheck.labelling import Labeller
 from factcheck.labels import LABELS
 from factcheck.report_html import REVIEW_BELOW, evaluation_html, predictions_html
 from factcheck.splitting import split_document
-from factcheck.storage import list_models, read_card, resolve_model_dir
+from factcheck.storage import check_model, list_models, read_card, resolve_model_dir
 from factcheck.training import train_model
 
 # "\b" tells click not to rewrap the paragraph that follows, so the table stays a table.
@@ -144,6 +144,14 @@ ModelOption = Annotated[
     str | None,
     typer.Option("--model", "-m", help="Model directory or name under models/ [default: the shipped model]."),
 ]
+TrustOption = Annotated[
+    bool,
+    typer.Option(
+        "--trust-model",
+        help="Allow loading an old pickled model (model.joblib). A pickle runs any code its author "
+        "put in it: use only for a model whose source you trust, then retrain it.",
+    ),
+]
 
 
 @app.command()
@@ -152,6 +160,7 @@ def predict(
     inputs: Inputs = None,
     text: TextOption = None,
     model: ModelOption = None,
+    trust_model: TrustOption = False,
     fmt: RowFormatOption = RowFormat.table,
     explain: Annotated[
         int,
@@ -187,7 +196,7 @@ def predict(
       factcheck predict articles/*.txt --format html --explain 5 -o report.html
     """
     docs = read_inputs(inputs or [], text)
-    labeller = Labeller.load(model)
+    labeller = Labeller.load(model, trust_model)
     rows = [row for doc in docs for row in labeller.label_text(doc.text, doc.name, explain)]
     if fmt is RowFormat.html:
         texts = {doc.name: doc.text for doc in docs}
@@ -284,6 +293,7 @@ def train(
 def evaluate(
     data: Annotated[Path, typer.Argument(help="Annotated JSONL or CSV file to score against.")],
     model: ModelOption = None,
+    trust_model: TrustOption = False,
     fmt: Annotated[
         EvalFormat,
         typer.Option(
@@ -317,7 +327,7 @@ def evaluate(
     """
     if errors is None:
         errors = 10 if fmt is EvalFormat.html else 0
-    evaluation = evaluate_file(data, model, errors)
+    evaluation = evaluate_file(data, model, errors, trust_model)
     if fmt is EvalFormat.html:
         _emit(evaluation_html(evaluation, data=str(data), model=model), output)
     elif fmt is EvalFormat.json:
@@ -336,9 +346,13 @@ def evaluate(
 @_user_errors
 def info(
     model: ModelOption = None,
+    trust_model: TrustOption = False,
     fmt: ReportFormatOption = ReportFormat.text,
 ) -> None:
-    """Show a model's card: training data, versions, held-out scores.
+    """Show a model's card: training data, versions, held-out scores, and whether its weights load.
+
+    The weights are checked against the SHA-256 the card records and loaded,
+    so a damaged or truncated model is an error here, not at prediction time.
 
     Example:
 
@@ -346,10 +360,11 @@ def info(
     """
     model_dir = resolve_model_dir(model)
     card = read_card(model_dir)
+    check = check_model(model_dir, trust_model)
     if fmt is ReportFormat.json:
-        typer.echo(json.dumps(card, indent=2, ensure_ascii=False))
+        typer.echo(json.dumps({**card, "weights_check": check}, indent=2, ensure_ascii=False))
     else:
-        typer.echo(card_text(str(model_dir), card), nl=False)
+        typer.echo(card_text(str(model_dir), card, check), nl=False)
 
 
 @app.command()
@@ -361,6 +376,7 @@ def annotate(
         typer.Option("--out", "-o", help="JSONL file each answer is appended to; run again to resume."),
     ],
     model: ModelOption = None,
+    trust_model: TrustOption = False,
     order: Annotated[
         Order,
         typer.Option(
@@ -384,7 +400,7 @@ def annotate(
 
       printf '1\\n\\n3\\n' | factcheck annotate article.txt --out mine.jsonl --order document
     """
-    session = open_session(out, inputs, model, order.value)
+    session = open_session(out, inputs, model, order.value, trust_model)
     if session.dropped is not None:
         typer.echo(f"factcheck: {out}: cut off an incomplete last line a crash left", err=True)
     interactive = sys.stdin.isatty()
@@ -441,6 +457,7 @@ def compare(
             "--model", "-m", help="A model directory or name; give it twice: the old model, then the new."
         ),
     ],
+    trust_model: TrustOption = False,
     fmt: ReportFormatOption = ReportFormat.text,
     changes: Annotated[
         int,
@@ -460,7 +477,7 @@ def compare(
 
       factcheck compare data/corpus/test.jsonl -m default -m mine --changes 30
     """
-    comparison = compare_models(data, models)
+    comparison = compare_models(data, models, trust_model)
     if fmt is ReportFormat.json:
         typer.echo(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
     else:

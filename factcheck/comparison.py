@@ -57,14 +57,14 @@ class Comparison:
         }
 
 
-def compare_models(data: str | Path, models: Sequence[str | Path]) -> Comparison:
+def compare_models(data: str | Path, models: Sequence[str | Path], trust: bool = False) -> Comparison:
     """Score the old model ``models[0]`` and the new ``models[1]`` on the annotated file ``data``."""
     if len(models) != 2:
         raise FactcheckError(f"compare needs exactly two models (old, then new), got {len(models)}")
     examples = read_examples(data)
     texts = [e.text for e in examples]
     gold = [e.label for e in examples]
-    old, new = ([label for label, _, _ in Labeller.load(m).label_sentences(texts)] for m in models)
+    old, new = ([label for label, _, _ in Labeller.load(m, trust).label_sentences(texts)] for m in models)
     changes = [Change(text, g, o, n) for text, g, o, n in zip(texts, gold, old, new, strict=True) if o != n]
     return Comparison(
         str(data), (str(models[0]), str(models[1])), (score(gold, old), score(gold, new)), changes

@@ -126,7 +126,9 @@ class Evaluation:
     calibration: list[CalibrationBin]
 
 
-def evaluate_file(data: str | Path, model: str | Path | None = None, errors: int = 0) -> Evaluation:
+def evaluate_file(
+    data: str | Path, model: str | Path | None = None, errors: int = 0, trust: bool = False
+) -> Evaluation:
     """Score a model (default: the shipped one) on an annotated JSONL or CSV file.
 
     ``errors`` > 0 also returns that many of the most confident mistakes: the
@@ -135,7 +137,7 @@ def evaluate_file(data: str | Path, model: str | Path | None = None, errors: int
     from factcheck.labelling import Labeller
 
     examples = read_examples(data)
-    labeller = Labeller.load(model)
+    labeller = Labeller.load(model, trust)
     texts = [e.text for e in examples]
     predicted = labeller.label_sentences(texts)
     report = score([e.label for e in examples], [label for label, _, _ in predicted])

@@ -111,7 +111,7 @@ def report_text(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def card_text(model_dir: str, card: dict[str, Any]) -> str:
+def card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | None = None) -> str:
     """The model card as a short readable summary; ``--format json`` gives all of it."""
     versions = card.get("versions", {})
     trained = card.get("trained_on", {})
@@ -145,6 +145,10 @@ def card_text(model_dir: str, card: dict[str, Any]) -> str:
     keys = [k for k in params if k.endswith(("ngram_range", "analyzer", "__C", "class_weight", "method"))]
     if keys:
         lines.append("parameters  " + ", ".join(f"{k}={params[k]}" for k in keys))
+    if check is not None:
+        digest = f", sha256 {check['sha256'][:12]}" if check.get("sha256") else ""
+        size = f", {check['bytes']:,} bytes" if check.get("bytes") else ""
+        lines.append(f"weights     {check['file']} ({check['format']}{size}{digest}): {check['status']}")
     return "\n".join(lines) + "\n"
 
 

@@ -62,9 +62,13 @@ class Labeller:
         self._explainer: Explainer | None = None  # built on the first explanation asked for
 
     @classmethod
-    def load(cls, model: str | Path | None = None) -> Labeller:
-        """Load a model directory, a shipped model's name, or the default."""
-        return cls(*load_model(model))
+    def load(cls, model: str | Path | None = None, trust: bool = False) -> Labeller:
+        """Load a model directory, a shipped model's name, or the default.
+
+        ``trust`` lets a legacy pickled model load, which runs any code in it;
+        see ``storage``.
+        """
+        return cls(*load_model(model, trust))
 
     def label_sentences(self, sentences: list[str]) -> list[tuple[str, float, dict[str, float]]]:
         """(label, confidence, scores) for each sentence, in one vectorised pass."""

@@ -16,10 +16,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import joblib
 import nltk
 import numpy
 import sklearn
+import skops
 from sklearn.model_selection import GroupShuffleSplit, StratifiedShuffleSplit
 from sklearn.pipeline import Pipeline
 
@@ -30,7 +30,7 @@ from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
 from factcheck.labels import LABELS
 from factcheck.model import make_pipeline
-from factcheck.storage import save_model
+from factcheck.storage import check_out_dir, model_lock, read_card, save_model
 
 # The calibrated SVM calibrates over five folds, so each label needs five examples.
 MIN_EXAMPLES_PER_LABEL = 5
@@ -66,39 +66,42 @@ def train_model(
         raise FactcheckError(f"--holdout must be at least 0 and below 1, got {holdout}")
     if eval_on is not None:
         holdout = 0.0
-    files: list[tuple[str | Path, str | None]] = [(path, None) for path in data]
-    if base is not None:
-        base_name, base_path = resolve_base(base)
-        files.append((base_path, base_name))
-    sources = []
-    examples: list[Example] = []
-    for path, base_name in files:
-        say(f"reading {path}")
-        part = read_examples(path)
-        source = _describe_source(Path(path), part)
-        sources.append({**source, "base": base_name} if base_name else source)
-        prefix = f"{path}#" if len(files) > 1 else ""
-        examples += [Example(e.text, e.label, e.doc_id and prefix + e.doc_id) for e in part]
-    _check_counts(examples, "training data")
+    # A wrong --out, or another train writing there, is found before the fit, not after it.
+    check_out_dir(out_dir)
+    with model_lock(out_dir):
+        files: list[tuple[str | Path, str | None]] = [(path, None) for path in data]
+        if base is not None:
+            base_name, base_path = resolve_base(base)
+            files.append((base_path, base_name))
+        sources = []
+        examples: list[Example] = []
+        for path, base_name in files:
+            say(f"reading {path}")
+            part = read_examples(path)
+            source = _describe_source(Path(path), part)
+            sources.append({**source, "base": base_name} if base_name else source)
+            prefix = f"{path}#" if len(files) > 1 else ""
+            examples += [Example(e.text, e.label, e.doc_id and prefix + e.doc_id) for e in part]
+        _check_counts(examples, "training data")
 
-    train, test = _split(examples, holdout, seed)
-    pipeline = pipeline if pipeline is not None else make_pipeline()
-    say(f"fitting on {len(train)} sentences")
-    pipeline.fit([e.text for e in train], [e.label for e in train])
-    evaluation_source = None
-    if eval_on is not None:
-        say(f"reading {eval_on}")
-        test = read_examples(eval_on)
-        evaluation_source = _describe_source(Path(eval_on), test)
-    report = None
-    if test:
-        say(f"scoring {len(test)} held-out sentences")
-        report = score([e.label for e in test], list(pipeline.predict([e.text for e in test])))
+        train, test = _split(examples, holdout, seed)
+        evaluation_source = None
+        if eval_on is not None:
+            say(f"reading {eval_on}")
+            test = read_examples(eval_on)
+            evaluation_source = _describe_source(Path(eval_on), test)
+        pipeline = pipeline if pipeline is not None else make_pipeline()
+        say(f"fitting on {len(train)} sentences")
+        pipeline.fit([e.text for e in train], [e.label for e in train])
+        report = None
+        if test:
+            say(f"scoring {len(test)} held-out sentences")
+            report = score([e.label for e in test], list(pipeline.predict([e.text for e in test])))
 
-    card = build_card(pipeline, sources, train, test, holdout, seed, report, evaluation_source)
-    say(f"writing {out_dir}")
-    model_dir = save_model(pipeline, card, out_dir)
-    return TrainResult(model_dir, card, report)
+        card = build_card(pipeline, sources, train, test, holdout, seed, report, evaluation_source)
+        say(f"writing {out_dir}")
+        model_dir = save_model(pipeline, card, out_dir)
+        return TrainResult(model_dir, read_card(model_dir), report)
 
 
 def build_card(
@@ -120,7 +123,7 @@ def build_card(
         "versions": {
             "python": platform.python_version(),
             "scikit-learn": sklearn.__version__,
-            "joblib": joblib.__version__,
+            "skops": skops.__version__,
             "nltk": nltk.__version__,
             "numpy": numpy.__version__,
         },

@@ -1,18 +1,32 @@
+import hashlib
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
+import sklearn
 
+from factcheck.data import read_examples
 from factcheck.errors import FactcheckError
+from factcheck.evaluation import evaluate_file
+from factcheck.model import CLASSIFIERS, make_pipeline
 from factcheck.storage import (
     CARD,
+    TRUSTED_TYPES,
     WEIGHTS,
+    check_model,
     list_models,
     load_model,
     models_dir,
+    read_card,
     resolve_model_dir,
     save_model,
 )
+from tests.conftest import REPO, STARTER
 
 
 def test_default_model_ships_and_loads():
@@ -56,8 +70,8 @@ def test_corrupt_weights(tiny_model: Path, tmp_path: Path):
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / CARD).write_text((tiny_model / CARD).read_text())
-    (broken / WEIGHTS).write_bytes(b"not a pickle at all")
-    with pytest.raises(FactcheckError, match="corrupt"):
+    (broken / WEIGHTS).write_bytes(b"not a model at all")
+    with pytest.raises(FactcheckError, match="does not match the SHA-256 its card records"):
         load_model(broken)
 
 
@@ -89,12 +103,14 @@ def test_interrupted_save_keeps_previous_model(tiny_model: Path, tmp_path: Path,
     def crash(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("factcheck.storage.joblib.dump", crash)
+    monkeypatch.setattr("skops.io.dump", crash)
     with pytest.raises(KeyboardInterrupt):
         save_model(pipeline, {**card, "created": "later"}, target)
     assert (target / WEIGHTS).read_bytes() == before
     assert json.loads((target / CARD).read_text())["created"] == card["created"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".m.lock", "m"]
+    load_model(target)  # the vocabularies taken out for saving were put back in memory too
+    assert pipeline.predict(["Officials said six people died."])
 
 
 def test_refuses_to_replace_a_non_model_directory(tiny_model: Path, tmp_path: Path):
@@ -103,3 +119,135 @@ def test_refuses_to_replace_a_non_model_directory(tiny_model: Path, tmp_path: Pa
     with pytest.raises(FactcheckError, match="not a model directory; refusing"):
         save_model(pipeline, card, tmp_path)
     assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_card_records_the_weights_sha256(tiny_model: Path):
+    import hashlib
+
+    card = json.loads((tiny_model / CARD).read_text())
+    assert card["weights"]["format"] == "skops"
+    assert card["weights"]["sha256"] == hashlib.sha256((tiny_model / WEIGHTS).read_bytes()).hexdigest()
+    assert card["weights"]["bytes"] == (tiny_model / WEIGHTS).stat().st_size
+
+
+def test_truncated_weights_are_refused_before_parsing(tiny_model: Path, tmp_path: Path, monkeypatch):
+    broken = tmp_path / "cut"
+    shutil.copytree(tiny_model, broken)
+    data = (broken / WEIGHTS).read_bytes()
+    (broken / WEIGHTS).write_bytes(data[: len(data) // 2])
+
+    def parse(*_args, **_kwargs):
+        raise AssertionError("parsed unverified weights")
+
+    monkeypatch.setattr("skops.io.loads", parse)
+    with pytest.raises(FactcheckError, match=rf"truncated: {len(data) // 2} of {len(data)} bytes"):
+        load_model(broken)
+    with pytest.raises(FactcheckError, match="truncated"):
+        check_model(broken)
+
+
+@pytest.mark.parametrize("classifier", CLASSIFIERS)
+@pytest.mark.parametrize("features", [{}, {"word_ngrams": (1, 1), "char_ngrams": None, "cues": False}])
+def test_every_pipeline_make_pipeline_builds_saves_and_loads(tmp_path: Path, classifier: str, features):
+    """The allow-list covers every configuration: a class missing from TRUSTED_TYPES fails here."""
+    examples = read_examples(STARTER)
+    texts, labels = [e.text for e in examples], [e.label for e in examples]
+    pipeline = make_pipeline(classifier=classifier, **features).fit(texts, labels)
+    save_model(pipeline, {"versions": {"scikit-learn": sklearn.__version__}}, tmp_path / "m")
+    loaded, _ = load_model(tmp_path / "m")
+    probe = [*texts, "An unseen sentence with Zanzibar in it."]
+    assert np.array_equal(loaded.predict_proba(probe), pipeline.predict_proba(probe))
+
+
+def test_save_refuses_a_type_outside_the_allow_list(tiny_model: Path, tmp_path: Path, monkeypatch):
+    pipeline, card = load_model(tiny_model)
+    monkeypatch.setattr(
+        "factcheck.storage.TRUSTED_TYPES", TRUSTED_TYPES - {"factcheck.features.CueFeatures"}
+    )
+    with pytest.raises(FactcheckError, match=r"TRUSTED_TYPES lacks factcheck\.features\.CueFeatures"):
+        save_model(pipeline, card, tmp_path / "m")
+    assert not (tmp_path / "m").exists()
+
+
+def test_shipped_model_reproduces_the_scores_its_card_records():
+    """The shipped weights predict what the model that wrote the card predicted.
+
+    The card's held-out figures were computed in memory before saving; the
+    loaded model must give the same confusion matrix on the same file.
+    """
+    card = read_card(resolve_model_dir(None))
+    source = card["holdout"]["file"]
+    path = REPO / source["path"]
+    if hashlib.sha256(path.read_bytes()).hexdigest() != source["sha256"]:
+        pytest.skip(f"{source['path']} changed since the shipped model was trained")
+    report = evaluate_file(path).report.to_dict()
+    assert report["confusion"] == card["metrics"]["held_out"]["confusion"]
+    assert report["macro_f1"] == pytest.approx(card["metrics"]["held_out"]["macro_f1"])
+
+
+def test_leftover_staging_folders_are_removed_by_the_next_save(tiny_model: Path, tmp_path: Path):
+    pipeline, card = load_model(tiny_model)
+    for leftover in (".m.new-abc", ".m.old-def"):
+        shutil.copytree(tiny_model, tmp_path / leftover)
+    save_model(pipeline, card, tmp_path / "m")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".m.lock", "m"]
+
+
+def test_swap_replaces_in_place_without_a_moment_missing(tiny_model: Path, tmp_path: Path, monkeypatch):
+    pipeline, card = load_model(tiny_model)
+    target = tmp_path / "m"
+    save_model(pipeline, card, target)
+    renames = []
+    monkeypatch.setattr("os.rename", lambda a, b: renames.append((a, b)))
+    save_model(pipeline, {**card, "created": "later"}, target)
+    assert renames == []  # the exchange is one system call: no rename leaves it missing
+    assert read_card(target)["created"] == "later"
+
+
+def test_kill_between_fallback_renames_is_recovered_on_load(tiny_model: Path, tmp_path: Path, monkeypatch):
+    """Where renameat2 is missing, a kill between the two renames leaves only .m.old-*: load repairs it."""
+    pipeline, card = load_model(tiny_model)
+    target = tmp_path / "m"
+    save_model(pipeline, card, target)
+    monkeypatch.setattr("factcheck.storage._exchange", lambda a, b: False)
+    real_rename = os.rename
+
+    def killed_after_first(a, b):
+        real_rename(a, b)
+        if Path(a) == target:
+            raise KeyboardInterrupt  # stands for SIGKILL: the except block below is never reached
+
+    monkeypatch.setattr("os.rename", killed_after_first)
+    monkeypatch.setattr("shutil.rmtree", lambda *a, **k: None)  # a killed process cleans nothing
+    with pytest.raises(KeyboardInterrupt):
+        save_model(pipeline, {**card, "created": "later"}, target)
+    monkeypatch.undo()
+    assert not target.exists()
+    _, loaded_card = load_model(target)
+    assert loaded_card["created"] == card["created"]  # the previous model, whole
+    save_model(pipeline, card, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".m.lock", "m"]
+
+
+def test_second_writer_is_refused_while_the_lock_is_held(tiny_model: Path, tmp_path: Path):
+    pipeline, card = load_model(tiny_model)
+    target = tmp_path / "m"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from factcheck.storage import model_lock\n"
+            f"with model_lock({str(target)!r}):\n    print('held', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(FactcheckError, match=rf"another factcheck run \(pid {holder.pid}\) is writing"):
+            save_model(pipeline, card, target)
+    finally:
+        holder.kill()
+        holder.wait()
+    save_model(pipeline, card, target)  # the lock dies with its holder
+    assert load_model(target)

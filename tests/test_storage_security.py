@@ -1,0 +1,169 @@
+"""Attacks on model loading: a model directory from someone else must never run code.
+
+Each malicious model here would create a marker file when loaded. Every
+command that loads a model is tried with it, by directory and by name; the
+marker must not appear unless the user opted in with ``--trust-model``, and
+the one test that opts in proves the payload is real.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import pickle
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.errors import FactcheckError
+from factcheck.storage import CARD, LEGACY_WEIGHTS, WEIGHTS, load_model
+from tests.conftest import SEED, STARTER
+
+runner = CliRunner()
+
+
+class _Payload:
+    """Unpickling this runs ``exec`` on the code below: what an attacker ships in model.joblib."""
+
+    def __init__(self, marker: Path) -> None:
+        self.code = f"open({str(marker)!r}, 'w').write('pwned')"
+
+    def __reduce__(self):
+        return (exec, (self.code,))
+
+
+def _legacy_card(tiny_model: Path) -> dict:
+    card = json.loads((tiny_model / CARD).read_text())
+    card.pop("weights")  # a card from before weights were recorded
+    return card
+
+
+@pytest.fixture()
+def evil_pickle(tiny_model: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A model directory whose model.joblib writes a marker when unpickled, beside a copied card."""
+    marker = tmp_path / "marker"
+    model = tmp_path / "models" / "evil"
+    model.mkdir(parents=True)
+    (model / CARD).write_text(json.dumps(_legacy_card(tiny_model)))
+    (model / LEGACY_WEIGHTS).write_bytes(pickle.dumps(_Payload(marker)))
+    return model, marker
+
+
+def _commands(model: str) -> dict[str, list[str]]:
+    return {
+        "predict": ["predict", "--text", "Six people died.", "--model", model],
+        "evaluate": ["evaluate", str(STARTER), "--model", model],
+        "annotate": ["annotate", str(SEED), "--out", "answers.jsonl", "--model", model],
+        "compare": ["compare", str(STARTER), "--model", "default", "--model", model],
+        "info": ["info", "--model", model],
+    }
+
+
+@pytest.mark.parametrize("command", sorted(_commands("x")))
+@pytest.mark.parametrize("by", ["directory", "name"])
+def test_pickled_model_never_runs_without_opt_in(evil_pickle, monkeypatch, command: str, by: str):
+    model, marker = evil_pickle
+    monkeypatch.chdir(model.parent.parent)  # so the name "evil" resolves to ./models/evil
+    spec = str(model) if by == "directory" else "evil"
+    result = runner.invoke(app, _commands(spec)[command], input="")
+    assert not marker.exists(), f"{command} ran the model's code"
+    assert "--trust-model" in result.output
+    assert "Traceback" not in result.output
+    if command != "info":
+        assert result.exit_code == 1
+        assert result.stderr.count("\n") == 1  # one line
+
+
+def test_the_payload_is_real_and_runs_only_with_trust_model(evil_pickle):
+    model, marker = evil_pickle
+    result = runner.invoke(app, ["predict", "--text", "Six died.", "--model", str(model), "--trust-model"])
+    assert marker.read_text() == "pwned"  # the test above would have caught a real attack
+    assert result.exit_code == 1 and "not a factcheck model" in result.stderr
+
+
+def test_trusted_legacy_pickle_of_a_real_model_loads(tiny_model: Path, tmp_path: Path):
+    import joblib
+
+    pipeline, _ = load_model(tiny_model)
+    legacy = tmp_path / "legacy"
+    legacy.mkdir()
+    (legacy / CARD).write_text(json.dumps(_legacy_card(tiny_model)))
+    joblib.dump(pipeline, legacy / LEGACY_WEIGHTS)
+    with pytest.raises(FactcheckError, match="runs any code"):
+        load_model(legacy)
+    loaded, _ = load_model(legacy, trust=True)
+    assert list(loaded.predict(["Officials said so."])) == list(pipeline.predict(["Officials said so."]))
+
+
+def _with_schema_change(tiny_model: Path, target: Path, change) -> None:
+    """Copy tiny_model, edit its skops schema, and record the new file's SHA-256 as an attacker would."""
+    shutil.copytree(tiny_model, target)
+    source = zipfile.ZipFile(tiny_model / WEIGHTS)
+    schema = json.loads(source.read("schema.json"))
+    change(schema)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        for name in source.namelist():
+            data = json.dumps(schema).encode() if name == "schema.json" else source.read(name)
+            out.writestr(name, data)
+    (target / WEIGHTS).write_bytes(buffer.getvalue())
+    card = json.loads((target / CARD).read_text())
+    card["weights"]["sha256"] = hashlib.sha256(buffer.getvalue()).hexdigest()
+    card["weights"]["bytes"] = len(buffer.getvalue())
+    (target / CARD).write_text(json.dumps(card))
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        {"__class__": "system", "__module__": "os", "__loader__": "FunctionNode"},
+        {"__class__": "Popen", "__module__": "subprocess", "__loader__": "ObjectNode", "content": None},
+        {"__class__": "eval", "__module__": "builtins", "__loader__": "TypeNode"},
+    ],
+)
+def test_skops_file_naming_an_untrusted_type_is_refused_before_it_is_built(
+    tiny_model: Path, tmp_path: Path, monkeypatch, node: dict
+):
+    evil = tmp_path / "evil"
+
+    def add_node(schema: dict) -> None:
+        schema["content"]["evil"] = node
+        schema["key_types"]["content"].append(schema["key_types"]["content"][0])
+
+    _with_schema_change(tiny_model, evil, add_node)
+
+    def build(*_args, **_kwargs):
+        raise AssertionError("skops was asked to build a model holding an untrusted type")
+
+    monkeypatch.setattr("skops.io.loads", build)
+    with pytest.raises(FactcheckError, match=f"does not trust .*{node['__module__']}\\.{node['__class__']}"):
+        load_model(evil)
+
+
+def test_pickle_disguised_as_skops_is_not_unpickled(evil_pickle, tiny_model: Path, tmp_path: Path):
+    model, marker = evil_pickle
+    disguised = tmp_path / "disguised"
+    disguised.mkdir()
+    data = (model / LEGACY_WEIGHTS).read_bytes()
+    (disguised / WEIGHTS).write_bytes(data)
+    card = json.loads((tiny_model / CARD).read_text())
+    card["weights"] = {"format": "skops", "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    (disguised / CARD).write_text(json.dumps(card))
+    with pytest.raises(FactcheckError, match="not a skops archive"):
+        load_model(disguised, trust=True)
+    assert not marker.exists()
+
+
+def test_info_calls_a_damaged_model_damaged(tiny_model: Path, tmp_path: Path):
+    cut = tmp_path / "cut"
+    shutil.copytree(tiny_model, cut)
+    (cut / WEIGHTS).write_bytes((cut / WEIGHTS).read_bytes()[:1000])
+    result = runner.invoke(app, ["info", "--model", str(cut)])
+    assert result.exit_code == 1 and "truncated" in result.stderr
+    healthy = runner.invoke(app, ["info", "--model", str(tiny_model)])
+    assert healthy.exit_code == 0 and "SHA-256 verified" in healthy.stdout
