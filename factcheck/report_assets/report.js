@@ -11,6 +11,7 @@
   var panel = document.getElementById("detail");
   var exportButton = document.getElementById("export");
   var selected = null;
+  var quiet = false;  // set while focus returns to a sentence without reopening its details
 
   function rowOf(el) { return data.docs[+el.dataset.doc].rows[+el.dataset.row]; }
   function keyOf(el) { return el.dataset.doc + "-" + el.dataset.row; }
@@ -130,7 +131,19 @@
     revert.disabled = !(key in edits);
     set.appendChild(revert);
     panel.appendChild(set);
+    var close = el("button", "Close");
+    close.type = "button";
+    close.id = "close-detail";
+    set.appendChild(close);
     panel.appendChild(el("div", "Keys on a sentence: 1-" + labels.length + " set a label, c confirms the model's, 0 reverts, j/k next/previous, Esc closes.", "keys"));
+  }
+
+  // A selected sentence the details panel would cover scrolls up, clear of it.
+  function keepClear(target) {
+    var p = panel.getBoundingClientRect(), r = target.getBoundingClientRect();
+    if (!panel.hidden && r.bottom > p.top && r.top < p.bottom && r.right > p.left && r.left < p.right) {
+      window.scrollBy(0, r.bottom - p.top + 16);
+    }
   }
 
   function select(target) {
@@ -138,6 +151,7 @@
     selected = target;
     if (target) { target.classList.add("selected"); }
     show(target);
+    if (target) { keepClear(target); }
   }
 
   function visibleSentences() { return Array.prototype.slice.call(document.querySelectorAll("details[open] .s")); }
@@ -152,11 +166,17 @@
 
   document.addEventListener("focusin", function (e) {
     var s = e.target.closest && e.target.closest(".s");
-    if (s) { select(s); }
+    if (s && !quiet) { select(s); }
   });
   document.addEventListener("click", function (e) {
     var s = e.target.closest(".s");
     if (s) { s.focus(); select(s); return; }
+    if (e.target.closest("#close-detail")) {
+      var was = selected;
+      select(null);
+      if (was) { quiet = true; was.focus({ preventScroll: true }); quiet = false; }  // keyboard users stay in place
+      return;
+    }
     var b = e.target.closest("#detail button[data-set]");
     if (b && selected) { setLabel(selected, b.dataset.set === "" ? null : b.dataset.set); selected.focus(); }
   });
