@@ -138,6 +138,7 @@ def merge(
         if answer.get("note"):
             record["note"] = answer["note"]
         labels[sentence["source"]].append(json.dumps(record, ensure_ascii=True))
+    (real_dir / "labels").mkdir(parents=True, exist_ok=True)
     for source, lines in labels.items():
         atomic_write_text(real_dir / "labels" / f"{source}.jsonl", "\n".join(lines) + "\n")
     (real_dir / "agreement").mkdir(parents=True, exist_ok=True)

@@ -68,9 +68,10 @@ def _releases(reader, files: list[str], rng: random.Random, wanted: int, per_mem
 
 
 def choose(copies: Path, seed: int = 2026) -> list[DocumentRef]:
-    """Both rounds; the second only adds documents, so the first round's splits stay frozen."""
+    """All rounds; a later round only adds documents, so earlier splits stay frozen."""
     first = _first_round(copies, seed)
-    return first + _second_round(copies, seed + 1, {(d.source, d.doc) for d in first})
+    second = _second_round(copies, seed + 1, {(d.source, d.doc) for d in first})
+    return first + second + _third_round(copies, seed + 2, {(d.source, d.doc) for d in first + second})
 
 
 def _second_round(copies: Path, seed: int, taken: set[tuple[str, str]]) -> list[DocumentRef]:
@@ -80,7 +81,11 @@ def _second_round(copies: Path, seed: int, taken: set[tuple[str, str]]) -> list[
     fomc = READERS["fomc-statements"](locate_copy(sources["fomc"], copies))
     ids = [d for d in fomc.documents() if ("fomc", d) not in taken]
     added += [DocumentRef("fomc", d, split) for d, split in sorted(_assign(ids, rng).items())]
-    press = READERS["press-release-lines"](locate_copy(sources["congress"], copies))
+    return added + _estimate_releases(copies, rng, taken)
+
+
+def _estimate_releases(copies: Path, rng: random.Random, taken: set[tuple[str, str]]) -> list[DocumentRef]:
+    press = READERS["press-release-lines"](locate_copy(read_sources()["congress"], copies))
     files = press.documents()
     rng.shuffle(files)
     ids = _releases(
@@ -91,8 +96,12 @@ def _second_round(copies: Path, seed: int, taken: set[tuple[str, str]]) -> list[
         2,
         lambda doc, line: ("congress", doc) not in taken and ESTIMATE_WORDS.search(line) is not None,
     )
-    added += [DocumentRef("congress", d, split) for d, split in sorted(_assign(ids, rng).items())]
-    return added
+    return [DocumentRef("congress", d, split) for d, split in sorted(_assign(ids, rng).items())]
+
+
+def _third_round(copies: Path, seed: int, taken: set[tuple[str, str]]) -> list[DocumentRef]:
+    """After the second round estimates were still short of 800: 150 more such releases."""
+    return _estimate_releases(copies, random.Random(seed), taken)
 
 
 def _first_round(copies: Path, seed: int) -> list[DocumentRef]:
