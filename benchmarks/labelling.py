@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from factcheck.data import read_examples
+from factcheck.escaping import jsonl_lines
 from factcheck.labelling import Labeller
 from factcheck.model import make_pipeline
 from factcheck.splitting import split_document
@@ -51,7 +52,7 @@ def timed(run: Callable[[], object], repeats: int = 3) -> tuple[float, float]:
 def main() -> int:
     docs = [
         json.loads(line)["text"]
-        for line in (CORPUS / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in jsonl_lines((CORPUS / "documents.jsonl").read_text(encoding="utf-8"))
         if json.loads(line)["split"] in ("dev", "test")
     ]
     sentences = sum(len(split_document(d).sentences) for d in docs)

@@ -38,6 +38,7 @@ import pysbd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from factcheck.corpus.documents import read_source_document
+from factcheck.escaping import jsonl_lines
 from factcheck.punkt_params import CORPUS_GLOB, corpus_split
 from factcheck.splitting import split_document, split_sentences
 
@@ -68,7 +69,7 @@ def make_case(group: str, text: str, sentences: list[str]) -> Case:
 
 
 def golden_cases() -> list[Case]:
-    rows = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in jsonl_lines(GOLDEN.read_text(encoding="utf-8")) if line.strip()]
     return [make_case(r["group"], r["text"], r["sentences"]) for r in rows]
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from factcheck.data import Example, answer_key, label_counts, read_annotations, record_key
 from factcheck.errors import FactcheckError
+from factcheck.escaping import json_line
 from factcheck.inputs import STDIN, InputText, read_input
 from factcheck.labelling import Labeller
 from factcheck.labels import LABEL_IDS, LABELS
@@ -247,7 +248,7 @@ class Session:
 
     def _append(self, record: dict[str, Any]) -> None:
         """One whole line in one write on an O_APPEND descriptor, then fsync: it is there or it is not."""
-        data = memoryview((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        data = memoryview(json_line(record).encode("utf-8"))
         while data:
             data = data[os.write(self._fd, data) :]
         os.fsync(self._fd)

@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
+import click
 import typer
 
 from factcheck import __version__
 from factcheck.annotation import KEYS, Session, open_session, parse_command
 from factcheck.atomic import atomic_write_text
 from factcheck.comparison import compare_models
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, os_error_text
+from factcheck.escaping import terminal
 from factcheck.evaluation import evaluate_file
 from factcheck.formatting import (
     annotation_screen,
@@ -88,17 +91,54 @@ class Order(str, Enum):
 
 
 def _user_errors(command: F) -> F:
-    """Turn a FactcheckError into one line on stderr and exit code 1."""
+    """One line on stderr instead of a traceback: exit 1 for an error, 130 for Ctrl-C.
+
+    OS errors (a full disk, a permission taken away) are the machine's, not
+    factcheck's bugs, so they get the same one line, naming the file.
+    Standard output is flushed here, so a full disk under ``> file`` is
+    reported while the message can still say so.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            result = command(*args, **kwargs)
+            _flush_stdout()
+            return result
         except FactcheckError as err:
-            typer.echo(f"factcheck: error: {err}", err=True)
-            raise typer.Exit(1) from None
+            _fail(str(err))
+        except KeyboardInterrupt:
+            typer.echo("\nfactcheck: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            raise  # main() ends quietly, like any tool whose reader went away
+        except OSError as err:
+            _fail(os_error_text(err))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"factcheck: error: {terminal(message)}", err=True)
+    raise typer.Exit(1)
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise FactcheckError(f"<stdout>: cannot write ({err.strerror})") from None
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise FactcheckError(f"<stdout>: cannot write ({err.strerror})") from None
 
 
 def _version(value: bool) -> None:
@@ -129,6 +169,15 @@ RowFormatOption = Annotated[
         "--format",
         "-f",
         help="table for people; jsonl or csv for programs; html: a report to open in a browser.",
+    ),
+]
+CsvRawOption = Annotated[
+    bool,
+    typer.Option(
+        "--csv-raw",
+        help="Write CSV cells exactly as they are. By default a cell starting with = + - @ tab or CR "
+        "gets a leading ' so a spreadsheet shows it instead of running it as a formula; "
+        "factcheck reads either form back.",
     ),
 ]
 OutputOption = Annotated[
@@ -162,6 +211,7 @@ def predict(
     model: ModelOption = None,
     trust_model: TrustOption = False,
     fmt: RowFormatOption = RowFormat.table,
+    csv_raw: CsvRawOption = False,
     explain: Annotated[
         int,
         typer.Option(
@@ -203,13 +253,13 @@ def predict(
         page = predictions_html([r.to_dict() for r in rows], texts, review_below=review_below, model=model)
         _emit(page, output)
     else:
-        _emit(labelled_rows(rows, fmt.value), output)
+        _emit(labelled_rows(rows, fmt.value, csv_raw), output)
 
 
 def _emit(text: str, output: Path | None) -> None:
     """Write a command's output to standard output, or whole to a file (never half-written)."""
     if output is None:
-        sys.stdout.write(text)
+        _write_stdout(text)
     else:
         try:
             atomic_write_text(output, text)
@@ -223,6 +273,7 @@ def split(
     inputs: Inputs = None,
     text: TextOption = None,
     fmt: RowFormatOption = RowFormat.table,
+    csv_raw: CsvRawOption = False,
 ) -> None:
     """Split articles into sentences with character offsets, without labelling.
 
@@ -232,7 +283,7 @@ def split(
     """
     docs = read_inputs(inputs or [], text)
     split_docs = [(doc.name, split_document(doc.text).sentences) for doc in docs]
-    sys.stdout.write(sentence_rows(split_docs, fmt.value))
+    _write_stdout(sentence_rows(split_docs, fmt.value, csv_raw))
 
 
 @app.command()
@@ -279,13 +330,13 @@ def train(
         out,
         holdout=holdout,
         seed=seed,
-        progress=lambda msg: typer.echo(f"... {msg}", err=True),
+        progress=lambda msg: typer.echo(terminal(f"... {msg}"), err=True),
         base=base,
         eval_on=eval_on,
     )
     if result.report:
         typer.echo(report_text(result.report))
-    typer.echo(f"wrote {result.model_dir}")
+    typer.echo(terminal(f"wrote {result.model_dir}"))
 
 
 @app.command()
@@ -402,7 +453,7 @@ def annotate(
     """
     session = open_session(out, inputs, model, order.value, trust_model)
     if session.dropped is not None:
-        typer.echo(f"factcheck: {out}: cut off an incomplete last line a crash left", err=True)
+        typer.echo(terminal(f"factcheck: {out}: cut off an incomplete last line a crash left"), err=True)
     interactive = sys.stdin.isatty()
     try:
         with session, (keypresses if interactive else lines)(sys.stdin) as answers:
@@ -501,9 +552,21 @@ def models_(
 
 
 def main() -> None:
-    """Console entry point: also ends quietly when a pipe reader such as ``head`` closes."""
+    """Console entry point: exit codes 0, 1 (error), 2 (usage), 130 (Ctrl-C), 141 (reader went away).
+
+    When a pipe reader such as ``head`` closes, factcheck stops quietly with
+    141, as a Unix tool killed by SIGPIPE does; the rest of standard output is
+    sent to /dev/null so the interpreter's last flush cannot fail noisily.
+    """
     try:
-        app()
+        code = app(standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        sys.stderr.write("\nfactcheck: interrupted\n")
+        code = 130
+    except click.ClickException as err:
+        err.show()
+        code = err.exit_code
     except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 141
+    sys.exit(code if isinstance(code, int) else 0)

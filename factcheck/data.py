@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import FactcheckError
+from factcheck.escaping import csv_cell_read, jsonl_lines
 from factcheck.inputs import decode_utf8, read_bytes
 from factcheck.labels import LABEL_IDS
 
@@ -90,7 +91,7 @@ def _check(path: Path, line: int, text: object, label: object, doc_id: object) -
 def _read_jsonl(path: Path, text: str) -> list[tuple[dict[str, Any], Example]]:
     answers: list[tuple[dict[str, Any], Example] | None] = []
     keys: list[str | None] = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(jsonl_lines(text), start=1):
         if not line.strip():
             continue
         try:
@@ -136,5 +137,7 @@ def _read_csv(path: Path, text: str) -> list[Example]:
     examples = []
     for row in reader:
         line = reader.line_num
-        examples.append(_check(path, line, row["text"], (row["label"] or "").strip(), row.get("doc_id")))
+        # Cells as predict --format csv wrote them: a ' it put before a formula start comes off.
+        text, label, doc_id = (csv_cell_read(row.get(key) or "") for key in ("text", "label", "doc_id"))
+        examples.append(_check(path, line, text, label.strip(), doc_id))
     return examples

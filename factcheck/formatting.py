@@ -1,7 +1,10 @@
 """Render results as text for people or as JSONL/CSV for programs.
 
 Every function returns a string and prints nothing, so the CLI decides where
-output goes and library users can reuse the same renderings.
+output goes and library users can reuse the same renderings. Text for people
+shows control characters and escape sequences escaped (``escaping.terminal``),
+CSV cells are neutralised for spreadsheets unless asked for raw, and JSON
+lines escape the line separators other readers split on.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 
 from factcheck.annotation import KEYS, Item, Progress
 from factcheck.comparison import Comparison
+from factcheck.escaping import csv_cell, json_line, terminal
 from factcheck.evaluation import Mistake, Report
 from factcheck.explanation import Push
 from factcheck.labelling import LabelledSentence
@@ -30,15 +34,22 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _lines(lines: Iterable[str]) -> str:
+    """Lines for a terminal: whatever the input held is shown, never obeyed."""
+    return "\n".join(terminal(line) for line in lines)
+
+
 def jsonl(records: Iterable[dict[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    return "".join(json_line(r) for r in records)
 
 
-def csv_text(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+def csv_text(records: Sequence[dict[str, Any]], columns: Sequence[str], raw: bool = False) -> str:
+    """CSV with a header row; cells a spreadsheet would run as formulas are neutralised unless ``raw``."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(records)
+    for record in records:
+        writer.writerow(record if raw else {key: csv_cell(value) for key, value in record.items()})
     return out.getvalue()
 
 
@@ -47,7 +58,7 @@ def reasons_text(pushes: Sequence[Push]) -> str:
     return ", ".join(f"{p.feature} ({p.weight:+.2f})" for p in pushes) or "(no feature pushed it)"
 
 
-def labelled_rows(rows: Sequence[LabelledSentence], fmt: str) -> str:
+def labelled_rows(rows: Sequence[LabelledSentence], fmt: str, csv_raw: bool = False) -> str:
     """Labelled sentences in ``fmt``; the table groups them under their document."""
     if fmt == "jsonl":
         return jsonl(r.to_dict() for r in rows)
@@ -63,7 +74,7 @@ def labelled_rows(rows: Sequence[LabelledSentence], fmt: str) -> str:
         ]
         columns = ["doc", "index", "start", "end", "label", "confidence", *(f"p_{k}" for k in LABEL_IDS)]
         columns += ["explanation", "text"] if explained else ["text"]
-        return csv_text(flat, columns)
+        return csv_text(flat, columns, csv_raw)
     lines = []
     for doc in dict.fromkeys(r.doc for r in rows):
         lines.append(f"== {doc}")
@@ -73,10 +84,10 @@ def labelled_rows(rows: Sequence[LabelledSentence], fmt: str) -> str:
                 lines.append(f"{r.index:>4}  {r.label:<10}  {r.confidence:.2f}  {_one_line(r.text)}")
                 if r.explanation is not None:
                     lines.append(f"{'':>4}  {'':<10}  {'why':>4}  {reasons_text(r.explanation)}")
-    return "\n".join(lines) + "\n"
+    return _lines(lines) + "\n"
 
 
-def sentence_rows(docs: Sequence[tuple[str, list[Sentence]]], fmt: str) -> str:
+def sentence_rows(docs: Sequence[tuple[str, list[Sentence]]], fmt: str, csv_raw: bool = False) -> str:
     """Split output: sentences with offsets, grouped by document in the table."""
     records = [
         {"doc": name, "index": s.index, "start": s.start, "end": s.end, "text": s.text}
@@ -86,12 +97,12 @@ def sentence_rows(docs: Sequence[tuple[str, list[Sentence]]], fmt: str) -> str:
     if fmt == "jsonl":
         return jsonl(records)
     if fmt == "csv":
-        return csv_text(records, ["doc", "index", "start", "end", "text"])
+        return csv_text(records, ["doc", "index", "start", "end", "text"], csv_raw)
     lines = []
     for name, sentences in docs:
         lines.append(f"== {name}")
         lines += [f"{s.index:>4}  {s.start:>6}-{s.end:<6}  {_one_line(s.text)}" for s in sentences]
-    return "\n".join(lines) + "\n"
+    return _lines(lines) + "\n"
 
 
 def report_text(report: Report) -> str:
@@ -108,7 +119,7 @@ def report_text(report: Report) -> str:
     lines.append(" " * 12 + "".join(f"{label:>11}" for label in LABEL_IDS))
     for gold, row in report.confusion.items():
         lines.append(f"{gold:<12}" + "".join(f"{row[p]:>11}" for p in LABEL_IDS))
-    return "\n".join(lines) + "\n"
+    return _lines(lines) + "\n"
 
 
 def card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | None = None) -> str:
@@ -149,7 +160,7 @@ def card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | None
         digest = f", sha256 {check['sha256'][:12]}" if check.get("sha256") else ""
         size = f", {check['bytes']:,} bytes" if check.get("bytes") else ""
         lines.append(f"weights     {check['file']} ({check['format']}{size}{digest}): {check['status']}")
-    return "\n".join(lines) + "\n"
+    return _lines(lines) + "\n"
 
 
 def mistakes_text(mistakes: Sequence[Mistake]) -> str:
@@ -160,7 +171,7 @@ def mistakes_text(mistakes: Sequence[Mistake]) -> str:
             f"  gold {m.gold:<10} predicted {m.predicted:<10} {m.confidence:.2f}  {_one_line(m.text)}"
         )
         lines.append(f"  {'':<15}{'why':>15}       {reasons_text(m.explanation)}")
-    return "\n".join(lines) + "\n"
+    return _lines(lines) + "\n"
 
 
 def annotation_screen(item: Item | None, progress: Progress) -> str:
@@ -170,7 +181,7 @@ def annotation_screen(item: Item | None, progress: Progress) -> str:
     if item is None:
         left = f" ({progress.skipped} skipped: asked again next run)" if progress.skipped else ""
         lines.append(f"no sentence left to ask{left}. u undoes the last answer, q quits.")
-        return "\n".join(lines)
+        return _lines(lines)
     lines.append(f"{item.source}, sentence {item.index + 1} of {item.doc_sentences}")
     if item.before is not None:
         lines.append(f"    {_clipped(item.before)}")
@@ -180,7 +191,7 @@ def annotation_screen(item: Item | None, progress: Progress) -> str:
     keys = "  ".join(f"{key} {label}" for key, label in KEYS.items())
     lines.append(f"model suggests {item.suggested} ({item.confidence:.2f})")
     lines.append(f"{keys}  Enter accept  s skip  u undo  ? help  q quit")
-    return "\n".join(lines)
+    return _lines(lines)
 
 
 def label_guide() -> str:
@@ -190,7 +201,7 @@ def label_guide() -> str:
     ]
     lines.append("  Ask in the order estimate, attributed, opinion, factual; stop at the first that fits.")
     lines.append("  Boundary cases: data/GUIDELINES.md in the factcheck repository.")
-    return "\n".join(lines)
+    return _lines(lines)
 
 
 def annotation_summary(path: str, progress: Progress) -> str:
@@ -204,7 +215,7 @@ def annotation_summary(path: str, progress: Progress) -> str:
     if progress.done < progress.total:
         lines.append("run the same command again to go on where you left off")
     lines.append(f"train on them with: factcheck train {path} --base default --out models/mine")
-    return "\n".join(lines) + "\n"
+    return _lines(lines) + "\n"
 
 
 def comparison_text(comparison: Comparison, limit: int = 10) -> str:
@@ -234,7 +245,7 @@ def comparison_text(comparison: Comparison, limit: int = 10) -> str:
         lines.append(f"  {c.verdict:<11}  gold {c.gold:<10}  {c.old:>10} -> {c.new:<10}  {_one_line(c.text)}")
     if len(comparison.changes) > len(first):
         lines.append(f"  ... {len(comparison.changes) - len(first)} more (--changes N lists more)")
-    return "\n".join(lines) + "\n"
+    return _lines(lines) + "\n"
 
 
 def models_text(models: Sequence[tuple[str, Path, dict[str, Any]]], fmt: str) -> str:
@@ -265,7 +276,7 @@ def models_text(models: Sequence[tuple[str, Path, dict[str, Any]]], fmt: str) ->
             f"{r['name']:<{width}}  {(r['created'] or '?')[:10]:<10}  {r['sentences'] or '?':>9}  {f1:>8}  "
             + " + ".join(r["training_data"])
         )
-    return "\n".join(lines) + "\n"
+    return _lines(lines) + "\n"
 
 
 def _clipped(text: str, limit: int = 160) -> str:

@@ -20,6 +20,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from factcheck.atomic import atomic_write_text
 from factcheck.corpus.documents import CorpusDocument
+from factcheck.escaping import json_line, jsonl_lines
 from factcheck.labels import LABEL_IDS
 
 
@@ -101,7 +102,7 @@ def paired_labels(docs: Sequence[CorpusDocument], sample: Path, answers: Path) -
 
 
 def _read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [json.loads(line) for line in jsonl_lines(path.read_text(encoding="utf-8")) if line]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         blind = [
             {"key": s.key, "before": s.before, "text": s.text, "after": s.after} for s in draw_sample(docs)
         ]
-        atomic_write_text(sample_path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in blind))
+        atomic_write_text(sample_path, "".join(json_line(r) for r in blind))
         print(f"wrote {len(blind)} sentences to {sample_path}")
         return 0
     pairs = paired_labels(docs, sample_path, folder / "annotator_b.jsonl")

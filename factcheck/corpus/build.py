@@ -20,6 +20,7 @@ from pathlib import Path
 
 from factcheck.atomic import atomic_write_text
 from factcheck.corpus.documents import SPLITS, CorpusDocument, assign_splits, load_corpus
+from factcheck.escaping import json_line
 from factcheck.labels import LABEL_IDS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -44,12 +45,12 @@ def build(corpus_dir: Path = CORPUS, card: Path = CARD) -> dict[Path, str]:
         )
         + "\n",
         corpus_dir / "documents.jsonl": "".join(
-            json.dumps(_document_record(d, assignment[d.id]), ensure_ascii=False) + "\n" for d in docs
+            json_line(_document_record(d, assignment[d.id])) for d in docs
         ),
     }
     for split in SPLITS:
         files[corpus_dir / f"{split}.jsonl"] = "".join(
-            json.dumps({"text": text, "label": label, "doc_id": d.id}, ensure_ascii=False) + "\n"
+            json_line({"text": text, "label": label, "doc_id": d.id})
             for d in docs
             if assignment[d.id] == split
             for text, label in d.sentences()

@@ -24,6 +24,7 @@ from factcheck.atomic import atomic_write_text
 from factcheck.corpus.documents import CorpusDocument, load_corpus
 from factcheck.cues import cue_stance
 from factcheck.errors import FactcheckError
+from factcheck.escaping import json_line, jsonl_lines
 
 REPO = Path(__file__).resolve().parents[2]
 ANNOTATIONS = REPO / "data" / "spans" / "annotations.txt"
@@ -115,7 +116,7 @@ def build(annotations: Path = ANNOTATIONS, corpus: Path = CORPUS) -> list[dict[s
     split_of = {doc_id: split for split, ids in splits.items() for doc_id in ids}
     rows = []
     seen: set[tuple[str, int]] = set()
-    for lineno, line in enumerate(annotations.read_text(encoding="utf-8").splitlines(), start=1):
+    for lineno, line in enumerate(jsonl_lines(annotations.read_text(encoding="utf-8")), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         where = _Where(annotations, lineno)
@@ -150,7 +151,7 @@ def build(annotations: Path = ANNOTATIONS, corpus: Path = CORPUS) -> list[dict[s
 
 
 def render(rows: list[dict[str, Any]]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return "".join(json_line(row) for row in rows)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,7 @@ from factcheck.corpus.real.references import (
     read_sources,
 )
 from factcheck.errors import FactcheckError
+from factcheck.escaping import json_line
 from factcheck.labels import LABEL_IDS
 from factcheck.splitting import split_document
 
@@ -181,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "make":
         rows = candidates(args.copies, read_documents())
         args.work.mkdir(parents=True, exist_ok=True)
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        text = "".join(json_line(r) for r in rows)
         atomic_write_text(args.work / "sentences.jsonl", text)
         print(f"wrote {len(rows)} sentences to {args.work / 'sentences.jsonl'}")
 

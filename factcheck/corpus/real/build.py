@@ -32,6 +32,7 @@ from factcheck.corpus.real.references import (
     read_sources,
 )
 from factcheck.errors import FactcheckError
+from factcheck.escaping import json_text
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def build(copies: Path, cache: Path, real_dir: Path = REAL_DIR) -> BuildResult:
             "doc_id": f"{row.source}:{row.doc}",
             "source": row.source,
         }
-        out[split].append(json.dumps(record, ensure_ascii=False))
+        out[split].append(json_text(record))
         counts[split][row.label] += 1
     cache.mkdir(parents=True, exist_ok=True)
     for split, lines in out.items():
