@@ -65,7 +65,11 @@ def _csp_hash(text: str) -> str:
 
 
 def _label_css() -> str:
-    """Each label's look, from labels.py: a light tint, its line style in its colour, a text tag."""
+    """Each label's look, from labels.py: a light tint, its line style in its colour, a text tag.
+
+    The tag also carries the "needs review" (?) and "labelled by you" marks, so
+    they stay on the sentence's line in print and when the text wraps.
+    """
     rules = []
     for label in LABELS:
         tint = _tint(label.colour, 0.22)
@@ -76,6 +80,8 @@ def _label_css() -> str:
             f".bar.lab-{label.id} {{ background: {label.colour}; }}\n"
             f"body.hide-{label.id} .s.lab-{label.id} {{ background: none; "
             "border-bottom-color: transparent; }\n"
+            f'.s.review.lab-{label.id}::after {{ content: "? {label.id}"; }}\n'
+            f'.s.edited.lab-{label.id}::after {{ content: "\\270E {label.id}"; }}\n'
             f"body.hide-{label.id} .s.lab-{label.id}::after {{ display: none; }}"
         )
     return "\n".join(rules)
