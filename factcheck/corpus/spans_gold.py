@@ -143,6 +143,7 @@ def build(annotations: Path = ANNOTATIONS, corpus: Path = CORPUS) -> list[dict[s
                 "start": span.start,
                 "end": span.end,
                 "label": span.label,
+                "text": sentence,
                 "sources": sources,
                 "quantities": quantities,
             }

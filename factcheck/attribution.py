@@ -1,0 +1,489 @@
+"""Find who a sentence rests on: source spans, their cues and the cues' stance.
+
+Rules written against data/SPANS.md and tuned on the span gold of dev
+documents only. The text is cut into tokens; every token outside quotation
+marks whose words inflect a cue of the stance lexicon (factcheck/cues.py) is a
+candidate, kept only where it is used as a verb of saying. The source is then
+read from where English puts it: the subject before the cue ("The ministry
+said"), a name after it when a quote comes first ("…," said Milan Herak), the
+noun phrase after "according to" or "citing", or after "by" in a passive ("it
+was confirmed by the ministry"). A pronoun source is resolved to the nearest
+named source before it in the same document. Plain ``re`` and lists: no model,
+no download.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.cues import CUE_STANCE, cue_lemma
+
+_TOKEN = re.compile(
+    r"[A-Za-z](?:[A-Za-z0-9&'’-]|\.(?=[A-Za-z]\.)|(?<=\b[A-Z])\.(?=[A-Z]))*(?:(?<=\b(?:Dr|Mr|Ms|St|Co|Jr|Mt))\.|(?<=\.[A-Z])\.|(?<=\b[A-Z])\.(?=\s[A-Z]))?"
+    r"|[$£€¥]?\d(?:[\d,.:]*\d)?(?:[A-Za-z%]+)?|\n\n|[^\sA-Za-z0-9]"
+)
+_OPEN_QUOTES = "“‘"
+_CLOSE_QUOTES = "”’"
+_QUOTES = set('"“”‘’')
+_BE = {"is", "are", "was", "were", "be", "been", "being"}
+_AUX = _BE | {
+    "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must", "do", "does",
+    "did", "shall",
+}  # fmt: skip
+_SKIP_BEFORE_CUE = _AUX | {
+    "also", "now", "already", "still", "later", "previously", "repeatedly", "long", "not", "never", "again",
+    "often", "even", "just", "since", "once", "then", "always", "n't", "ever", "first", "both", "all",
+    "today", "yesterday", "tonight", "far", "so", "separately", "however", "too",
+}  # fmt: skip
+_OBJECTS = {"us", "me", "him", "them", "reporters", "journalists"}
+_PREPOSITIONS = {"of", "for", "without", "by", "after", "before", "on", "in", "at", "about", "from", "with"}
+_DETERMINERS = {
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those",
+    "such", "latest", "new", "annual", "own", "early", "earlier", "official", "initial", "preliminary",
+    "previous", "final", "independent", "quarterly", "monthly", "weekly", "public", "further", "central",
+    "no", "any", "every", "each", "same", "recent", "last", "next", "widely",
+}  # fmt: skip
+_BOUNDARY_WORDS = {
+    "that", "which", "when", "because", "while", "whereas", "as", "if", "after", "before", "though",
+    "although", "but", "so", "where", "whether", "then", "than", "unless", "until", "once", "what",
+    "how", "why", "yet", "and", "or",
+}  # fmt: skip
+_RELATIVE = {"who", "that", "which", "whom", "whose"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_NOT_SUBJECTS = {"that", "this", "which", "there", "what", "who", "these", "those", "here"}
+_PREDICATIVE = {"missing", "dead", "killed", "injured", "wounded", "lost", "stolen", "hurt", "safe", "alive"}
+_TIME_TOKEN = re.compile(r"\d{1,2}[:.]\d\d|\d{1,2}(?:am|pm)|[ap]\.m\.|AM|PM|PT|ET|GMT|BST|EDT|EST")
+# Cues that are also everyday verbs or nouns: each needs the context that makes it a cue.
+_NEEDS_CLAUSE = {
+    "note", "state", "add", "hear", "remember", "reply", "comment", "signal", "accept", "grant", "document",
+    "publish", "email", "tweet", "post", "recall", "indicate", "stress", "emphasise", "answer", "admit",
+    "explain", "conclude", "establish", "prove", "verify", "demonstrate", "guess", "reveal", "write",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    quoted: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source span, its cue and stance; ``resolved`` is the named source a pronoun stands for."""
+
+    start: int
+    end: int
+    text: str
+    cue_start: int
+    cue_end: int
+    cue_text: str
+    stance: str
+    resolved: tuple[int, int, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "cue": {"start": self.cue_start, "end": self.cue_end, "text": self.cue_text, "stance": self.stance},
+        }
+        if self.resolved is not None:
+            record["resolved"] = {"start": self.resolved[0], "end": self.resolved[1], "text": self.resolved[2]}
+        return record
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens with offsets, each marked when it sits inside quotation marks.
+
+    Curly quotes nest (“ … ‘ … ’ … ”); a straight double quote toggles; a ’
+    between letters is an apostrophe. A quote left open runs to the end of
+    its paragraph, and a closing quote with no opening one (a sentence read on
+    its own from the middle of a quote) closes a quote that began at the start.
+    """
+    raw = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text)]
+    depth = 0
+    straight = False
+    quoted_flags: list[bool] = []
+    paragraph_start = 0
+    for i, (start, _end, tok) in enumerate(raw):
+        if tok == "\n\n":
+            depth, straight, paragraph_start = 0, False, i + 1
+            quoted_flags.append(False)
+            continue
+        if tok in _OPEN_QUOTES and (tok == "“" or start == 0 or not text[start - 1].isalnum()):
+            quoted_flags.append(True)
+            depth += 1
+            continue
+        if tok in _CLOSE_QUOTES and (tok == "”" or start + 1 >= len(text) or not text[start + 1].isalpha()):
+            if depth == 0 and tok == "”":
+                for j in range(paragraph_start, i):  # a quote that began before this text
+                    quoted_flags[j] = True
+            depth = max(0, depth - 1)
+            quoted_flags.append(True)
+            continue
+        if tok == '"':
+            straight = not straight
+            quoted_flags.append(True)
+            continue
+        quoted_flags.append(depth > 0 or straight)
+    return [Token(s, e, t, q) for (s, e, t), q in zip(raw, quoted_flags, strict=True) if t != "\n\n"]
+
+
+def find_sources(text: str, offset: int = 0) -> list[Source]:
+    """Every source in ``text`` with its cue and stance; offsets are shifted by ``offset``."""
+    tokens = tokenize(text)
+    sources: list[Source] = []
+    for sentence in _sentences(tokens):
+        found: list[Source] = []
+        i = 0
+        while i < len(sentence):
+            cue = _cue_at(sentence, i)
+            if cue is not None:
+                width, lemma = cue
+                span = _source_for(sentence, i, width, lemma, found)
+                if span is not None and not any(s.start < span[1] and span[0] < s.end for s in found):
+                    cue_tok, cue_last = sentence[i], sentence[i + width - 1]
+                    found.append(
+                        Source(
+                            span[0],
+                            span[1],
+                            text[span[0] : span[1]],
+                            cue_tok.start,
+                            cue_last.end,
+                            text[cue_tok.start : cue_last.end],
+                            CUE_STANCE[lemma],
+                        )
+                    )
+                i += width
+            else:
+                i += 1
+        sources += found
+    return [_shift(s, offset) for s in _resolve(sources)]
+
+
+def _shift(s: Source, offset: int) -> Source:
+    resolved = (s.resolved[0] + offset, s.resolved[1] + offset, s.resolved[2]) if s.resolved else None
+    return Source(
+        s.start + offset, s.end + offset, s.text, s.cue_start + offset, s.cue_end + offset, s.cue_text, s.stance,
+        resolved,
+    )  # fmt: skip
+
+
+def _resolve(sources: list[Source]) -> list[Source]:
+    """Pronoun sources point to the nearest named source before them."""
+    out = []
+    last_named: Source | None = None
+    for s in sources:
+        if s.text.lower() in _PRONOUNS:
+            if last_named is not None:
+                s = Source(
+                    s.start, s.end, s.text, s.cue_start, s.cue_end, s.cue_text, s.stance,
+                    (last_named.start, last_named.end, last_named.text),
+                )  # fmt: skip
+        else:
+            last_named = s
+        out.append(s)
+    return out
+
+
+def _sentences(tokens: list[Token]) -> list[list[Token]]:
+    """Rough sentence groups: enough to keep a subject search from running into the sentence before."""
+    groups: list[list[Token]] = [[]]
+    for k, tok in enumerate(tokens):
+        groups[-1].append(tok)
+        if tok.text in ".?!" and not tok.quoted:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is None or nxt.text[:1].isupper() or nxt.text in _QUOTES:
+                groups.append([])
+    return [g for g in groups if g]
+
+
+def _cue_at(sentence: list[Token], i: int) -> tuple[int, str] | None:
+    """(number of tokens, lexicon entry) when a cue starts at token ``i``."""
+    tok = sentence[i]
+    if tok.quoted or not tok.is_word:
+        return None
+    if i + 1 < len(sentence) and sentence[i + 1].is_word:
+        pair = cue_lemma(f"{tok.text} {sentence[i + 1].text}")
+        if pair is not None:
+            return 2, pair
+    lemma = cue_lemma(tok.text)
+    return (1, lemma) if lemma is not None and " " not in lemma else None
+
+
+def _words(sentence: list[Token], i: int) -> str:
+    return sentence[i].lower if 0 <= i < len(sentence) else ""
+
+
+def _source_for(
+    sentence: list[Token], i: int, width: int, lemma: str, found: list[Source]
+) -> tuple[int, int] | None:
+    """The source span of the cue at ``i``, or None when the cue word is not used as a cue here."""
+    if lemma in ("according to", "cite") and (lemma == "according to" or sentence[i].lower == "citing"):
+        return _phrase_after(sentence, i + width)
+    prev, nxt = _words(sentence, i - 1), _words(sentence, i + width)
+    form = sentence[i].lower
+    if prev in _DETERMINERS or prev.endswith(("'", "’", "'s", "’s")) and prev not in ("it's", "it’s"):
+        return None  # "the reports", "its estimates", "Analysts' forecasts": nouns
+    past = form.endswith("ed") or form in ("said", "told", "found", "wrote", "written", "thought", "heard")
+    if nxt in _PREDICATIVE or (nxt in ("of", "from") and not past) or nxt in ("and", "or"):
+        return None
+    if nxt in _BE and form.endswith("s"):
+        return None
+    if re.fullmatch(r"[a-z]+-[a-z-]+|[a-z]+ing", prev) and not form.endswith("ing") and not past:
+        return None  # "full-year forecasts", "comparing notes": a noun after its modifier
+    if prev in _PREPOSITIONS | {"below", "above", "than", "under", "per"} and not form.endswith("ing"):
+        return None  # "below forecast", "officers from state"
+    if lemma == "accuse" and nxt == "of":
+        return None  # "a defendant accused of theft"
+    if prev in ("and", "or", "but"):
+        return None  # "denied … and blamed": a second cue of the same source
+    if lemma in ("say", "comment") and (prev in ("not", "never") or prev.endswith("n't")):
+        return None  # "would not say whether": no claim
+    if not _context_fits(sentence, i, width, lemma, form):
+        return None
+    # Passive with an agent: "it was confirmed by the ministry".
+    if prev in _BE and nxt == "by":
+        return _phrase_after(sentence, i + width + 1, stop_at_clause=True)
+    if prev in _BE or (prev == "to" and lemma not in ("say",)):
+        return None  # "is expected to", "are believed to", "to report": no source here
+    if nxt == "by":
+        return None
+    if form.endswith("ing"):
+        return _ing_subject(sentence, i, found) if prev in (",", "with") or prev in _AUX else None
+    inverted = _inverted(sentence, i, width)
+    if inverted is not None:
+        return inverted
+    base = form == lemma.split()[0]
+    subject = _subject_before(sentence, i)
+    if subject is None:
+        return None
+    first = sentence[subject[0]]
+    if base and not _plural_or_pronoun(sentence, subject, i):
+        return None
+    if first.lower in _NOT_SUBJECTS or (subject[0] == subject[1] and first.lower.endswith("ing")):
+        return None
+    words = [t.lower for t in sentence[subject[0] + 1 : subject[1] + 1]]
+    if any(w in ("their", "its", "his", "her", "my", "your") for w in words):
+        return None  # "… withdrew their full-year forecasts": the walk crossed a verb
+    before = _words(sentence, subject[0] - 1)
+    if subject[0] == subject[1] and first.lower in _PRONOUNS and (
+        before in _OBJECTS or before == "that" or cue_lemma(before) is not None
+    ):
+        return None  # "told us they will report": the pronoun speaks inside reported content
+    if cue_lemma(before) is not None and not sentence[subject[0] - 1].quoted and before != "according":
+        return None  # "said the first images showed": a cue inside what was said
+    if before == "that" and found:
+        return None  # "told a hearing that his deputies expected": reported content
+    if first.lower in _PRONOUNS and any(s.text.lower() == first.lower for s in found):
+        return None  # "We estimate …, some of which we expect": the same source again
+    return sentence[subject[0]].start, sentence[subject[1]].end
+
+
+def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: str) -> bool:
+    """Everyday words ("put", "call", "count", "add") count as cues only in the frames that make them one."""
+    after = [t.lower for t in sentence[i + width : i + width + 14]]
+    nxt = after[0] if after else ""
+    clause = nxt in ("that", ":", ",", ".", "") or nxt in _QUOTES or _after_quote(sentence, i)
+    if lemma in _NEEDS_CLAUSE:
+        return clause or (lemma == "add" and nxt == "that") or (lemma == "explain" and nxt in ("that", "why"))
+    if lemma == "put":
+        return nxt == "it" or "at" in after[: after.index(",") if "," in after else len(after)]
+    if lemma == "call":
+        return nxt in ("it", "for", "on", "them", "him", "her", "this", "that") or bool(_QUOTES & set(after[:8]))
+    if lemma in ("count", "record"):
+        figure = any(t[:1].isdigit() and not re.fullmatch(r"(?:19|20)\d\d", t) for t in after[:3])
+        return figure or form.endswith("s") and nxt in ("more", "at", "about")
+    if lemma == "ask":
+        return nxt in ("for", "that")
+    if lemma in ("describe", "list"):
+        return "as" in after
+    if lemma == "understand":
+        return _words(sentence, i - 1) == "we"
+    if lemma == "show":
+        return form != "shown"
+    return True
+
+
+def _after_quote(sentence: list[Token], i: int) -> bool:
+    """Whether the cue follows a quote: '…,” said X' or '…,” the minister said'."""
+    k = i - 1
+    while k >= 0 and sentence[k].is_word and not sentence[k].quoted and i - k <= 8:
+        k -= 1
+    return k >= 0 and (sentence[k].text in _QUOTES or sentence[k].quoted and sentence[k].text in ",.")
+
+
+def _inverted(sentence: list[Token], i: int, width: int) -> tuple[int, int] | None:
+    """'…," said Milan Herak, 54, …': the source follows the cue right after a quote or a comma."""
+    prev = sentence[i - 1] if i else None
+    if prev is None or not (prev.text in _QUOTES or prev.text == "," and prev.quoted):
+        return None
+    return _phrase_after(sentence, i + width, stop_at_clause=True)
+
+
+def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -> tuple[int, int] | None:
+    """A noun phrase from token ``k`` to the next comma, clause mark or the end of the sentence.
+
+    After "according to" the phrase keeps its relative clauses; after a passive "by" or an
+    inverted cue ('said Milan Herak on Monday') it stops at "that", a time or a place.
+    """
+    end = k
+    while end < len(sentence):
+        tok = sentence[end]
+        if tok.text in ",;:.?!()—–":
+            break
+        if tok.text in _QUOTES or tok.quoted:
+            break
+        if stop_at_clause and tok.lower in ("on", "in", "at", "outside", "during", "after", "when", "before", "that"):
+            break
+        if tok.lower in ("who", "whose", "which") or (
+            tok.lower == "and" and end > k and _clause_follows(sentence, end, len(sentence))
+        ):
+            break
+        end += 1
+    if end == k:
+        return None
+    return sentence[k].start, sentence[end - 1].end
+
+
+def _clause_follows(sentence: list[Token], k: int, limit: int) -> bool:
+    """Whether 'and' at ``k`` starts a new clause (a subject then a verb) rather than joining nouns.
+
+    Only tokens before ``limit`` (the cue being read and its auxiliaries) are looked at.
+    """
+    window = [t.lower for t in sentence[k + 1 : min(k + 6, limit)]]
+    return any(w in _AUX or cue_lemma(w) is not None for w in window)
+
+
+def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
+    """Token indices (first, last) of the subject of the cue at ``i``."""
+    k = i - 1
+    while k >= 0 and (sentence[k].lower in _SKIP_BEFORE_CUE or sentence[k].lower.endswith("ly")) and sentence[k].is_word:
+        if sentence[k].lower in ("that", "which"):
+            break
+        k -= 1
+    if k < 0:
+        return None
+    if sentence[k].text == "," and not sentence[k].quoted:
+        # "Pruett's attorney, Michael Oyelaran, said": the subject is before the aside.
+        j = k - 1
+        while j >= 0 and not (sentence[j].text in ",;:—–(" or sentence[j].text in _QUOTES):
+            j -= 1
+        if j < 0 or sentence[j].text != ",":
+            return None
+        k = j - 1
+    if sentence[k].text == ")":  # "The Institute for the Study of War (ISW) reports"
+        j = k - 1
+        while j >= 0 and sentence[j].text != "(":
+            j -= 1
+        acronym = j == k - 2 and sentence[k - 1].text.isupper()
+        if not acronym:
+            return None
+        first = _walk_back(sentence, j - 1, limit=j)
+        return (first, k) if first <= j - 1 else None
+    last = k
+    k = _walk_back(sentence, last, limit=last + 1)
+    if k > last:
+        return None
+    return k, last
+
+
+def _relative_before(sentence: list[Token], k: int) -> int | None:
+    """The index of a relative pronoun a few tokens before ``k`` ("who has negotiated"), if any."""
+    for j in range(k - 1, max(-1, k - 7), -1):
+        tok = sentence[j]
+        if tok.lower in ("who", "that", "which") and j > 0 and sentence[j - 1].is_word:
+            return j
+        if not tok.is_word or tok.lower in _BOUNDARY_WORDS:
+            return None
+    return None
+
+
+def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
+    """The first token of the noun phrase that ends at ``last`` (the subject of a cue at ``limit``)."""
+    k = last
+    while k >= 0:
+        tok = sentence[k]
+        low = tok.lower
+        if tok.quoted or tok.text in ",;:—–()" or tok.text in _QUOTES or tok.text in ".?!":
+            break
+        if _TIME_TOKEN.fullmatch(tok.text) or low in _OBJECTS:
+            break
+        if tok.text.isupper() and len(tok.text) > 3 and k == 0 and _words(sentence, 1) in (",", "—", "–"):
+            break  # a dateline: "DENVER, March 5 —"
+        verb = low in _AUX or (
+            k < last
+            and tok.text[:1].islower()
+            and cue_lemma(low) not in (None, low)
+            and _words(sentence, k - 1) not in _DETERMINERS
+            and not (low.endswith("ed") and _words(sentence, k + 1) in ("by", "in", "on", "at", "last"))
+        )
+        if low in _RELATIVE and (_words(sentence, k + 1) in _PRONOUNS | _DETERMINERS or k == last):
+            break  # "which it says": the relative pronoun is the object, the subject follows it
+        if verb or low in _RELATIVE:
+            # A verb inside a relative clause belongs to the subject: "A coordinator who has negotiated".
+            relative = k if low in _RELATIVE else _relative_before(sentence, k)
+            if relative is None or relative == last or not (low not in _RELATIVE or k < last):
+                break
+            k = relative - 1
+            continue
+        if low in _BOUNDARY_WORDS and not (low in ("and", "or") and k > 0 and sentence[k - 1].text != ","):
+            break
+        if low in ("and", "or") and _clause_follows(sentence, k, limit):
+            break
+        k -= 1
+    first = k + 1
+    # Drop a sentence-initial timestamp or dateline word and leading conjunctions.
+    while first <= last and (sentence[first].lower in ("and", "but", "so", "then", "or") or _TIME_TOKEN.fullmatch(sentence[first].text)):
+        first += 1
+    return first
+
+
+def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) -> bool:
+    """A base-form cue ("say", "expect") needs a plural or pronoun subject, or an auxiliary before it."""
+    if _words(sentence, i - 1) in _AUX | {"not", "n't", "to"} or sentence[i - 1].lower.endswith("n't"):
+        return True
+    words = [t.lower for t in sentence[subject[0] : subject[1] + 1]]
+    plural = any(re.search(r"[^su']s$", w) for w in words if len(w) > 3)
+    return plural or words[-1] in ("i", "we", "they", "you") or "and" in words or words[-1] in (
+        "people", "police", "staff", "data", "media", "public", "some", "many", "most"
+    )
+
+
+def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[int, int] | None:
+    """The subject of '…, saying …': the noun phrase the sentence starts with ('with X saying': X)."""
+    prev = _words(sentence, i - 1)
+    if prev in _AUX:  # "have been expecting": an ordinary subject before the auxiliaries
+        subject = _subject_before(sentence, i)
+        return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
+    if found:
+        return None
+    k = i - 1
+    while k >= 0 and sentence[k].text != "," and sentence[k].lower != "with":
+        k -= 1
+    if k >= 0 and sentence[k].lower == "with" and k + 1 < i:
+        return sentence[k + 1].start, sentence[i - 1].end
+    first = 0
+    while first < len(sentence) and (_TIME_TOKEN.fullmatch(sentence[first].text) or not sentence[first].is_word):
+        first += 1
+    last = first
+    while last + 1 < i and sentence[last + 1].is_word:
+        low = sentence[last + 1].lower
+        if sentence[last + 1].text[:1].islower() and (low.endswith(("ed", "s")) or low in _AUX):
+            break
+        last += 1
+    if first >= i or first > last:
+        return None
+    return sentence[first].start, sentence[last].end

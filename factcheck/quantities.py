@@ -1,0 +1,397 @@
+"""Find the figures a sentence states: numbers, ranges, percentages, money, counts in words.
+
+Rules written against data/SPANS.md, tuned on the span gold of dev documents
+only. A regular expression finds number expressions; each is then widened to
+its unit (a sign, a measure, or the noun it counts), checked against the
+things that look like numbers but are not figures (dates, years, clock times,
+ordinals, names such as "Route 66"), and given its hedge ("about", "up to",
+"or so") and value. Everything is plain ``re`` over the text: no model, no
+download, a few tens of microseconds a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90
+}  # fmt: skip
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12}
+_SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 10**9, "b": 10**9, "tn": 10**12}
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+_CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+
+_WORD_NUMBER = (
+    r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:-(?:" + "|".join(k for k in _UNITS_WORDS if _UNITS_WORDS[k] < 10)
+    + r"))?|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + r")(?![a-z])"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALE_OR_DOZEN = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+# One number: currency, digits or words, an optional "and a half", scale words, an attached suffix.
+_NUMBER = (
+    r"(?:[$£€¥]\s?)?(?:" + _DIGITS + r"|" + _WORD_NUMBER + r"|(?:a|an|half\sa)(?=\s" + _SCALE_OR_DOZEN + r"))"
+    r"(?:\sand\sa\shalf)?(?:\s" + _SCALE_OR_DOZEN + r")*(?:(?<=\d)[a-zA-Z]{1,3}\b)?"
+)
+_FRACTION = (
+    r"(?:(?:" + _WORD_NUMBER + r")-(?:thirds|quarters|fifths|tenths)|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth)"
+    r"|half(?!\sa\s))"
+)
+_VAGUE = (
+    r"(?:(?:tens|hundreds)\sof\s(?:thousands|millions)|hundreds|thousands|millions|billions|dozens"
+    r"|(?:several|a\sfew)\s(?:hundred|thousand|million|billion))"
+)
+_RANGE_JOIN = r"(?:\s?[-–—]\s?|\s(?:to|or)\s(?:(?:more|less|fewer)\sthan\s)?)"
+
+_CANDIDATE = re.compile(
+    r"(?<![\w.,:$£€¥-])(?:"
+    r"(?P<between>between\s(?P<b1>" + _NUMBER + r"|" + _FRACTION + r")(?:%|\s(?:per\s?cent|percent))?\sand\s"
+    r"(?P<b2>" + _NUMBER + r"|" + _FRACTION + r"))"
+    r"|(?P<ratio>(?P<r1>" + _WORD_NUMBER + r"|\d+)(?:\s[a-z]+)?\sin\s(?P<r2>" + _WORD_NUMBER + r"|\d{1,3})(?![\w-]|[,.]\d))"
+    r"|(?P<fraction>" + _FRACTION + r")(?![\w-])"
+    r"|(?P<vague>" + _VAGUE + r")(?![\w-])"
+    r"|(?P<first>" + _NUMBER + r")(?:(?P<pct1>%|\sper\scent|\spercent)?(?P<join>" + _RANGE_JOIN + r")"
+    r"(?P<second>" + _NUMBER + r"))?"
+    r")",
+    re.IGNORECASE,
+)
+
+_TIME_UNITS = {
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
+    "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades",
+    "century", "centuries", "generation", "generations", "season", "seasons", "summers", "evenings",
+}  # fmt: skip
+_MEASURE_UNITS = _TIME_UNITS | {
+    "percent", "per cent", "percentage points", "points", "point", "times", "metres", "meters", "metre",
+    "meter", "kilometres", "kilometers", "km", "miles", "mile", "nautical miles", "square miles",
+    "feet", "foot", "inches", "inch", "centimetres", "centimeters", "cm", "millimetres",
+    "millimeters", "mm", "kilograms", "kg", "tonnes", "tons", "metric tons", "degrees", "mph",
+    "gigawatts", "megawatts", "terabytes", "petabytes", "light-years", "acres", "barrels",
+    "pounds", "dollars", "euros", "kroner",
+}  # fmt: skip
+# Words that end a counted noun phrase: function words, verbs of being, adverbs of place and time.
+_STOP = set(
+    """of in on at for from to by with per than as into across over since after before during between
+    within about around near under above below and or but nor while whereas the a an this that these those
+    its their his her our my your is are was were be been being has have had will would could can may
+    might should must do does did said says who which whom whose it they he she we you them more less
+    fewer still already now also each every ago earlier later away last next too only just so all both
+    apart south north east west up down out off back then there here worldwide nationwide
+    not no if when because though although where how what why alone total together""".split()
+)
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_NUMERIC_DATE = re.compile(r"\b\d{4}-\d\d(?:-\d\d)?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_DATE_BEFORE = re.compile(_MONTHS + r"\s$")
+_DATE_AFTER = re.compile(r"^\s" + _MONTHS + r"(?![a-z])")
+_TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|o'clock|GMT|BST|EDT|EST|PT\b|ET\b)")
+# "Route 66", "type 2", "FTSE 350", "S&P 500", "M87", "COVID-19": a number that is part of a name.
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:(?:\b(?:[Tt]ype|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Rr]oute|[Aa]rticle|[Ss]ection|[Cc]hapter"
+    r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass)"
+    r"|\b[A-Z][A-Za-z&]*[A-Z&])\s|[A-Za-z-])$"
+)
+_HEDGES_BEFORE = re.compile(
+    r"(?:^|(?<=\W))(?P<hedge>somewhere in the region of|somewhere north of|somewhere south of|somewhere around"
+    r"|somewhere|something like|a little over|a little under|a little more than|just over|just under|well over"
+    r"|well above|well below|well under|more than|less than|fewer than|greater than|upwards of|up to|at least"
+    r"|at most|as many as|as much as|as long as|as few as|as little as|closer to|close to|an estimated"
+    r"|estimated|approximately|about|around|roughly|some|nearly|almost|over|under|above|below|past|near"
+    r"|barely|perhaps|probably|maybe|possibly|upward of|north of|in excess of)\s$",
+    re.IGNORECASE,
+)
+_HEDGE_AFTER = re.compile(r"^\s(?P<hedge>or so|or more|or less|or thereabouts)\b")
+_ORDINAL_BEFORE = re.compile(r"\b(?:the|first|second|last|its|their|western|eastern|northern|southern)\s$", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure with offsets into the text it was found in (end exclusive)."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    approximate: bool
+    hedge: tuple[int, int, str] | None
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
+        if self.low is not None or self.high is not None:
+            record["low"], record["high"] = self.low, self.high
+        else:
+            record["value"] = self.value
+        record["unit"] = self.unit
+        record["approximate"] = self.approximate
+        record["hedge"] = (
+            {"start": self.hedge[0], "end": self.hedge[1], "text": self.hedge[2]} if self.hedge else None
+        )
+        return record
+
+
+def number_value(text: str) -> float | None:
+    """The value of one number expression ("£2.3m" -> 2300000, "twenty-seven" -> 27), or None."""
+    words = text.lower().replace("-", " ").replace(",", "").split()
+    if not words:
+        return None
+    words[0] = words[0].lstrip("$£€¥") or "1"
+    value: float | None = None
+    total = 0.0
+    for word in words:
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)([a-z]*)", word)
+        if match:
+            value = float(match[1]) * _SUFFIX_SCALES.get(match[2], 1)
+        elif word in _UNITS_WORDS:
+            value = (value or 0) + _UNITS_WORDS[word]
+        elif word in _TENS_WORDS:
+            value = (value or 0) + _TENS_WORDS[word]
+        elif word in ("a", "an"):
+            value = value if value is not None else 1  # "half a million" keeps its half
+        elif word == "half":
+            value = (value or 0) + 0.5 if value is not None and value >= 1 else 0.5
+        elif word in _SCALES:
+            value = (value if value is not None else 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, value = total + value, None
+        elif word in ("and",):
+            continue
+        else:
+            return None
+    result = total + (value or 0)
+    return result if result or value == 0 else None
+
+
+def _fraction_value(text: str) -> float | None:
+    words = text.lower().replace("-", " ").split()
+    if len(words) == 1 and words[0] == "half":
+        return 0.5
+    count = 1 if words[0] in ("a", "an", "another", "one") else _UNITS_WORDS.get(words[0])
+    denominator = _FRACTIONS.get(words[-1].rstrip("s"))
+    return round(count * denominator, 4) if count and denominator else None
+
+
+def _counted_noun(text: str, pos: int) -> int:
+    """Where the unit or counted noun after ``pos`` ends (``pos`` itself when there is none)."""
+    for unit in ("percentage points", "nautical miles", "square miles", "metric tons", "per cent"):
+        if text.startswith(" " + unit, pos) and not text[pos + len(unit) + 1 : pos + len(unit) + 2].isalnum():
+            return pos + 1 + len(unit)
+    end = pos
+    words: list[tuple[str, int]] = []
+    for match in re.finditer(r"\s([A-Za-z](?:[\w'’&-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)", text[pos:]):
+        if match.start() != end - pos:
+            break
+        word = match[1]
+        if word.lower() in _STOP or len(words) == 4:
+            break
+        if word[-1] in "'’":  # "14 days' notice": the possessive ends the phrase
+            words.append((word[:-1], pos + match.end() - 1))
+            break
+        words.append((word, pos + match.end()))
+        end = pos + match.end()
+        # A count's head is plural: "14 attack drones", not "14 attack drones leave".
+        if re.search(r"[^su]s$", word) and len(word) > 3 and not word.isupper():
+            break
+        if word.lower() in _MEASURE_UNITS or word.lower().rstrip("s") in ("degree",):
+            if word.lower() == "degrees" and re.match(r"\s(?:Fahrenheit|Celsius|C|F)\b", text[end:]):
+                end += len(re.match(r"\s\w+", text[end:])[0])
+            return end
+    # A trailing participle or adverb is not the head: "400 companies tracked by", "31 injured".
+    while words and re.search(r"(?:ed|ing|ly)$", words[-1][0]) and "-" not in words[-1][0]:
+        words.pop()
+    return words[-1][1] if words else pos
+
+
+def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    before = _HEDGES_BEFORE.search(text[max(0, start - 30) : start])
+    if before:
+        h_start = max(0, start - 30) + before.start("hedge")
+        word = before["hedge"].lower()
+        preceding = text[max(0, h_start - 6) : h_start].lower()
+        # "the past 12 months" and "over two years" are periods, not hedges.
+        if word in ("past", "near") and re.search(r"\b(?:the|its|their)\s$", preceding):
+            return None
+        return h_start, h_start + len(before["hedge"]), before["hedge"]
+    after = _HEDGE_AFTER.match(text[end : end + 20])
+    if after:
+        return end + after.start("hedge"), end + after.end("hedge"), after["hedge"]
+    return None
+
+
+def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
+    """Dates, years, clock times, ordinals, identifiers and "one" as a pronoun."""
+    start, end = m.start(), m.end()
+    before, after = text[max(0, start - 30) : start], text[end : end + 12]
+    bare = first.replace(",", "")
+    if re.fullmatch(r"\d+", bare) and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+        return True
+    if re.fullmatch(r"1[89]\d\d|20\d\d", bare) and not m["second"] and not re.match(r"\s?(?:%|per)", after):
+        return True  # a year
+    if re.fullmatch(r"\d{1,2}", bare) and _TIME_AFTER.match(after):
+        return True
+    if re.fullmatch(r"\d+(?:st|nd|rd|th|s)", first) or re.match(r"['’]s\b|:\d\d", after):
+        return True  # an ordinal, a decade, a clock time "08:47"
+    if re.fullmatch(r"\d+[a-z]*", first) and re.search(r"[A-Za-z]\d*[-.]?$", before[-3:]) and before[-1:] != " ":
+        return True
+    if re.match(r"\d", first) and _IDENTIFIER_BEFORE.search(before) and not re.search(r"[,:;(]\s?$", before):
+        return True
+    if re.fullmatch(r"\d{1,2}[:.]\d\d[a-z]*", first) and (
+        ":" in first or _TIME_AFTER.match(after) or first.endswith(("am", "pm")) or not before.strip()
+    ):
+        return True
+    if re.fullmatch(r"\d{1,2}(?:am|pm)", first.lower()):
+        return True
+    if first.lower() in ("one", "a", "an") and not m["second"]:
+        return re.match(r"\s?(?:of\b|another\b|[,.;:!?)]|$)", after) is not None or bool(
+            re.search(r"\b(?:the|no|any|every|each|this|some)\s$", before, re.I)
+        ) or re.match(r"\s(?:more|fewer|less|other|another)\b|-(?:to-one|off|way|time)\b", after) is not None
+    return False
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Every figure in ``text``; ``offset`` is added to each position (the text's place in a document)."""
+    found: list[Quantity] = []
+    dates = [d.span() for d in _NUMERIC_DATE.finditer(text)]
+    pos = 0
+    while (m := _CANDIDATE.search(text, pos)) is not None:
+        pos = m.end()
+        if any(a <= m.start() < b for a, b in dates):
+            pos = max(pos, next(b for a, b in dates if a <= m.start() < b))
+            continue
+        quantity = _read(text, m)
+        if quantity == "from":  # "from 4.3% to 4.1%": a change, two figures; read the first alone
+            pos = m.start("join")
+            quantity = _read(text, m, single=True)
+        if isinstance(quantity, Quantity):
+            found.append(quantity)
+            pos = quantity.end
+    return [
+        Quantity(
+            q.start + offset,
+            q.end + offset,
+            q.text,
+            q.value,
+            q.low,
+            q.high,
+            q.unit,
+            q.approximate,
+            (q.hedge[0] + offset, q.hedge[1] + offset, q.hedge[2]) if q.hedge else None,
+        )
+        for q in found
+    ]
+
+
+def _with_percent(text: str, end: int) -> int:
+    sign = re.match(r"%|\s(?:per\s?cent|percent)\b", text[end : end + 10])
+    return end + sign.end() if sign else end
+
+
+def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str | None:
+    """One candidate as a Quantity, None when it is not a figure, "from" when it is a change."""
+    start = m.start()
+    low = high = value = None
+    unit: str | None = None
+    approximate = False
+    if m["between"]:
+        if all(re.fullmatch(r"1[89]\d\d|20\d\d", b) for b in (m["b1"], m["b2"])):
+            return None  # "between 2011 and 2015": years
+        end = _counted_noun(text, _with_percent(text, m.end()))
+        low, high = _value(m["b1"]), _value(m["b2"])
+        approximate = True
+    elif m["ratio"]:
+        end = _counted_noun(text, m.end())
+        r1, r2 = number_value(m["r1"]), number_value(m["r2"])
+        value = round(r1 / r2, 4) if r1 is not None and r2 else None
+        unit = "ratio"
+    elif m["fraction"]:
+        if m["fraction"].lower() == "half" and _ORDINAL_BEFORE.search(text[max(0, start - 20) : start]):
+            return None  # "the second half", "the western half"
+        end = m.end()
+        if m["fraction"].lower() == "half" and re.match(r"\sa\s", text[end:]):
+            return None  # "half a million" is read as a number
+        value, unit = _fraction_value(m["fraction"]), "fraction"
+    elif m["vague"]:
+        end = m.end()
+        end = _counted_noun(text, end + 3) if re.match(r"\sof\s", text[end:]) else _counted_noun(text, end)
+        if end == m.end() + 3:
+            end = m.end()
+        approximate = True
+    else:
+        first = m["first"]
+        if _is_not_a_figure(text, m, first):
+            return None
+        second = None if single else m["second"]
+        end = _with_percent(text, m.end("first") if second is None else m.end())
+        if second:
+            if re.search(r"\bfrom\s$", text[max(0, start - 6) : start]):
+                return "from"
+            a, b = _value(first), _value(second)
+            if not _same_kind(first, m["pct1"], second, text[m.end() : m.end() + 9]):
+                return _read(text, m, single=True)  # "rose 6% to £1,214.6m": two figures
+            if a is not None and b is not None and a < b:
+                low, high, approximate = a, b, True
+            else:
+                unit = "score"  # "won 2-1", "passed 52-48", "49% to 45%"
+        else:
+            value = _value(first)
+        number_part = text[start:end]
+        if not second and re.match(r"-[a-z]", text[end : end + 2]):  # "3.2-meter", "24-year-old"
+            compound = re.match(r"-[a-z]+(?:-[a-z]+)*", text[end:])
+            end += compound.end() if compound else 0
+        elif not re.search(r"[%$£€¥]|\d[a-zA-Z]+$|per ?cent$", number_part, re.I):
+            end = _counted_noun(text, end)
+    span = text[start:end]
+    if unit is None:
+        unit = _unit(span)
+    hedge = _hedge(text, start, end)
+    if hedge and hedge[2].lower() in ("over", "under", "within") and unit in _TIME_UNITS:
+        hedge = None  # "over two years" is a period, not a bound
+    return Quantity(
+        start, end, span, value, low, high, unit, approximate or hedge is not None or bool(m["vague"]), hedge
+    )
+
+
+def _same_kind(first: str, first_percent: str | None, second: str, after: str) -> bool:
+    """Whether two numbers joined by "to", "or" or a dash measure the same thing, so may form a range."""
+    second_percent = re.match(r"%|\s(?:per\s?cent|percent)\b", after) is not None
+    if bool(first_percent) and not second_percent:
+        return False
+    currency = [n[:1] for n in (first, second) if n[:1] in _CURRENCIES]
+    return len(currency) in (0, 2) and len(set(currency)) <= 1
+
+
+def _value(number: str | None) -> float | None:
+    if number is None:
+        return None
+    if re.fullmatch(_FRACTION, number, re.IGNORECASE):
+        return _fraction_value(number)
+    return number_value(number)
+
+
+def _unit(span: str) -> str | None:
+    """The sign, measure or counted noun of a span ("$5bn" -> USD, "six people" -> people)."""
+    if "%" in span or re.search(r"per ?cent", span, re.I):
+        return "%"
+    if span[:1] in _CURRENCIES:
+        return _CURRENCIES[span[0]]
+    attached = re.search(r"\d([a-zA-Z]{1,4})\b", span)
+    if attached and attached[1].lower() not in _SUFFIX_SCALES:
+        return attached[1]
+    numberish = re.compile(
+        r"^(?:[\d.,]+[a-z]*|" + _WORD_NUMBER + r"|" + _SCALE_OR_DOZEN + r"s?|and|a|an|half|to|or|between|of|tens"
+        r"|several|few|dozens|more|less|fewer|than)$",
+        re.I,
+    )
+    words = [w for w in re.split(r"[\s–—-]+", span) if w and not numberish.match(w)]
+    return " ".join(words) or None
