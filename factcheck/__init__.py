@@ -22,6 +22,8 @@ _EXPORTS = {
     "LABELS": "factcheck.labels",
     "Label": "factcheck.labels",
     "get_label": "factcheck.labels",
+    "Spans": "factcheck.spans",
+    "extract_spans": "factcheck.spans",
     "Sentence": "factcheck.splitting",
     "split_document": "factcheck.splitting",
     "split_sentences": "factcheck.splitting",
@@ -30,6 +32,7 @@ _EXPORTS = {
 if TYPE_CHECKING:
     from factcheck.labelling import LabelledSentence, Labeller, label_text
     from factcheck.labels import LABEL_IDS, LABELS, Label, get_label
+    from factcheck.spans import Spans, extract_spans
     from factcheck.splitting import Sentence, split_document, split_sentences
 
 
@@ -46,7 +49,9 @@ __all__ = [
     "LabelledSentence",
     "Labeller",
     "Sentence",
+    "Spans",
     "__version__",
+    "extract_spans",
     "get_label",
     "label_text",
     "split_document",

@@ -15,18 +15,20 @@ no download.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from factcheck.cues import CUE_STANCE, cue_lemma
 
 _TOKEN = re.compile(
-    r"[A-Za-z](?:[A-Za-z0-9&'’-]|\.(?=[A-Za-z]\.)|(?<=\b[A-Z])\.(?=[A-Z]))*(?:(?<=\b(?:Dr|Mr|Ms|St|Co|Jr|Mt))\.|(?<=\.[A-Z])\.|(?<=\b[A-Z])\.(?=\s[A-Z]))?"
+    r"[A-Za-z](?:[A-Za-z0-9&'-]|\u2019(?=[A-Za-z])|\.(?=[A-Za-z]\.)|(?<=\b[A-Z])\.(?=[A-Z]))*"
+    r"(?:(?<=\b(?:Dr|Mr|Ms|St|Co|Jr|Mt))\.|(?<=\.[A-Z])\.|(?<=\b[A-Z])\.(?=\s[A-Z]))?"
     r"|[$£€¥]?\d(?:[\d,.:]*\d)?(?:[A-Za-z%]+)?|\n\n|[^\sA-Za-z0-9]"
 )
-_OPEN_QUOTES = "“‘"
-_CLOSE_QUOTES = "”’"
-_QUOTES = set('"“”‘’')
+_OPEN_QUOTES = "“\u2018"
+_CLOSE_QUOTES = "”\u2019"
+_QUOTES = set('"“”\u2018\u2019')
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
 _AUX = _BE | {
     "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must", "do", "does",
@@ -97,18 +99,27 @@ class Source:
             "start": self.start,
             "end": self.end,
             "text": self.text,
-            "cue": {"start": self.cue_start, "end": self.cue_end, "text": self.cue_text, "stance": self.stance},
+            "cue": {
+                "start": self.cue_start,
+                "end": self.cue_end,
+                "text": self.cue_text,
+                "stance": self.stance,
+            },
         }
         if self.resolved is not None:
-            record["resolved"] = {"start": self.resolved[0], "end": self.resolved[1], "text": self.resolved[2]}
+            record["resolved"] = {
+                "start": self.resolved[0],
+                "end": self.resolved[1],
+                "text": self.resolved[2],
+            }
         return record
 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens with offsets, each marked when it sits inside quotation marks.
 
-    Curly quotes nest (“ … ‘ … ’ … ”); a straight double quote toggles; a ’
-    between letters is an apostrophe. A quote left open runs to the end of
+    Curly quotes nest (double outside single); a straight double quote
+    toggles; a right single quote between letters is an apostrophe. A quote left open runs to the end of
     its paragraph, and a closing quote with no opening one (a sentence read on
     its own from the middle of a quote) closes a quote that began at the start.
     """
@@ -130,7 +141,7 @@ def tokenize(text: str) -> list[Token]:
             if depth == 0 and tok == "”":
                 for j in range(paragraph_start, i):  # a quote that began before this text
                     quoted_flags[j] = True
-            depth = max(0, depth - 1)
+            depth = 0 if tok == "”" else max(0, depth - 1)  # a double closes any single left open
             quoted_flags.append(True)
             continue
         if tok == '"':
@@ -141,11 +152,18 @@ def tokenize(text: str) -> list[Token]:
     return [Token(s, e, t, q) for (s, e, t), q in zip(raw, quoted_flags, strict=True) if t != "\n\n"]
 
 
-def find_sources(text: str, offset: int = 0) -> list[Source]:
-    """Every source in ``text`` with its cue and stance; offsets are shifted by ``offset``."""
+def find_sources(
+    text: str, offset: int = 0, sentences: Sequence[tuple[int, int]] | None = None
+) -> list[Source]:
+    """Every source in ``text`` with its cue and stance; offsets are shifted by ``offset``.
+
+    ``sentences`` (start, end) keeps each subject search inside one sentence;
+    without them the text is cut at sentence punctuation.
+    """
     tokens = tokenize(text)
     sources: list[Source] = []
-    for sentence in _sentences(tokens):
+    groups = _sentences(tokens) if sentences is None else _grouped(tokens, sentences)
+    for sentence in groups:
         found: list[Source] = []
         i = 0
         while i < len(sentence):
@@ -175,10 +193,8 @@ def find_sources(text: str, offset: int = 0) -> list[Source]:
 
 def _shift(s: Source, offset: int) -> Source:
     resolved = (s.resolved[0] + offset, s.resolved[1] + offset, s.resolved[2]) if s.resolved else None
-    return Source(
-        s.start + offset, s.end + offset, s.text, s.cue_start + offset, s.cue_end + offset, s.cue_text, s.stance,
-        resolved,
-    )  # fmt: skip
+    cue = (s.cue_start + offset, s.cue_end + offset, s.cue_text)
+    return Source(s.start + offset, s.end + offset, s.text, *cue, s.stance, resolved)
 
 
 def _resolve(sources: list[Source]) -> list[Source]:
@@ -196,6 +212,21 @@ def _resolve(sources: list[Source]) -> list[Source]:
             last_named = s
         out.append(s)
     return out
+
+
+def _grouped(tokens: list[Token], bounds: Sequence[tuple[int, int]]) -> list[list[Token]]:
+    """Tokens grouped by the sentence bounds a splitter found."""
+    groups: list[list[Token]] = []
+    k = 0
+    for start, end in bounds:
+        while k < len(tokens) and tokens[k].start < start:
+            k += 1
+        group = []
+        while k < len(tokens) and tokens[k].start < end:
+            group.append(tokens[k])
+            k += 1
+        groups.append(group)
+    return [g for g in groups if g]
 
 
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
@@ -235,7 +266,9 @@ def _source_for(
         return _phrase_after(sentence, i + width)
     prev, nxt = _words(sentence, i - 1), _words(sentence, i + width)
     form = sentence[i].lower
-    if prev in _DETERMINERS or prev.endswith(("'", "’", "'s", "’s")) and prev not in ("it's", "it’s"):
+    if prev in _DETERMINERS or (
+        prev.endswith(("'", "\u2019", "'s", "\u2019s")) and prev not in ("it's", "it\u2019s")
+    ):
         return None  # "the reports", "its estimates", "Analysts' forecasts": nouns
     past = form.endswith("ed") or form in ("said", "told", "found", "wrote", "written", "thought", "heard")
     if nxt in _PREDICATIVE or (nxt in ("of", "from") and not past) or nxt in ("and", "or"):
@@ -279,8 +312,10 @@ def _source_for(
     if any(w in ("their", "its", "his", "her", "my", "your") for w in words):
         return None  # "… withdrew their full-year forecasts": the walk crossed a verb
     before = _words(sentence, subject[0] - 1)
-    if subject[0] == subject[1] and first.lower in _PRONOUNS and (
-        before in _OBJECTS or before == "that" or cue_lemma(before) is not None
+    if (
+        subject[0] == subject[1]
+        and first.lower in _PRONOUNS
+        and (before in _OBJECTS or before == "that" or cue_lemma(before) is not None)
     ):
         return None  # "told us they will report": the pronoun speaks inside reported content
     if cue_lemma(before) is not None and not sentence[subject[0] - 1].quoted and before != "according":
@@ -302,10 +337,12 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     if lemma == "put":
         return nxt == "it" or "at" in after[: after.index(",") if "," in after else len(after)]
     if lemma == "call":
-        return nxt in ("it", "for", "on", "them", "him", "her", "this", "that") or bool(_QUOTES & set(after[:8]))
+        return nxt in ("it", "for", "on", "them", "him", "her", "this", "that") or bool(
+            _QUOTES & set(after[:8])
+        )
     if lemma in ("count", "record"):
         figure = any(t[:1].isdigit() and not re.fullmatch(r"(?:19|20)\d\d", t) for t in after[:3])
-        return figure or form.endswith("s") and nxt in ("more", "at", "about")
+        return figure or (form.endswith("s") and nxt in ("more", "at", "about"))
     if lemma == "ask":
         return nxt in ("for", "that")
     if lemma in ("describe", "list"):
@@ -322,13 +359,13 @@ def _after_quote(sentence: list[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and sentence[k].is_word and not sentence[k].quoted and i - k <= 8:
         k -= 1
-    return k >= 0 and (sentence[k].text in _QUOTES or sentence[k].quoted and sentence[k].text in ",.")
+    return k >= 0 and (sentence[k].text in _QUOTES or (sentence[k].quoted and sentence[k].text in ",."))
 
 
 def _inverted(sentence: list[Token], i: int, width: int) -> tuple[int, int] | None:
     """'…," said Milan Herak, 54, …': the source follows the cue right after a quote or a comma."""
     prev = sentence[i - 1] if i else None
-    if prev is None or not (prev.text in _QUOTES or prev.text == "," and prev.quoted):
+    if prev is None or not (prev.text in _QUOTES or (prev.text == "," and prev.quoted)):
         return None
     return _phrase_after(sentence, i + width, stop_at_clause=True)
 
@@ -342,11 +379,21 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
     end = k
     while end < len(sentence):
         tok = sentence[end]
-        if tok.text in ",;:.?!()—–":
+        if tok.text in ",;:.?!()—\u2013":
             break
         if tok.text in _QUOTES or tok.quoted:
             break
-        if stop_at_clause and tok.lower in ("on", "in", "at", "outside", "during", "after", "when", "before", "that"):
+        if stop_at_clause and tok.lower in (
+            "on",
+            "in",
+            "at",
+            "outside",
+            "during",
+            "after",
+            "when",
+            "before",
+            "that",
+        ):
             break
         if tok.lower in ("who", "whose", "which") or (
             tok.lower == "and" and end > k and _clause_follows(sentence, end, len(sentence))
@@ -370,7 +417,11 @@ def _clause_follows(sentence: list[Token], k: int, limit: int) -> bool:
 def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     """Token indices (first, last) of the subject of the cue at ``i``."""
     k = i - 1
-    while k >= 0 and (sentence[k].lower in _SKIP_BEFORE_CUE or sentence[k].lower.endswith("ly")) and sentence[k].is_word:
+    while (
+        k >= 0
+        and (sentence[k].lower in _SKIP_BEFORE_CUE or sentence[k].lower.endswith("ly"))
+        and sentence[k].is_word
+    ):
         if sentence[k].lower in ("that", "which"):
             break
         k -= 1
@@ -379,7 +430,7 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     if sentence[k].text == "," and not sentence[k].quoted:
         # "Pruett's attorney, Michael Oyelaran, said": the subject is before the aside.
         j = k - 1
-        while j >= 0 and not (sentence[j].text in ",;:—–(" or sentence[j].text in _QUOTES):
+        while j >= 0 and not (sentence[j].text in ",;:—\u2013(" or sentence[j].text in _QUOTES):
             j -= 1
         if j < 0 or sentence[j].text != ",":
             return None
@@ -417,11 +468,16 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
     while k >= 0:
         tok = sentence[k]
         low = tok.lower
-        if tok.quoted or tok.text in ",;:—–()" or tok.text in _QUOTES or tok.text in ".?!":
+        if tok.quoted or tok.text in ",;:—\u2013()" or tok.text in _QUOTES or tok.text in ".?!":
             break
         if _TIME_TOKEN.fullmatch(tok.text) or low in _OBJECTS:
             break
-        if tok.text.isupper() and len(tok.text) > 3 and k == 0 and _words(sentence, 1) in (",", "—", "–"):
+        if (
+            tok.text.isupper()
+            and len(tok.text) > 3
+            and k == 0
+            and _words(sentence, 1) in (",", "—", "\u2013")
+        ):
             break  # a dateline: "DENVER, March 5 —"
         verb = low in _AUX or (
             k < last
@@ -446,7 +502,10 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
         k -= 1
     first = k + 1
     # Drop a sentence-initial timestamp or dateline word and leading conjunctions.
-    while first <= last and (sentence[first].lower in ("and", "but", "so", "then", "or") or _TIME_TOKEN.fullmatch(sentence[first].text)):
+    while first <= last and (
+        sentence[first].lower in ("and", "but", "so", "then", "or")
+        or _TIME_TOKEN.fullmatch(sentence[first].text)
+    ):
         first += 1
     return first
 
@@ -457,8 +516,11 @@ def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) 
         return True
     words = [t.lower for t in sentence[subject[0] : subject[1] + 1]]
     plural = any(re.search(r"[^su']s$", w) for w in words if len(w) > 3)
-    return plural or words[-1] in ("i", "we", "they", "you") or "and" in words or words[-1] in (
-        "people", "police", "staff", "data", "media", "public", "some", "many", "most"
+    return (
+        plural
+        or words[-1] in ("i", "we", "they", "you")
+        or "and" in words
+        or words[-1] in ("people", "police", "staff", "data", "media", "public", "some", "many", "most")
     )
 
 
@@ -476,7 +538,9 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
     if k >= 0 and sentence[k].lower == "with" and k + 1 < i:
         return sentence[k + 1].start, sentence[i - 1].end
     first = 0
-    while first < len(sentence) and (_TIME_TOKEN.fullmatch(sentence[first].text) or not sentence[first].is_word):
+    while first < len(sentence) and (
+        _TIME_TOKEN.fullmatch(sentence[first].text) or not sentence[first].is_word
+    ):
         first += 1
     last = first
     while last + 1 < i and sentence[last + 1].is_word:

@@ -219,6 +219,14 @@ def predict(
         ),
     ] = 0,
     output: OutputOption = None,
+    spans: Annotated[
+        bool,
+        typer.Option(
+            "--spans/--no-spans",
+            help="Mark each sentence's sources (who, cue, stance) and quantities (figure, unit, hedge); "
+            "data/SPANS.md defines them.",
+        ),
+    ] = True,
     review_below: Annotated[
         float,
         typer.Option(
@@ -247,7 +255,7 @@ def predict(
     """
     docs = read_inputs(inputs or [], text)
     labeller = Labeller.load(model, trust_model)
-    rows = [row for doc in docs for row in labeller.label_text(doc.text, doc.name, explain)]
+    rows = [row for doc in docs for row in labeller.label_text(doc.text, doc.name, explain, spans)]
     if fmt is RowFormat.html:
         texts = {doc.name: doc.text for doc in docs}
         page = predictions_html([r.to_dict() for r in rows], texts, review_below=review_below, model=model)

@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.annotation import KEYS, Item, Progress
+from factcheck.attribution import Source
 from factcheck.comparison import Comparison
 from factcheck.escaping import csv_cell, json_line, terminal
 from factcheck.evaluation import Mistake, Report
 from factcheck.explanation import Push
 from factcheck.labelling import LabelledSentence
 from factcheck.labels import LABEL_IDS, get_label
+from factcheck.quantities import Quantity
 from factcheck.splitting import Sentence
 
 FORMATS = ("table", "jsonl", "csv")
@@ -74,6 +76,11 @@ def labelled_rows(rows: Sequence[LabelledSentence], fmt: str, csv_raw: bool = Fa
         ]
         columns = ["doc", "index", "start", "end", "label", "confidence", *(f"p_{k}" for k in LABEL_IDS)]
         columns += ["explanation", "text"] if explained else ["text"]
+        if any(r.sources is not None for r in rows):  # spans as JSON in a cell
+            columns += ["sources", "quantities"]
+            for record in flat:
+                for key in ("sources", "quantities"):
+                    record[key] = json.dumps(record.get(key, []), ensure_ascii=False)
         return csv_text(flat, columns, csv_raw)
     lines = []
     for doc in dict.fromkeys(r.doc for r in rows):
@@ -84,7 +91,31 @@ def labelled_rows(rows: Sequence[LabelledSentence], fmt: str, csv_raw: bool = Fa
                 lines.append(f"{r.index:>4}  {r.label:<10}  {r.confidence:.2f}  {_one_line(r.text)}")
                 if r.explanation is not None:
                     lines.append(f"{'':>4}  {'':<10}  {'why':>4}  {reasons_text(r.explanation)}")
+                if r.sources:
+                    lines.append(f"{'':>4}  {'':<10}  {'who':>4}  {sources_text(r.sources)}")
+                if r.quantities:
+                    lines.append(f"{'':>4}  {'':<10}  {'qty':>4}  {quantities_text(r.quantities)}")
     return _lines(lines) + "\n"
+
+
+def sources_text(sources: Sequence[Source]) -> str:
+    """``The UK Ministry of Defence <estimates, neutral>``: a sentence's sources on one line."""
+    parts = []
+    for s in sources:
+        resolved = f" (= {_one_line(s.resolved[2])})" if s.resolved else ""
+        parts.append(f"{_one_line(s.text)}{resolved} <{_one_line(s.cue_text)}, {s.stance}>")
+    return "; ".join(parts)
+
+
+def quantities_text(quantities: Sequence[Quantity]) -> str:
+    """``~150,000-190,000 permanent casualties [range]; six people``: figures on one line, ~ = approximate."""
+    parts = []
+    for q in quantities:
+        hedge = f"{q.hedge[2]} " if q.hedge else ""
+        mark = "~" if q.approximate and not q.hedge else ""
+        kind = " [range]" if q.low is not None else ""
+        parts.append(f"{mark}{hedge}{_one_line(q.text)}{kind}")
+    return "; ".join(parts)
 
 
 def sentence_rows(docs: Sequence[tuple[str, list[Sentence]]], fmt: str, csv_raw: bool = False) -> str:

@@ -17,15 +17,22 @@ from typing import Any
 
 from sklearn.pipeline import Pipeline
 
+from factcheck.attribution import Source
 from factcheck.explanation import Explainer, Push
 from factcheck.labels import LABEL_IDS
+from factcheck.quantities import Quantity
+from factcheck.spans import extract_spans
 from factcheck.splitting import split_document
 from factcheck.storage import load_model, resolve_model_dir
 
 
 @dataclass(frozen=True)
 class LabelledSentence:
-    """A sentence with its offsets, label, confidence and all four labels' probabilities."""
+    """A sentence with its offsets, label, confidence and all four labels' probabilities.
+
+    ``sources`` and ``quantities`` are the sentence's spans (data/SPANS.md),
+    offsets into the document; None when extraction was switched off.
+    """
 
     doc: str
     index: int
@@ -36,6 +43,8 @@ class LabelledSentence:
     confidence: float
     scores: dict[str, float]
     explanation: list[Push] | None = None
+    sources: list[Source] | None = None
+    quantities: list[Quantity] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         record = {
@@ -50,6 +59,10 @@ class LabelledSentence:
         }
         if self.explanation is not None:
             record["explanation"] = [{"feature": p.feature, "weight": p.weight} for p in self.explanation]
+        if self.sources is not None:
+            record["sources"] = [s.to_dict() for s in self.sources]
+        if self.quantities is not None:
+            record["quantities"] = [q.to_dict() for q in self.quantities]
         return record
 
 
@@ -91,18 +104,30 @@ class Labeller:
             self._explainer = Explainer(self.pipeline)
         return self._explainer.explain(sentences, labels, top)
 
-    def label_text(self, text: str, doc: str = "<text>", explain: int = 0) -> list[LabelledSentence]:
-        """Split ``text`` into sentences and label each one; ``explain`` > 0 adds that many reasons."""
+    def label_text(
+        self, text: str, doc: str = "<text>", explain: int = 0, spans: bool = True
+    ) -> list[LabelledSentence]:
+        """Split ``text`` into sentences and label each one; ``explain`` > 0 adds that many reasons.
+
+        ``spans`` adds each sentence's sources and quantities (factcheck.spans).
+        """
         sentences = split_document(text).sentences
         texts = [s.text for s in sentences]
         labels = self.label_sentences(texts)
         reasons: list[list[Push] | None] = [None] * len(texts)
         if explain:
             reasons = list(self.explain(texts, [label for label, _, _ in labels], explain))
-        return [
-            LabelledSentence(doc, s.index, s.start, s.end, s.text, label, confidence, scores, why)
-            for s, (label, confidence, scores), why in zip(sentences, labels, reasons, strict=True)
-        ]
+        found = extract_spans(text, [(s.start, s.end) for s in sentences]) if spans else None
+        rows = []
+        for s, (label, confidence, scores), why in zip(sentences, labels, reasons, strict=True):
+            mine = found.within(s.start, s.end) if found else None
+            sources, quantities = (mine.sources, mine.quantities) if mine else (None, None)
+            rows.append(
+                LabelledSentence(
+                    doc, s.index, s.start, s.end, s.text, label, confidence, scores, why, sources, quantities
+                )
+            )
+        return rows
 
 
 @lru_cache(maxsize=4)
@@ -111,7 +136,7 @@ def _cached(model_dir: Path) -> Labeller:
 
 
 def label_text(
-    text: str, model: str | Path | None = None, doc: str = "<text>", explain: int = 0
+    text: str, model: str | Path | None = None, doc: str = "<text>", explain: int = 0, spans: bool = True
 ) -> list[LabelledSentence]:
     """Label every sentence of ``text`` with the given model (default: the shipped one)."""
-    return _cached(resolve_model_dir(model).resolve()).label_text(text, doc, explain)
+    return _cached(resolve_model_dir(model).resolve()).label_text(text, doc, explain, spans)

@@ -21,16 +21,29 @@ _UNITS_WORDS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
 _TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
 }  # fmt: skip
-_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12}
+_SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 10**9, "b": 10**9, "tn": 10**12}
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 _CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 
 _WORD_NUMBER = (
-    r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:-(?:" + "|".join(k for k in _UNITS_WORDS if _UNITS_WORDS[k] < 10)
-    + r"))?|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + r")(?![a-z])"
+    r"(?:(?:"
+    + "|".join(_TENS_WORDS)
+    + r")(?:-(?:"
+    + "|".join(k for k in _UNITS_WORDS if _UNITS_WORDS[k] < 10)
+    + r"))?|"
+    + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+    + r")(?![a-z])"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
@@ -41,20 +54,26 @@ _NUMBER = (
     r"(?:\sand\sa\shalf)?(?:\s" + _SCALE_OR_DOZEN + r")*(?:(?<=\d)[a-zA-Z]{1,3}\b)?"
 )
 _FRACTION = (
-    r"(?:(?:" + _WORD_NUMBER + r")-(?:thirds|quarters|fifths|tenths)|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth)"
+    r"(?:(?:"
+    + _WORD_NUMBER
+    + r")-(?:thirds|quarters|fifths|tenths)|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth)"
     r"|half(?!\sa\s))"
 )
 _VAGUE = (
     r"(?:(?:tens|hundreds)\sof\s(?:thousands|millions)|hundreds|thousands|millions|billions|dozens"
     r"|(?:several|a\sfew)\s(?:hundred|thousand|million|billion))"
 )
-_RANGE_JOIN = r"(?:\s?[-–—]\s?|\s(?:to|or)\s(?:(?:more|less|fewer)\sthan\s)?)"
+_RANGE_JOIN = r"(?:\s?[-\u2013—]\s?|\s(?:to|or)\s(?:(?:more|less|fewer)\sthan\s)?)"
 
 _CANDIDATE = re.compile(
     r"(?<![\w.,:$£€¥-])(?:"
     r"(?P<between>between\s(?P<b1>" + _NUMBER + r"|" + _FRACTION + r")(?:%|\s(?:per\s?cent|percent))?\sand\s"
     r"(?P<b2>" + _NUMBER + r"|" + _FRACTION + r"))"
-    r"|(?P<ratio>(?P<r1>" + _WORD_NUMBER + r"|\d+)(?:\s[a-z]+)?\sin\s(?P<r2>" + _WORD_NUMBER + r"|\d{1,3})(?![\w-]|[,.]\d))"
+    r"|(?P<ratio>(?P<r1>"
+    + _WORD_NUMBER
+    + r"|\d+)(?:\s[a-z]+)?\sin\s(?P<r2>"
+    + _WORD_NUMBER
+    + r"|\d{1,3})(?![\w-]|[,.]\d))"
     r"|(?P<fraction>" + _FRACTION + r")(?![\w-])"
     r"|(?P<vague>" + _VAGUE + r")(?![\w-])"
     r"|(?P<first>" + _NUMBER + r")(?:(?P<pct1>%|\sper\scent|\spercent)?(?P<join>" + _RANGE_JOIN + r")"
@@ -78,13 +97,139 @@ _MEASURE_UNITS = _TIME_UNITS | {
 }  # fmt: skip
 # Words that end a counted noun phrase: function words, verbs of being, adverbs of place and time.
 _STOP = set(
-    """of in on at for from to by with per than as into across over since after before during between
-    within about around near under above below and or but nor while whereas the a an this that these those
-    its their his her our my your is are was were be been being has have had will would could can may
-    might should must do does did said says who which whom whose it they he she we you them more less
-    fewer still already now also each every ago earlier later away last next too only just so all both
-    apart south north east west up down out off back then there here worldwide nationwide
-    not no if when because though although where how what why alone total together""".split()
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "to",
+        "by",
+        "with",
+        "per",
+        "than",
+        "as",
+        "into",
+        "across",
+        "over",
+        "since",
+        "after",
+        "before",
+        "during",
+        "between",
+        "within",
+        "about",
+        "around",
+        "near",
+        "under",
+        "above",
+        "below",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "while",
+        "whereas",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+        "said",
+        "says",
+        "who",
+        "which",
+        "whom",
+        "whose",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "them",
+        "more",
+        "less",
+        "fewer",
+        "still",
+        "already",
+        "now",
+        "also",
+        "each",
+        "every",
+        "ago",
+        "earlier",
+        "later",
+        "away",
+        "last",
+        "next",
+        "too",
+        "only",
+        "just",
+        "so",
+        "all",
+        "both",
+        "apart",
+        "south",
+        "north",
+        "east",
+        "west",
+        "up",
+        "down",
+        "out",
+        "off",
+        "back",
+        "then",
+        "there",
+        "here",
+        "worldwide",
+        "nationwide",
+        "not",
+        "no",
+        "if",
+        "when",
+        "because",
+        "though",
+        "although",
+        "where",
+        "how",
+        "what",
+        "why",
+        "alone",
+        "total",
+        "together",
+    ]
 )
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -101,8 +246,9 @@ _IDENTIFIER_BEFORE = re.compile(
     r"|\b[A-Z][A-Za-z&]*[A-Z&])\s|[A-Za-z-])$"
 )
 _HEDGES_BEFORE = re.compile(
-    r"(?:^|(?<=\W))(?P<hedge>somewhere in the region of|somewhere north of|somewhere south of|somewhere around"
-    r"|somewhere|something like|a little over|a little under|a little more than|just over|just under|well over"
+    r"(?:^|(?<=\W))(?P<hedge>somewhere in the region of|somewhere north of|somewhere south of"
+    r"|somewhere around|somewhere|something like|a little over|a little under|a little more than"
+    r"|just over|just under|well over"
     r"|well above|well below|well under|more than|less than|fewer than|greater than|upwards of|up to|at least"
     r"|at most|as many as|as much as|as long as|as few as|as little as|closer to|close to|an estimated"
     r"|estimated|approximately|about|around|roughly|some|nearly|almost|over|under|above|below|past|near"
@@ -110,7 +256,9 @@ _HEDGES_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_AFTER = re.compile(r"^\s(?P<hedge>or so|or more|or less|or thereabouts)\b")
-_ORDINAL_BEFORE = re.compile(r"\b(?:the|first|second|last|its|their|western|eastern|northern|southern)\s$", re.I)
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:the|first|second|last|its|their|western|eastern|northern|southern)\s$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -189,13 +337,15 @@ def _counted_noun(text: str, pos: int) -> int:
             return pos + 1 + len(unit)
     end = pos
     words: list[tuple[str, int]] = []
-    for match in re.finditer(r"\s([A-Za-z](?:[\w'’&-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)", text[pos:]):
+    for match in re.finditer(
+        r"\s([A-Za-z](?:[\w'\u2019&-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)", text[pos:]
+    ):
         if match.start() != end - pos:
             break
         word = match[1]
         if word.lower() in _STOP or len(words) == 4:
             break
-        if word[-1] in "'’":  # "14 days' notice": the possessive ends the phrase
+        if word[-1] in "'\u2019":  # "14 days' notice": the possessive ends the phrase
             words.append((word[:-1], pos + match.end() - 1))
             break
         words.append((word, pos + match.end()))
@@ -240,9 +390,13 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
         return True  # a year
     if re.fullmatch(r"\d{1,2}", bare) and _TIME_AFTER.match(after):
         return True
-    if re.fullmatch(r"\d+(?:st|nd|rd|th|s)", first) or re.match(r"['’]s\b|:\d\d", after):
+    if re.fullmatch(r"\d+(?:st|nd|rd|th|s)", first) or re.match(r"['\u2019]s\b|:\d\d", after):
         return True  # an ordinal, a decade, a clock time "08:47"
-    if re.fullmatch(r"\d+[a-z]*", first) and re.search(r"[A-Za-z]\d*[-.]?$", before[-3:]) and before[-1:] != " ":
+    if (
+        re.fullmatch(r"\d+[a-z]*", first)
+        and re.search(r"[A-Za-z]\d*[-.]?$", before[-3:])
+        and before[-1:] != " "
+    ):
         return True
     if re.match(r"\d", first) and _IDENTIFIER_BEFORE.search(before) and not re.search(r"[,:;(]\s?$", before):
         return True
@@ -253,9 +407,12 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
     if re.fullmatch(r"\d{1,2}(?:am|pm)", first.lower()):
         return True
     if first.lower() in ("one", "a", "an") and not m["second"]:
-        return re.match(r"\s?(?:of\b|another\b|[,.;:!?)]|$)", after) is not None or bool(
-            re.search(r"\b(?:the|no|any|every|each|this|some)\s$", before, re.I)
-        ) or re.match(r"\s(?:more|fewer|less|other|another)\b|-(?:to-one|off|way|time)\b", after) is not None
+        return (
+            re.match(r"\s?(?:of\b|another\b|[,.;:!?)]|$)", after) is not None
+            or bool(re.search(r"\b(?:the|no|any|every|each|this|some)\s$", before, re.I))
+            or re.match(r"\s(?:more|fewer|less|other|another)\b|-(?:to-one|off|way|time)\b", after)
+            is not None
+        )
     return False
 
 
@@ -389,9 +546,13 @@ def _unit(span: str) -> str | None:
     if attached and attached[1].lower() not in _SUFFIX_SCALES:
         return attached[1]
     numberish = re.compile(
-        r"^(?:[\d.,]+[a-z]*|" + _WORD_NUMBER + r"|" + _SCALE_OR_DOZEN + r"s?|and|a|an|half|to|or|between|of|tens"
+        r"^(?:[\d.,]+[a-z]*|"
+        + _WORD_NUMBER
+        + r"|"
+        + _SCALE_OR_DOZEN
+        + r"s?|and|a|an|half|to|or|between|of|tens"
         r"|several|few|dozens|more|less|fewer|than)$",
         re.I,
     )
-    words = [w for w in re.split(r"[\s–—-]+", span) if w and not numberish.match(w)]
+    words = [w for w in re.split(r"[\s\u2013—-]+", span) if w and not numberish.match(w)]
     return " ".join(words) or None

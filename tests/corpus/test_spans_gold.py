@@ -13,7 +13,7 @@ from factcheck.corpus.documents import load_corpus
 from factcheck.cues import STANCE_LEXICON, STANCES, cue_stance
 from factcheck.errors import FactcheckError
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "data" / "spans" / "gold.jsonl"
 
 

@@ -1,0 +1,45 @@
+"""Source and quantity spans for a whole text: the library API behind the spans in ``predict``.
+
+    >>> import factcheck
+    >>> spans = factcheck.extract_spans("About 40 people were hurt, police said.")
+    >>> [q.text for q in spans.quantities], [s.text for s in spans.sources]
+    (['40 people'], ['police'])
+
+Offsets are character offsets into the text given. Pass the sentence bounds a
+splitter found to keep a subject search inside its sentence; without them a
+rough split on sentence punctuation is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.attribution import Source, find_sources
+from factcheck.quantities import Quantity, find_quantities
+
+
+@dataclass(frozen=True)
+class Spans:
+    """The sources and quantities of a text, in reading order."""
+
+    sources: list[Source]
+    quantities: list[Quantity]
+
+    def within(self, start: int, end: int) -> Spans:
+        """The spans that begin inside ``[start, end)``: one sentence's share."""
+        return Spans(
+            [s for s in self.sources if start <= s.start < end],
+            [q for q in self.quantities if start <= q.start < end],
+        )
+
+
+def extract_spans(text: str, sentences: Sequence[tuple[int, int]] | None = None) -> Spans:
+    """Every source (with cue and stance) and every quantity in ``text``."""
+    sources = find_sources(text, sentences=sentences)
+    starts = {s.start for s in sources}
+    # "One trader said": "one" as "a certain" before a speaker is not a count (data/SPANS.md).
+    quantities = [
+        q for q in find_quantities(text) if not (q.start in starts and q.text.lower().startswith("one "))
+    ]
+    return Spans(sources, quantities)

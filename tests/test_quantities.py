@@ -1,0 +1,137 @@
+"""Quantity rules on sentences the project writes; each case is a family of the guideline (data/SPANS.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.quantities import find_quantities, number_value
+
+
+def texts(sentence: str) -> list[str]:
+    return [q.text for q in find_quantities(sentence)]
+
+
+def one(sentence: str):
+    (quantity,) = find_quantities(sentence)
+    return quantity
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Nine people died and 31 were hurt.", ["Nine people", "31"]),
+        ("The fund lost $2.4bn and £310m last year.", ["$2.4bn", "£310m"]),
+        ("Prices rose 4.5% in May and 3 per cent in June.", ["4.5%", "3 per cent"]),
+        ("The river rose 4.1 metres in nine hours.", ["4.1 metres", "nine hours"]),
+        ("She has twenty-seven grandchildren.", ["twenty-seven grandchildren"]),
+        ("Half a million homes lost power.", ["Half a million homes"]),
+        ("Roughly two-thirds of voters agreed.", ["two-thirds"]),
+        ("Hundreds of residents queued outside.", ["Hundreds of residents"]),
+        ("Seven in ten adults read a book.", ["Seven in ten adults"]),
+        ("The 3.2-meter telescope saw first light.", ["3.2-meter"]),
+    ],
+)
+def test_figures_are_found_with_their_unit(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The law took effect on 14 March 2019.",
+        "Polls close at 10 p.m. and the count starts at 08:30.",
+        "It was the 3rd time in the 1990s that Route 66 flooded.",
+        "Type 2 diabetes and COVID-19 were discussed.",
+        "One of them said the talks had failed.",
+        "The 2024-05-01 release was delayed.",
+    ],
+)
+def test_dates_times_ordinals_and_names_are_not_figures(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_a_dash_range_is_approximate_with_bounds() -> None:
+    q = one("Officials estimate 150,000-190,000 casualties.")
+    assert (q.text, q.low, q.high, q.approximate) == ("150,000-190,000 casualties", 150000, 190000, True)
+
+
+def test_a_between_range_keeps_between_and_its_percent() -> None:
+    q = one("Earnings will fall by between 35% and 45% next quarter.")
+    assert (q.text, q.low, q.high, q.unit) == ("between 35% and 45%", 35, 45, "%")
+
+
+def test_a_change_from_one_figure_to_another_is_two_figures() -> None:
+    assert texts("Unemployment fell from 4.3% to 4.1%.") == ["4.3%", "4.1%"]
+
+
+def test_a_score_is_one_figure_without_bounds() -> None:
+    q = one("The council voted 5-2 to approve it.")
+    assert (q.text, q.unit, q.low, q.high) == ("5-2", "score", None, None)
+
+
+def test_figures_of_different_kinds_are_not_a_range() -> None:
+    assert texts("Revenue rose 6% to £1,214.6m.") == ["6%", "£1,214.6m"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("About 40 people were hurt.", "About"),
+        ("Up to 650 jobs will be created.", "Up to"),
+        ("At least nine people died.", "At least"),
+        ("Nearly 4,000 migrants landed.", "Nearly"),
+        ("The drugs had an estimated value of £110,000.", None),
+        ("Officials counted an estimated 600 clinics.", "an estimated"),
+        ("Another 80 or so people watched.", "or so"),
+    ],
+)
+def test_hedges_make_a_figure_approximate(sentence: str, hedge: str | None) -> None:
+    q = find_quantities(sentence)[0]
+    assert (q.hedge[2] if q.hedge else None) == hedge
+    assert q.approximate is (hedge is not None)
+
+
+def test_a_period_is_not_a_hedge() -> None:
+    q = one("It will invest the money over two years.")
+    assert q.hedge is None and not q.approximate
+
+
+def test_a_count_stops_at_its_plural_head() -> None:
+    assert texts("Two inmates escaped overnight.") == ["Two inmates"]
+    assert texts("It tracks 400 large U.S. companies tracked by analysts.") == ["400 large U.S. companies"]
+
+
+def test_offsets_point_into_the_text_with_the_offset_added() -> None:
+    text = "Intro. About 40 people were hurt."
+    q = find_quantities(text[7:], offset=7)[0]
+    assert text[q.start : q.end] == "40 people"
+    assert text[q.hedge[0] : q.hedge[1]] == "About"
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("£2.3m", 2_300_000),
+        ("twenty-seven", 27),
+        ("half a million", 500_000),
+        ("1,214.6", 1214.6),
+        ("a dozen", 12),
+    ],
+)
+def test_number_values(words: str, value: float) -> None:
+    assert number_value(words) == pytest.approx(value)
+
+
+def test_to_dict_has_value_or_bounds_and_a_hedge_object() -> None:
+    record = find_quantities("About 40 people were hurt.")[0].to_dict()
+    assert record == {
+        "start": 6,
+        "end": 15,
+        "text": "40 people",
+        "value": 40.0,
+        "unit": "people",
+        "approximate": True,
+        "hedge": {"start": 0, "end": 5, "text": "About"},
+    }
+    ranged = find_quantities("Some 10-20 boats sank.")[0].to_dict()
+    assert (ranged["low"], ranged["high"]) == (10, 20) and "value" not in ranged
