@@ -22,6 +22,7 @@ One run, same inputs for everyone:
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import platform
 import statistics
@@ -47,6 +48,7 @@ GOLDEN = REPO / "tests" / "golden" / "splitting.jsonl"
 RESULTS = Path(__file__).with_name("SPLITTER.md")
 COMMAND = "python benchmarks/splitter.py"
 DEFAULT_REPEATS = 5
+GUM_MARKER = "<!-- GUM section:"
 
 Splitter = Callable[[str], list[str]]
 
@@ -131,6 +133,21 @@ def sentences_per_second(cases: list[Case], repeats: int) -> dict[str, float]:
     return {name: total / statistics.median(t) for name, t in timings.items()}
 
 
+def pysbd_rule_cases() -> list[Case] | None:
+    """pySBD's English golden rules, read at run time from the installed pysbd wheel (never copied).
+
+    The wheel installs them as a top-level ``benchmarks`` package next to
+    ``pysbd``; None when this pysbd does not ship them.
+    """
+    path = Path(pysbd.__file__).resolve().parent.parent / "benchmarks" / "english_golden_rules.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("pysbd_english_golden_rules", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [make_case("pysbd-rules", text, list(expected)) for text, expected in module.GOLDEN_EN_RULES]
+
+
 def measure(repeats: int) -> str:
     golden = golden_cases()
     corpus, corpus_description = corpus_cases()
@@ -185,6 +202,19 @@ def measure(repeats: int) -> str:
         "only.",
         "",
     ]
+    rules = pysbd_rule_cases()
+    if rules is None:
+        lines += ["", "pySBD's English golden rules: not shipped by this pysbd, not measured."]
+    else:
+        counts = ", ".join(
+            f"{name} {sum(exact_count(f, whole, rules).values())}/{len(rules)}"
+            for name, (f, whole) in splitters().items()
+        )
+        lines += [
+            "",
+            f"Outside rule set, pySBD's {len(rules)} English golden rules (read from the installed pysbd "
+            f"package at run time, not copied into this repository), exact cases: {counts}.",
+        ]
     return "\n".join(header + lines) + "\n"
 
 
@@ -196,7 +226,10 @@ def main() -> None:
     args = parser.parse_args()
     report = measure(args.repeats)
     print(report)
-    RESULTS.write_text(report, encoding="utf-8")
+    # The real-text section that benchmarks/splitter_gum.py writes is kept as it is.
+    existing = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    marker = existing.find(GUM_MARKER)
+    RESULTS.write_text(report + ("\n" + existing[marker:] if marker != -1 else ""), encoding="utf-8")
     print(f"wrote {RESULTS}", file=sys.stderr)
 
 

@@ -25,8 +25,9 @@ package (see ``punkt_params``), wrapped in the rules Punkt does not know:
 - continuations Punkt splits off: a piece that starts in lower case or with
   a comma or dash ("“Who decides?” she asked."), the pronoun "I" after an
   ellipsis (its capital says nothing), a lone list marker or live-blog time
-  stamp ("7:02 a.m."), and a speaker after a quoted question ("“Will we
-  win?” Ortiz asked.").
+  stamp ("7:02 a.m."), a speaker after a quoted question ("“Will we
+  win?” Ortiz asked.", "I asked."), and reference marks after a sentence's
+  end ("... in 1971. [3]"), which belong to the sentence they source.
 
 Offsets, never rebuilt strings, so ``text[start:end]`` is always exactly the
 sentence the user wrote.
@@ -49,9 +50,10 @@ _MARKER = (
     rf"(?:[{_BULLETS}][^\S\n]?)?(?:\d{{1,3}}(?:\.\)|[.)])|[A-Za-z][.)]|\([A-Za-z0-9]{{1,3}}\))"
     rf"|[{_BULLETS}]"
 )
-# A blank line, or the line break before a list item: boundaries Punkt cannot see.
+# A blank line, or the line break before a list item or a numbered reference ("[2] Smith, J."):
+# boundaries Punkt cannot see.
 _LAYOUT_CUT = re.compile(
-    rf"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:[{_BULLETS}]|\d{{1,3}}[.)]|\([A-Za-z0-9]{{1,3}}\))[^\S\n])"
+    rf"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:[{_BULLETS}]|\d{{1,3}}[.)]|[(\[][A-Za-z0-9]{{1,3}}[)\]])[^\S\n])"
 )
 # One item marker of an enumeration run inline ("1.) The first 2.) The second",
 # "a. The first b. The second", "• 9. The first • 10. The second"), read apart
@@ -100,11 +102,11 @@ _TITLES = frozenset(
 )
 # A "sentence" that is only a list marker or a live-blog time stamp ("7:02 a.m.")
 # is the head of the next one.
-_PREFIX_ONLY = re.compile(
-    rf"{_MARKER}|\d{{1,2}}:\d{{2}}(?:\s*[ap]\.m\.)?|\d{{1,2}}\s*[ap]\.m\."
-)
+_PREFIX_ONLY = re.compile(rf"{_MARKER}|\d{{1,2}}:\d{{2}}(?:\s*[ap]\.m\.)?|\d{{1,2}}\s*[ap]\.m\.")
 # A line that ends on one of these is cut short by a wrap, not a headline or byline.
-_LINE_CONTINUES = frozenset(",;:-\u2010\u2013\u2014(/&+")
+_LINE_CONTINUES = frozenset("-\u2010(/&+")
+# A dash ends an interrupted line ("We could \u2014") or a dateline ("KYIV (AP) \u2014").
+_LINE_DASH = ("\u2013", "\u2014", "--")
 _FUNCTION_WORDS = frozenset(
     [
         *("a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "into", "onto"),
@@ -117,13 +119,11 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*\Z")
-# A dateline on a line of its own ("KYIV, Ukraine (AP) —"): its dash does not join it to the lead.
-# The place is in capitals, which is checked apart from the pattern.
-_DATELINE = re.compile(
-    r"(?P<place>[^\W\d_][^\W\d_.' -]*(?:[.' -]+[^\W\d_]+)*\.?)"
-    r"(?:,[^\S\n]+[^\W\d_][\w.' ]*)?(?:[^\S\n]+\([\w .&-]+\))?[^\S\n]*[\u2013\u2014-]"
-)
-# Plain-text hard wrapping: lines no longer than this, most of them nearly full.
+# Reference marks after a sentence's end belong to it ("... in 1971. [3] He left").
+_CITATIONS = re.compile(r"(?:\[(?:\d{1,3}|[a-z][a-z ]{0,30})\][^\S\n]*)+")
+_AFTER_SENTENCE_END = re.compile(r"[.?!\u2026][\"'\u2019\u201d)]*[^\S\n]*\Z")
+# Plain-text hard wrapping: the longest line within these widths, several nearly as long.
+_MIN_WRAP_WIDTH = 40
 _MAX_WRAP_WIDTH = 100
 _FULL_LINE = 0.75
 # No sentence starts with these: what follows them continues the previous one
@@ -131,10 +131,12 @@ _FULL_LINE = 0.75
 _CONTINUATION_PUNCTUATION = ",;:.\u2013\u2014"
 _WORD = re.compile(r"[^\W\d_]+")
 _CLOSING_QUOTES = "\"'\u2019\u201d\u00bb"
+_OPENING_QUOTES = "\"'\u2018\u201c\u00ab"
 # One to three names and a verb of speech: the attribution of a quoted question.
 _SPEAKER = re.compile(
     r"(?P<names>(?:[^\W\d_][\w\u2019'-]*\s+){1,3})"
-    r"(?:said|says|asked|asks|added|told|wrote|replied|shouted|insisted|recalled|explained|warned)\b"
+    r"(?:said|says|say|asked|asks|ask|added|told|wrote|replied|shouted|insisted|recalled|explained|warned"
+    r"|whispered|cried)\b"
 )
 
 
@@ -209,6 +211,11 @@ def _sentence_spans(text: str, body_start: int) -> list[tuple[int, int]]:
             starts.add(position)
         elif position not in layout:
             starts.discard(position)
+    for start in [p for p in starts if text.startswith("[", p) and p not in layout]:
+        citations = _CITATIONS.match(text, start)
+        if citations and _AFTER_SENTENCE_END.search(text, max(body_start, start - 8), start):
+            starts.discard(start)
+            starts.add(citations.end())
     # Cuts the text's own marks impose, which no later merge may undo.
     for cut, inside in (*_enumeration_cuts(text, body_start), *_ellipsis_cuts(text, body_start)):
         starts.difference_update(p for p in range(*inside) if p not in layout)
@@ -234,13 +241,14 @@ def _sentence_spans(text: str, body_start: int) -> list[tuple[int, int]]:
 
 
 def _line_cuts(text: str, pos: int) -> Iterator[int]:
-    """Starts of lines that follow a unit ending without punctuation: a headline, byline, dateline.
+    """Starts of lines that follow a unit ending without final punctuation: a headline, byline, dateline.
 
     A line break ends a unit when the line before has no final punctuation
-    and reads as complete (it does not stop on a comma, a dash or a word such
-    as "the" or "on"), and the next line starts with a capital or digit. In
-    plain text wrapped at a fixed width (no line longer than about a
-    terminal's, several nearly full), a break is the writer's only where the
+    and reads as complete (it does not stop on a word such as "the" or "on",
+    or inside a hyphenated word; a dash, a colon or a comma may end it: "KYIV
+    (AP) \u2014", "Dear Ms. Ortiz,"), and the next line starts with a capital or digit. In
+    plain text wrapped at a fixed width (the longest line 40 to 100
+    characters, several nearly as long), a break is the writer's only where the
     next line's first word would still have fitted; elsewhere it is a wrap.
     """
     if "\n" not in text[pos:]:
@@ -256,23 +264,26 @@ def _line_cuts(text: str, pos: int) -> Iterator[int]:
         start = newline + 1
     widths = [len(text[a:b].rstrip()) for a, b in lines]
     width = max(widths)
-    wrapped = width <= _MAX_WRAP_WIDTH and sum(w >= _FULL_LINE * width for w in widths) >= 3
+    nearly_full = sum(w >= _FULL_LINE * width for w in widths)
+    wrapped = _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH and nearly_full >= 3
     for i, ((a, b), (c, d)) in enumerate(pairwise(lines)):
         line = text[a:b].strip()
         following = text[c:d].lstrip()
         if not line or not following:
             continue
-        if not (following[0].isupper() or following[0].isdigit()):
+        opening = following.lstrip(_OPENING_QUOTES)
+        if not opening or not (opening[0].isupper() or opening[0].isdigit()):
             continue
         if wrapped and widths[i] + 1 + len(following.split(None, 1)[0]) > width:
             continue
-        dateline = _DATELINE.fullmatch(line)
-        if (dateline and dateline["place"].isupper()) or _ends_unit(line):
+        if _ends_unit(line):
             yield d - len(following)
 
 
 def _ends_unit(line: str) -> bool:
     """Whether a line without final punctuation reads as a complete unit rather than a cut-off phrase."""
+    if line.endswith(_LINE_DASH):
+        return True
     last = line[-1]
     if last in _LINE_CONTINUES or last in ".?!\u2026":
         return False
@@ -368,6 +379,8 @@ def _opens_unit(text: str, pos: int, at: int, params: PunktParameters) -> bool:
 
 def _ellipsis_cuts(text: str, pos: int) -> Iterator[tuple[int | None, tuple[int, int]]]:
     """A period then a spaced ellipsis before a capital: the cut, and no start after the ellipsis."""
+    if ". . ." not in text:
+        return
     for match in _PERIOD_THEN_ELLIPSIS.finditer(text, pos):
         end = match.end()
         while end < len(text) and text[end].isspace():
@@ -390,5 +403,7 @@ def _continues(text: str, left_start: int, left_end: int, right_start: int) -> b
         speaker = _SPEAKER.match(text, right_start)
         starters = _params().sent_starters
         names = speaker["names"].split() if speaker else []
+        if names == ["I"]:
+            return True
         return bool(names) and all(n[0].isupper() and n.lower() not in starters for n in names)
     return False
