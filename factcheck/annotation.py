@@ -249,9 +249,15 @@ class Session:
     def _append(self, record: dict[str, Any]) -> None:
         """One whole line in one write on an O_APPEND descriptor, then fsync: it is there or it is not."""
         data = memoryview(json_line(record).encode("utf-8"))
-        while data:
-            data = data[os.write(self._fd, data) :]
-        os.fsync(self._fd)
+        try:
+            while data:
+                data = data[os.write(self._fd, data) :]
+            os.fsync(self._fd)
+        except OSError as err:
+            raise FactcheckError(
+                f"{self.path}: cannot save the answer ({err.strerror}); it is not recorded, "
+                "and the answers before it are safe"
+            ) from None
 
 
 def open_session(

@@ -8,7 +8,9 @@ usage errors exit 2, as with every click program.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import json
 import os
 import sys
@@ -111,7 +113,9 @@ def _user_errors(command: F) -> F:
             typer.echo("\nfactcheck: interrupted", err=True)
             raise typer.Exit(130) from None
         except BrokenPipeError:
-            raise  # main() ends quietly, like any tool whose reader went away
+            # The reader (head, less) went away: stop quietly, like a tool killed by SIGPIPE.
+            _silence_stdout()
+            raise typer.Exit(141) from None
         except OSError as err:
             _fail(os_error_text(err))
 
@@ -123,13 +127,19 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(1)
 
 
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail noisily."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _flush_stdout() -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         raise
     except OSError as err:
-        raise FactcheckError(f"<stdout>: cannot write ({err.strerror})") from None
+        raise FactcheckError(f"{_stdout_name()}: cannot write ({err.strerror})") from None
 
 
 def _write_stdout(text: str) -> None:
@@ -138,7 +148,16 @@ def _write_stdout(text: str) -> None:
     except BrokenPipeError:
         raise
     except OSError as err:
-        raise FactcheckError(f"<stdout>: cannot write ({err.strerror})") from None
+        raise FactcheckError(f"{_stdout_name()}: cannot write ({err.strerror})") from None
+
+
+def _stdout_name() -> str:
+    """The file standard output is redirected to (``> out.jsonl``), where the system says."""
+    try:
+        target = os.readlink(f"/proc/self/fd/{sys.stdout.fileno()}")
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return "<stdout>"
+    return target if target.startswith("/") else "<stdout>"
 
 
 def _version(value: bool) -> None:
@@ -575,6 +594,6 @@ def main() -> None:
         err.show()
         code = err.exit_code
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         code = 141
     sys.exit(code if isinstance(code, int) else 0)

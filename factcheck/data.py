@@ -40,8 +40,16 @@ class Example:
 
 def read_examples(path: str | Path) -> list[Example]:
     """Read one JSONL or CSV file of annotated sentences."""
+    return parse_examples(path, read_bytes(path))
+
+
+def parse_examples(path: str | Path, data: bytes) -> list[Example]:
+    """The annotated sentences in ``data``, the bytes of ``path`` (whose suffix says JSONL or CSV).
+
+    Taking the bytes lets ``train`` hash exactly what it trained on, read once.
+    """
     path = Path(path)
-    text = decode_utf8(read_bytes(path), str(path))
+    text = decode_utf8(data, str(path))
     if not text.strip():
         raise FactcheckError(f"{path}: file is empty")
     if path.suffix.lower() == ".csv":

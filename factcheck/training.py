@@ -25,9 +25,10 @@ from sklearn.pipeline import Pipeline
 
 from factcheck import __version__
 from factcheck.bases import resolve_base
-from factcheck.data import Example, label_counts, read_examples
+from factcheck.data import Example, label_counts, parse_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
+from factcheck.inputs import read_bytes
 from factcheck.labels import LABELS
 from factcheck.model import make_pipeline
 from factcheck.storage import check_out_dir, model_lock, read_card, save_model
@@ -77,8 +78,9 @@ def train_model(
         examples: list[Example] = []
         for path, base_name in files:
             say(f"reading {path}")
-            part = read_examples(path)
-            source = _describe_source(Path(path), part)
+            raw = read_bytes(path)
+            part = parse_examples(path, raw)
+            source = _describe_source(Path(path), raw, part)
             sources.append({**source, "base": base_name} if base_name else source)
             prefix = f"{path}#" if len(files) > 1 else ""
             examples += [Example(e.text, e.label, e.doc_id and prefix + e.doc_id) for e in part]
@@ -88,8 +90,9 @@ def train_model(
         evaluation_source = None
         if eval_on is not None:
             say(f"reading {eval_on}")
-            test = read_examples(eval_on)
-            evaluation_source = _describe_source(Path(eval_on), test)
+            raw = read_bytes(eval_on)
+            test = parse_examples(eval_on, raw)
+            evaluation_source = _describe_source(Path(eval_on), raw, test)
         pipeline = pipeline if pipeline is not None else make_pipeline()
         say(f"fitting on {len(train)} sentences")
         pipeline.fit([e.text for e in train], [e.label for e in train])
@@ -141,10 +144,10 @@ def build_card(
     }
 
 
-def _describe_source(path: Path, examples: list[Example]) -> dict[str, Any]:
+def _describe_source(path: Path, raw: bytes, examples: list[Example]) -> dict[str, Any]:
     return {
         "path": str(path),
-        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "sha256": hashlib.sha256(raw).hexdigest(),
         "examples": len(examples),
         "per_label": label_counts(examples),
     }

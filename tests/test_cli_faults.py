@@ -1,0 +1,235 @@
+"""Faults from the machine, not the user: full disks, lost permissions, closed pipes, Ctrl-C, kill -9.
+
+Each must end in one line naming the file (or quietly, for a closed pipe),
+never a traceback, and never leave a model directory missing or half-written.
+Processes are real where the fault is a process's: signals, kills, locks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.storage import CARD, WEIGHTS, load_model, read_card
+from tests.conftest import SEED, STARTER
+
+runner = CliRunner()
+FACTCHECK = [sys.executable, "-m", "factcheck"]
+ENOSPC = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def run(*args: object, input: str | None = None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def _one_line_error(result) -> str:
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    messages = [line for line in result.stderr.split("\n") if line and not line.startswith("... ")]
+    assert len(messages) == 1 and messages[0].startswith("factcheck: error: "), result.stderr
+    return messages[0]
+
+
+def _staging_left(parent: Path) -> list[str]:
+    return sorted(p.name for p in parent.iterdir() if ".new-" in p.name or ".old-" in p.name)
+
+
+def test_train_refuses_a_bad_out_before_fitting(tmp_path: Path):
+    (tmp_path / "a-file").write_text("mine")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("mine")
+    for out, problem in (("a-file", "is not a directory"), ("notes", "is not a model directory")):
+        result = run("train", STARTER, "--out", tmp_path / out)
+        assert problem in _one_line_error(result)
+        assert "fitting" not in result.stderr  # refused before the fit, not after it
+
+
+def test_train_refuses_an_unwritable_out_before_fitting(tmp_path: Path, monkeypatch):
+    real_access = os.access
+    # root ignores chmod, so the permission is taken away where the check asks for it
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != tmp_path and real_access(path, mode))
+    result = run("train", STARTER, "--out", tmp_path / "m")
+    assert "permission denied" in _one_line_error(result)
+    assert "fitting" not in result.stderr
+
+
+def test_disk_full_during_train_keeps_the_previous_model(tiny_model: Path, tmp_path: Path, monkeypatch):
+    target = tmp_path / "m"
+    shutil.copytree(tiny_model, target)
+    before = (target / WEIGHTS).read_bytes()
+    real_write = Path.write_bytes
+
+    def full(self: Path, data: bytes) -> int:
+        if self.name == WEIGHTS:
+            raise ENOSPC
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    message = _one_line_error(run("train", STARTER, "--holdout", "0", "--out", target))
+    assert f"{target}: cannot write the model (No space left on device)" in message
+    assert (target / WEIGHTS).read_bytes() == before
+    assert _staging_left(tmp_path) == []
+
+
+def test_disk_full_while_annotating_names_the_file_and_keeps_earlier_answers(
+    tiny_model: Path, tmp_path: Path, monkeypatch
+):
+    answers = tmp_path / "answers.jsonl"
+    assert run("annotate", SEED, "--out", answers, "--model", tiny_model, input="1\nq\n").exit_code == 0
+    kept = answers.read_text(encoding="utf-8")
+
+    def full(fd: int, data: bytes) -> int:
+        raise ENOSPC
+
+    monkeypatch.setattr("factcheck.annotation.os.write", full)
+    result = run("annotate", SEED, "--out", answers, "--model", tiny_model, input="2\n")
+    assert f"{answers}: cannot save the answer (No space left on device)" in _one_line_error(result)
+    assert answers.read_text(encoding="utf-8") == kept
+
+
+def test_unreadable_model_is_one_line(tiny_model: Path, tmp_path: Path, monkeypatch):
+    model = tmp_path / "m"
+    shutil.copytree(tiny_model, model)
+    real_read = Path.read_bytes
+
+    def denied(self: Path) -> bytes:
+        if self.name == WEIGHTS:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    result = run("predict", "--text", "Six died.", "--model", model)
+    assert f"{model / WEIGHTS}: permission denied" in _one_line_error(result)
+
+
+def test_output_to_a_full_device_names_it():
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [*FACTCHECK, "split", "--text", "One. Two."], stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert done.returncode == 1
+    assert done.stderr == "factcheck: error: /dev/full: cannot write (No space left on device)\n"
+
+
+def test_closed_pipe_ends_quietly_with_141():
+    """The reader is gone before factcheck writes (as after 'factcheck ... | head -1')."""
+    code = (
+        "import os, sys; r, w = os.pipe(); os.close(r); os.dup2(w, 1); "
+        "sys.argv = ['factcheck', 'split', '--text', 'One. Two.']; "
+        "from factcheck.__main__ import main; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+    assert (done.returncode, done.stderr) == (141, "")
+
+
+@pytest.mark.parametrize("delay", [0.3, 1.5, 4.0])
+def test_ctrl_c_exits_130_without_a_traceback(delay: float):
+    """At start-up (imports) or while reading input: always 130 and one line."""
+    process = subprocess.Popen(
+        [*FACTCHECK, "predict", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert b"Traceback" not in err and err.strip() == b"factcheck: interrupted"
+
+
+def _train(out: Path, data: Path = STARTER) -> subprocess.Popen:
+    return subprocess.Popen(
+        [*FACTCHECK, "train", str(data), "--holdout", "0", "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _wait_for(process: subprocess.Popen, text: str) -> None:
+    for line in process.stderr:
+        if text in line:
+            return
+    raise AssertionError(f"the process ended before printing {text!r}")
+
+
+@pytest.mark.parametrize("after", ["fitting", "writing"])
+def test_kill_9_during_train_then_a_clean_next_run(tiny_model: Path, tmp_path: Path, after: str):
+    target = tmp_path / "m"
+    shutil.copytree(tiny_model, target)
+    process = _train(target)
+    _wait_for(process, after)
+    time.sleep(0.05 if after == "writing" else 0)
+    process.kill()
+    process.wait()
+    load_model(target)  # the previous model or the new one, whole: never missing, never half
+    again = _train(target)
+    assert again.wait(timeout=300) == 0, again.stderr.read()
+    assert _staging_left(tmp_path) == []
+    assert read_card(target)["trained_on"]["examples"] == len(STARTER.read_text().splitlines())
+
+
+def test_two_trains_into_one_directory_the_second_is_told_at_once(tmp_path: Path):
+    """The first holds the lock while it waits for its data (a FIFO), so the overlap is certain."""
+    target = tmp_path / "m"
+    fifo = tmp_path / "data.jsonl"
+    os.mkfifo(fifo)
+    first = _train(target, fifo)
+    lock = tmp_path / ".m.lock"
+    deadline = time.monotonic() + 60
+    while not (lock.exists() and lock.read_text().strip() == str(first.pid)):
+        assert time.monotonic() < deadline and first.poll() is None
+        time.sleep(0.05)
+    second = _train(target)
+    assert second.wait(timeout=120) == 1
+    message = second.stderr.read()
+    assert message == (
+        f"factcheck: error: {target}: another factcheck run (pid {first.pid}) is writing this model "
+        "directory; wait for it to finish or choose another --out\n"
+    )
+    fifo.write_bytes(STARTER.read_bytes())
+    assert first.wait(timeout=300) == 0, first.stderr.read()
+    assert read_card(target)["trained_on"]["examples"] > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".m.lock", "data.jsonl", "m"]
+    assert (target / CARD).is_file()
+
+
+@pytest.fixture()
+def small_disk(tmp_path: Path):
+    """A real 64 KiB filesystem (tmpfs), where this machine lets tests mount one."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)], capture_output=True, text=True
+    )
+    if mounted.returncode != 0:
+        reason = mounted.stderr.strip()
+        pytest.skip(f"cannot mount a tmpfs here ({reason}); the injected ENOSPC tests cover the same path")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_train_onto_a_really_full_disk(small_disk: Path, tiny_model: Path):
+    """The tiny model is ~46 KB; with the disk nearly full, writing it fails for real."""
+    (small_disk / "filler").write_bytes(b"x" * 40_000)
+    result = run("train", STARTER, "--holdout", "0", "--out", small_disk / "m")
+    assert "cannot write the model (No space left on device)" in _one_line_error(result)
+    assert sorted(p.name for p in small_disk.iterdir()) == [".m.lock", "filler"]
+    answers = small_disk / "answers.jsonl"
+    # fill it to the last byte
+    with open(small_disk / "filler", "ab", buffering=0) as filler, contextlib.suppress(OSError):
+        while True:
+            filler.write(b"x" * 1024)
+    result = run("annotate", SEED, "--out", answers, "--model", tiny_model, input="1\n")
+    assert f"{answers}: cannot " in _one_line_error(result)
