@@ -41,6 +41,7 @@ from factcheck.formatting import (
     models_text,
     report_text,
     sentence_rows,
+    span_report_text,
 )
 from factcheck.inputs import read_inputs
 from factcheck.keys import keypresses, lines
@@ -402,6 +403,8 @@ def evaluate(
       factcheck evaluate my-test.jsonl --model models/mine --errors 10
 
       factcheck evaluate data/corpus/dev.jsonl --format html -o evaluation.html
+
+      factcheck evaluate data/spans/gold.jsonl   # also scores source and quantity spans
     """
     if errors is None:
         errors = 10 if fmt is EvalFormat.html else 0
@@ -410,6 +413,8 @@ def evaluate(
         _emit(evaluation_html(evaluation, data=str(data), model=model), output)
     elif fmt is EvalFormat.json:
         record = evaluation.report.to_dict()
+        if evaluation.spans is not None:
+            record["spans"] = evaluation.spans.to_dict()
         if errors:
             record["mistakes"] = [
                 {**asdict(m), "explanation": [asdict(p) for p in m.explanation]} for m in evaluation.mistakes
@@ -417,7 +422,8 @@ def evaluate(
         _emit(json.dumps(record, indent=2, ensure_ascii=False) + "\n", output)
     else:
         mistakes = "\n" + mistakes_text(evaluation.mistakes) if errors else ""
-        _emit(report_text(evaluation.report) + mistakes, output)
+        spans = "\n" + span_report_text(evaluation.spans) if evaluation.spans else ""
+        _emit(report_text(evaluation.report) + spans + mistakes, output)
 
 
 @app.command()

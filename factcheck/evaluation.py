@@ -12,9 +12,10 @@ from pathlib import Path
 
 from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
 
-from factcheck.data import read_examples
+from factcheck.data import read_annotations, read_examples
 from factcheck.explanation import Push
 from factcheck.labels import LABEL_IDS
+from factcheck.span_scoring import SpanReport, score_span_gold
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class Evaluation:
     report: Report
     mistakes: list[Mistake]
     calibration: list[CalibrationBin]
+    spans: SpanReport | None = None  # extraction scores, when the file has span gold
 
 
 def evaluate_file(
@@ -137,6 +139,9 @@ def evaluate_file(
     from factcheck.labelling import Labeller
 
     examples = read_examples(data)
+    spans = None
+    if Path(data).suffix.lower() != ".csv":
+        spans = score_span_gold([record for record, _ in read_annotations(data)], str(data))
     labeller = Labeller.load(model, trust)
     texts = [e.text for e in examples]
     predicted = labeller.label_sentences(texts)
@@ -157,4 +162,4 @@ def evaluate_file(
         [confidence for _, confidence, _ in predicted],
         [label == e.label for e, (label, _, _) in zip(examples, predicted, strict=True)],
     )
-    return Evaluation(report, mistakes, calibration)
+    return Evaluation(report, mistakes, calibration, spans)

@@ -26,6 +26,7 @@ from factcheck.explanation import Push
 from factcheck.labelling import LabelledSentence
 from factcheck.labels import LABEL_IDS, get_label
 from factcheck.quantities import Quantity
+from factcheck.span_scoring import SpanReport
 from factcheck.splitting import Sentence
 
 FORMATS = ("table", "jsonl", "csv")
@@ -151,6 +152,22 @@ def report_text(report: Report) -> str:
     for gold, row in report.confusion.items():
         lines.append(f"{gold:<12}" + "".join(f"{row[p]:>11}" for p in LABEL_IDS))
     return _lines(lines) + "\n"
+
+
+def span_report_text(report: SpanReport) -> str:
+    """Extraction scores: exact and overlap P/R/F1 for sources and quantities."""
+    lines = [
+        f"spans ({report.sentences} sentences with span gold; each read on its own)",
+        f"{'':<12}{'match':<9}{'precision':>10}{'recall':>8}{'f1':>8}{'gold':>7}{'found':>7}",
+    ]
+    for name, scores in (("sources", report.sources), ("quantities", report.quantities)):
+        for kind, prf in (("exact", scores.exact), ("overlap", scores.overlap)):
+            lines.append(
+                f"{name:<12}{kind:<9}{prf.precision:>10.3f}{prf.recall:>8.3f}{prf.f1:>8.3f}"
+                f"{prf.gold:>7}{prf.predicted:>7}"
+            )
+            name = ""
+    return "\n".join(lines) + "\n"
 
 
 def card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | None = None) -> str:

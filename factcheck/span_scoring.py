@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
+
+from factcheck.errors import FactcheckError
 
 Span = tuple[int, int]
 
@@ -65,3 +68,66 @@ def score_spans(pairs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> SpanS
         exact += _matches(gold, predicted, exact=True)
         overlap += _matches(gold, predicted, exact=False)
     return SpanScores(_prf(exact, gold_n, predicted_n), _prf(overlap, gold_n, predicted_n))
+
+
+@dataclass(frozen=True)
+class SpanReport:
+    """Extraction scores on the sentences of a file that carry span gold."""
+
+    sentences: int
+    sources: SpanScores
+    quantities: SpanScores
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _gold_spans(record: dict[str, Any], key: str, where: str) -> list[Span]:
+    """A record's gold spans of one kind, relative to its sentence; a clear error if malformed."""
+    offset = record.get("start", 0)
+    spans = record.get(key, [])
+    if not isinstance(spans, list) or not isinstance(offset, int):
+        raise FactcheckError(f"{where}: '{key}' must be a list of spans and 'start' an integer")
+    out = []
+    for span in spans:
+        if not (
+            isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int)
+        ):
+            raise FactcheckError(f"{where}: each of '{key}' needs integer 'start' and 'end'")
+        start, end = span["start"] - offset, span["end"] - offset
+        if not 0 <= start < end <= len(record["text"]):
+            raise FactcheckError(
+                f"{where}: a span of '{key}' ({span['start']}-{span['end']}) is outside the sentence"
+            )
+        out.append((start, end))
+    return out
+
+
+def score_span_gold(records: Sequence[dict[str, Any]], path: str = "<data>") -> SpanReport | None:
+    """Extract spans from each sentence that has span gold and score them; None when none has.
+
+    A record carries span gold when it has a ``sources`` or ``quantities``
+    list (data/spans/gold.jsonl is the format); offsets are into its document,
+    with ``start`` the sentence's own offset. Each sentence is read on its own,
+    so a quote that opened in an earlier sentence is not seen.
+    """
+    from factcheck.spans import extract_spans
+
+    source_pairs: list[tuple[list[Span], list[Span]]] = []
+    quantity_pairs: list[tuple[list[Span], list[Span]]] = []
+    for n, record in enumerate(records, start=1):
+        if "sources" not in record and "quantities" not in record:
+            continue
+        where = f"{path}: record {n}"
+        gold_sources = _gold_spans(record, "sources", where)
+        gold_quantities = _gold_spans(record, "quantities", where)
+        found = extract_spans(record["text"], [(0, len(record["text"]))])
+        if "sources" in record:
+            source_pairs.append((gold_sources, [(s.start, s.end) for s in found.sources]))
+        if "quantities" in record:
+            quantity_pairs.append((gold_quantities, [(q.start, q.end) for q in found.quantities]))
+    if not source_pairs and not quantity_pairs:
+        return None
+    return SpanReport(
+        max(len(source_pairs), len(quantity_pairs)), score_spans(source_pairs), score_spans(quantity_pairs)
+    )

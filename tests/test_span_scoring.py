@@ -1,0 +1,73 @@
+"""Span scores: exact versus overlap, one match per gold span, and span gold read from a data file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.errors import FactcheckError
+from factcheck.span_scoring import score_span_gold, score_spans
+
+
+def test_exact_and_overlap_count_differently() -> None:
+    scores = score_spans([([(0, 10), (20, 25)], [(0, 10), (21, 30), (40, 45)])])
+    assert (scores.exact.matched, scores.overlap.matched) == (1, 2)
+    assert scores.exact.precision == pytest.approx(1 / 3, abs=1e-4)
+    assert scores.overlap.recall == 1.0
+    assert scores.overlap.f1 == pytest.approx(2 * (2 / 3) / (2 / 3 + 1), abs=1e-4)
+
+
+def test_two_predictions_over_one_gold_span_match_once() -> None:
+    scores = score_spans([([(0, 10)], [(0, 4), (5, 10)])])
+    assert scores.overlap.matched == 1 and scores.overlap.precision == 0.5
+
+
+def test_nothing_predicted_scores_zero_not_an_error() -> None:
+    assert score_spans([([(0, 3)], [])]).exact.f1 == 0.0
+
+
+def _record(text: str, start: int, sources: list, quantities: list) -> dict:
+    return {"text": text, "label": "attributed", "start": start, "sources": sources, "quantities": quantities}
+
+
+def test_span_gold_is_read_relative_to_its_sentence() -> None:
+    text = "About 40 people were hurt, police said."
+    offset = 100  # the sentence's place in its document
+    record = _record(
+        text,
+        offset,
+        [{"start": offset + 27, "end": offset + 33}],
+        [{"start": offset + 6, "end": offset + 15}],
+    )
+    report = score_span_gold([record, {"text": "No gold here.", "label": "factual"}])
+    assert report is not None and report.sentences == 1
+    assert report.sources.exact.f1 == 1.0 and report.quantities.exact.f1 == 1.0
+
+
+def test_a_file_without_span_gold_has_no_span_report() -> None:
+    assert score_span_gold([{"text": "A.", "label": "factual"}]) is None
+
+
+def test_a_span_outside_its_sentence_is_a_clear_error() -> None:
+    with pytest.raises(FactcheckError, match=r"gold.jsonl: record 1: a span of 'quantities' \(0-99\)"):
+        score_span_gold([_record("Six people.", 0, [], [{"start": 0, "end": 99}])], "gold.jsonl")
+
+
+def test_evaluate_scores_spans_when_the_file_has_span_gold(tmp_path: Path, tiny_model: Path) -> None:
+    data = tmp_path / "gold.jsonl"
+    text = "About 40 people were hurt, police said."
+    data.write_text(
+        json.dumps(_record(text, 0, [{"start": 27, "end": 33}], [{"start": 6, "end": 15}])) + "\n"
+    )
+    runner = CliRunner()
+    shown = runner.invoke(app, ["evaluate", str(data), "--model", str(tiny_model)])
+    assert shown.exit_code == 0 and "spans (1 sentences" in shown.stdout
+    as_json = json.loads(
+        runner.invoke(app, ["evaluate", str(data), "--model", str(tiny_model), "-f", "json"]).stdout
+    )
+    assert as_json["spans"]["sources"]["exact"]["f1"] == 1.0
+    assert as_json["spans"]["quantities"]["overlap"]["gold"] == 1
