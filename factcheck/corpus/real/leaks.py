@@ -2,7 +2,8 @@
 
 Real text is used by reference only, so a run of 12 words from any rebuilt
 source sentence showing up in a tracked file (a fixture, a doc example, a
-note) is a leak. ``python -m factcheck.corpus.real.leaks`` checks the whole
+note) is a leak, and in ``data/real/`` (offsets and our notes only) even a run of 6
+words is. ``python -m factcheck.corpus.real.leaks`` checks the whole
 checkout against the cache that ``build`` wrote; a test runs it wherever the
 cache exists.
 """
@@ -19,27 +20,31 @@ from pathlib import Path
 from factcheck.corpus.real.references import SPLITS, default_cache
 
 SHINGLE = 12
+# The by-reference files themselves carry only our notes, so there even a short quoted run counts.
+SHINGLE_IN_REFERENCES = 6
+REFERENCES = "data/real/"
 _WORD = re.compile(r"\w+")
 
 
-def _shingles(text: str) -> Iterable[tuple[str, ...]]:
+def _shingles(text: str, size: int = SHINGLE) -> Iterable[tuple[str, ...]]:
     words = _WORD.findall(text.lower())
-    return (tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+    return (tuple(words[i : i + size]) for i in range(len(words) - size + 1))
 
 
-def source_shingles(cache: Path) -> set[tuple[str, ...]]:
+def source_shingles(cache: Path, size: int = SHINGLE) -> set[tuple[str, ...]]:
     found: set[tuple[str, ...]] = set()
     for split in SPLITS:
         path = cache / f"{split}.jsonl"
         if path.exists():
             for line in path.open(encoding="utf-8"):
-                found.update(_shingles(json.loads(line)["text"]))
+                found.update(_shingles(json.loads(line)["text"], size))
     return found
 
 
 def leaks(repo: Path, cache: Path) -> list[str]:
     """Tracked files holding a run of words from a source sentence."""
     shingles = source_shingles(cache)
+    short = source_shingles(cache, SHINGLE_IN_REFERENCES)
     tracked = (
         subprocess.run(["git", "-C", str(repo), "ls-files", "-z"], capture_output=True, check=True)
         .stdout.decode("utf-8")
@@ -51,7 +56,10 @@ def leaks(repo: Path, cache: Path) -> list[str]:
             text = (repo / name).read_text(encoding="utf-8")
         except (UnicodeDecodeError, OSError):
             continue  # binary files (model weights, images) hold no prose
-        if any(s in shingles for s in _shingles(text)):
+        if name.startswith(REFERENCES):
+            if any(s in short for s in _shingles(text, SHINGLE_IN_REFERENCES)):
+                found.append(name)
+        elif any(s in shingles for s in _shingles(text)):
             found.append(name)
     return found
 

@@ -21,9 +21,13 @@ def test_a_copied_run_of_words_is_found_and_a_paraphrase_is_not(tmp_path: Path) 
     (repo / "ours.md").write_text(
         "Twelve ferries left the northern pier before dawn, the harbour authority counted.\n"
     )
+    (repo / "data" / "real").mkdir(parents=True)
+    (repo / "data" / "real" / "notes.jsonl").write_text(
+        '{"note": "the northern pier before dawn on Sunday"}\n'
+    )
     subprocess.run(["git", "-C", str(repo), "init", "-q"], check=True)
     subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
-    assert leaks(repo, cache) == ["copied.md"]
+    assert leaks(repo, cache) == ["copied.md", "data/real/notes.jsonl"]  # 6 words count in references
 
 
 @pytest.mark.skipif(
