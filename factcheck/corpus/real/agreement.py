@@ -4,8 +4,9 @@ The second annotator's labels (``data/real/agreement/second.jsonl``) and the
 adjudication of every disagreement (``adjudication.jsonl``: both labels, the
 final one and the reason) are committed by reference, like the labels. The
 first annotator's label is the adjudication's ``first`` where there was a
-disagreement and the committed label elsewhere, so the kappa reported is the
-one before adjudication. ``python -m factcheck.corpus.real.agreement`` prints
+disagreement and the committed label elsewhere (with any later review change,
+``review.jsonl``, undone), so the kappa reported is the one before
+adjudication. ``python -m factcheck.corpus.real.agreement`` prints
 it; it reads no source text.
 
 It also cross-checks our ``opinion`` against NewsSD-ENG's own SUBJ/OBJ labels,
@@ -40,6 +41,8 @@ def per_source(real_dir: Path = REAL_DIR) -> dict[str, Agreement]:
     """Kappa between the first and the second annotator, per source and over all ('all')."""
     final = {(r.source, r.doc, r.start, r.end): r.label for r in read_labels(real_dir)}
     first = dict(final)
+    for row in _rows(real_dir / "agreement" / "review.jsonl"):  # a later review is undone first
+        first[_key(row)] = row["from"]
     for row in _rows(real_dir / "agreement" / "adjudication.jsonl"):
         first[_key(row)] = row["first"]
     pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)

@@ -90,13 +90,16 @@ def merge(
     second: dict[str, Path],
     adjudication: Path | None,
     real_dir: Path = REAL_DIR,
+    review: Path | None = None,
 ) -> dict[str, int]:
     """Write the committed rows from annotators' answer files; returns label rows per source.
 
     ``first`` maps each first annotator's name to their answers (every sentence
     once), ``second`` the blind second annotator's; ``adjudication`` holds
     ``{"id", "final", "reason"}`` for every sentence the two labelled
-    differently, and an unadjudicated disagreement is an error.
+    differently, and an unadjudicated disagreement is an error. ``review``
+    holds ``{"id", "from", "to", "reason"}`` changes from a later consistency
+    pass against rules added after labelling; each is logged with its reason.
     """
     known = {r["id"]: r for r in map(json.loads, (work / "sentences.jsonl").open(encoding="utf-8"))}
     primary: dict[str, tuple[str, dict]] = {}
@@ -106,12 +109,13 @@ def merge(
     for name, path in second.items():
         blind.update({sid: (name, a) for sid, a in _answers(path, known).items()})
     decided = _answers_adjudicated(adjudication, known) if adjudication else {}
+    changes = _review(review, known) if review else {}
 
     def ref(sentence: dict) -> dict:
         return {k: sentence[k] for k in ("doc", "start", "end", "sha1")}
 
     labels: dict[str, list[str]] = defaultdict(list)
-    seconds, adjudicated = [], []
+    seconds, adjudicated, reviewed = [], [], []
     for sid, sentence in known.items():  # document order
         if sid not in primary:
             continue
@@ -135,6 +139,12 @@ def merge(
                     }
                 )
                 label = decided[sid]["final"]
+        if sid in changes:
+            change = changes[sid]
+            if change["from"] != label:
+                raise FactcheckError(f"{sid}: review changes {change['from']!r}, but the label is {label!r}")
+            reviewed.append({"source": sentence["source"], **ref(sentence), **change})
+            label = change["to"]
         record = {**ref(sentence), "label": label, "annotators": annotators}
         if answer.get("note"):
             record["note"] = answer["note"]
@@ -143,7 +153,7 @@ def merge(
     for source, lines in labels.items():
         atomic_write_text(real_dir / "labels" / f"{source}.jsonl", "\n".join(lines) + "\n")
     (real_dir / "agreement").mkdir(parents=True, exist_ok=True)
-    for name, rows in (("second", seconds), ("adjudication", adjudicated)):
+    for name, rows in (("second", seconds), ("adjudication", adjudicated), ("review", reviewed)):
         text = "".join(json.dumps(r, ensure_ascii=True) + "\n" for r in rows)
         atomic_write_text(real_dir / "agreement" / f"{name}.jsonl", text)
     return {source: len(lines) for source, lines in labels.items()}
@@ -158,6 +168,18 @@ def _answers_adjudicated(path: Path, known: dict[str, dict]) -> dict[str, dict]:
                 raise FactcheckError(f"{path}:{number}: needs a known id, a final label and a reason")
             decided[row["id"]] = row
     return decided
+
+
+def _review(path: Path, known: dict[str, dict]) -> dict[str, dict]:
+    changes = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if line.strip():
+            row = json.loads(line)
+            valid = row.get("from") in LABEL_IDS and row.get("to") in LABEL_IDS and row.get("reason")
+            if row.get("id") not in known or not valid:
+                raise FactcheckError(f"{path}:{number}: needs a known id, from and to labels and a reason")
+            changes[row["id"]] = {"from": row["from"], "to": row["to"], "reason": row["reason"]}
+    return changes
 
 
 def _named(values: list[str]) -> dict[str, Path]:
@@ -175,9 +197,12 @@ def main(argv: list[str] | None = None) -> None:
     join.add_argument("--first", nargs="+", required=True, metavar="NAME=FILE", help="first annotators")
     join.add_argument("--second", nargs="*", default=[], metavar="NAME=FILE", help="blind second annotator")
     join.add_argument("--adjudication", type=Path, help="decisions on every disagreement")
+    join.add_argument("--review", type=Path, help="label changes from a later consistency pass")
     args = parser.parse_args(argv)
     if args.command == "merge":
-        counts = merge(args.work, _named(args.first), _named(args.second), args.adjudication)
+        counts = merge(
+            args.work, _named(args.first), _named(args.second), args.adjudication, review=args.review
+        )
         print(f"wrote label rows: {counts}")
     elif args.command == "make":
         rows = candidates(args.copies, read_documents())

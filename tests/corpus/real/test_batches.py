@@ -65,3 +65,21 @@ def test_an_answer_to_an_unknown_sentence_names_file_and_line(
     bad = _answer(tmp_path / "a.jsonl", {"nowhere|x|0-1": "factual"})
     with pytest.raises(FactcheckError, match=r"a\.jsonl:1: unknown sentence id"):
         merge(work, {"a": bad}, {}, None, real_dir)
+
+
+def test_a_review_change_is_logged_applied_and_left_out_of_the_kappa(
+    work: Path, copies: Path, real_dir: Path, tmp_path: Path
+) -> None:
+    rows = [json.loads(line) for line in (work / "sentences.jsonl").read_text().splitlines()]
+    ids = [r["id"] for r in rows]
+    first = _answer(tmp_path / "a.jsonl", dict.fromkeys(ids, "factual"))
+    second = _answer(tmp_path / "c.jsonl", {ids[0]: "factual"})
+    review = tmp_path / "review.jsonl"
+    review.write_text(json.dumps({"id": ids[0], "from": "opinion", "to": "estimate", "reason": "R17"}) + "\n")
+    with pytest.raises(FactcheckError, match="review changes 'opinion', but the label is 'factual'"):
+        merge(work, {"a": first}, {"c": second}, None, real_dir, review)
+    review.write_text(json.dumps({"id": ids[0], "from": "factual", "to": "estimate", "reason": "R17"}) + "\n")
+    merge(work, {"a": first}, {"c": second}, None, real_dir, review)
+    logged = json.loads((real_dir / "agreement" / "review.jsonl").read_text())
+    assert (logged["from"], logged["to"]) == ("factual", "estimate")
+    assert per_source(real_dir)["all"].observed == 1.0  # the annotators agreed before the review
