@@ -186,6 +186,13 @@ def test_details_on_focus_and_filter_by_label(browser, pages):
     assert panel.is_displayed()
     assert "confidence" in panel.text and "why" in panel.text
     assert len(panel.find_elements(By.CSS_SELECTOR, "tr")) == len(LABELS)
+    row = json.loads(pages["jsonl"].read_text(encoding="utf-8").splitlines()[0])
+    widths = browser.execute_script(
+        "return [...document.querySelectorAll('#detail .bar')].map(b => b.getBoundingClientRect().width)"
+    )
+    table = panel.find_element(By.TAG_NAME, "table").size["width"]
+    for width, label in zip(widths, LABEL_IDS, strict=True):  # bars readable: a share of the panel
+        assert abs(width / table - 0.65 * row["scores"][label]) < 0.05
     first.send_keys("j")  # keyboard: to the next sentence
     second = browser.find_elements(By.CSS_SELECTOR, "span.s")[1]
     assert browser.switch_to.active_element == second and second.text.split("\n")[0][:20] in panel.text

@@ -91,7 +91,7 @@
       if (p === undefined) { return; }
       var tr = el("tr");
       tr.appendChild(el("td", l.id));
-      var cell = el("td"), bar = el("div", null, "bar lab-" + l.id);
+      var cell = el("td", null, "barcell"), bar = el("div", null, "bar lab-" + l.id);
       bar.style.width = Math.max(1, Math.round(p * 100)) + "%";
       cell.appendChild(bar);
       tr.appendChild(cell);
