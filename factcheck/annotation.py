@@ -261,12 +261,17 @@ class Session:
 
 
 def open_session(
-    out: str | Path, inputs: Sequence[str], model: str | Path | None, order: str, trust: bool = False
+    out: str | Path,
+    inputs: Sequence[str],
+    model: str | Path | None,
+    order: str,
+    trust: bool = False,
+    input_format: str = "auto",
 ) -> Session:
     """Everything ``factcheck annotate`` does before the first question: read, split, suggest, resume."""
     if STDIN in inputs:
         raise FactcheckError("annotate reads answers from standard input; give the articles as files")
-    docs = [read_input(source) for source in inputs]
+    docs = [read_input(source, input_format) for source in inputs]
     return Session.open(out, build_queue(docs, Labeller.load(model, trust), order))
 
 

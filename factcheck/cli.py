@@ -43,7 +43,7 @@ from factcheck.formatting import (
     sentence_rows,
     span_report_text,
 )
-from factcheck.inputs import read_inputs
+from factcheck.inputs import InputText, read_input, read_inputs
 from factcheck.keys import keypresses, lines
 from factcheck.labelling import Labeller
 from factcheck.labels import LABELS
@@ -68,6 +68,13 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    markdown = "markdown"
 
 
 class RowFormat(str, Enum):
@@ -178,10 +185,21 @@ def _main(
 
 Inputs = Annotated[
     list[str] | None,
-    typer.Argument(help="Text files to read; '-' or nothing reads standard input.", show_default=False),
+    typer.Argument(
+        help="Files to read: text, saved web pages (.html), Markdown (.md); '-' or nothing reads stdin.",
+        show_default=False,
+    ),
 ]
 TextOption = Annotated[
     str | None, typer.Option("--text", "-t", help="Label this text instead of reading files.")
+]
+InputFormatOption = Annotated[
+    InputFormat,
+    typer.Option(
+        "--input-format",
+        help="auto: by extension (.html/.htm, .md/.markdown, else text; stdin: HTML if it opens like a "
+        "page); html: label the page's main text only; markdown: label the text without its markup.",
+    ),
 ]
 RowFormatOption = Annotated[
     RowFormat,
@@ -228,6 +246,7 @@ TrustOption = Annotated[
 def predict(
     inputs: Inputs = None,
     text: TextOption = None,
+    input_format: InputFormatOption = InputFormat.auto,
     model: ModelOption = None,
     trust_model: TrustOption = False,
     fmt: RowFormatOption = RowFormat.table,
@@ -272,8 +291,11 @@ def predict(
       factcheck predict --text "Officials said about 40 people were hurt." --explain 3
 
       factcheck predict articles/*.txt --format html --explain 5 -o report.html
+
+      factcheck predict saved_page.html
     """
-    docs = read_inputs(inputs or [], text)
+    docs = read_inputs(inputs or [], text, input_format.value)
+    _note_conversions(docs)
     labeller = Labeller.load(model, trust_model)
     rows = [row for doc in docs for row in labeller.label_text(doc.text, doc.name, explain, spans)]
     if fmt is RowFormat.html:
@@ -282,6 +304,41 @@ def predict(
         _emit(page, output)
     else:
         _emit(labelled_rows(rows, fmt.value, csv_raw), output)
+
+
+def _note_conversions(docs: list[InputText]) -> None:
+    """Say on stderr which text was labelled when a page or Markdown file was converted first."""
+    for doc in docs:
+        if doc.source_format != "text":
+            typer.echo(
+                terminal(
+                    f"factcheck: {doc.name}: read the {doc.summary}; offsets are into that text "
+                    f"(factcheck extract {'-' if doc.name == '<stdin>' else doc.name} prints it)"
+                ),
+                err=True,
+            )
+
+
+@app.command()
+@_user_errors
+def extract(
+    source: Annotated[
+        str, typer.Argument(help="A saved web page, a Markdown or a text file; '-' reads standard input.")
+    ] = "-",
+    input_format: InputFormatOption = InputFormat.auto,
+) -> None:
+    """Print the text predict and split label for a file: a page's main text, Markdown without markup.
+
+    Offsets in predict's and split's output are offsets into exactly this text.
+
+    Example:
+
+      factcheck extract saved_page.html
+
+      cat saved_page.html | factcheck extract - --input-format html
+    """
+    doc = read_input(source, input_format.value)
+    _write_stdout(doc.text if doc.text.endswith("\n") else doc.text + "\n")
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -300,6 +357,7 @@ def _emit(text: str, output: Path | None) -> None:
 def split(
     inputs: Inputs = None,
     text: TextOption = None,
+    input_format: InputFormatOption = InputFormat.auto,
     fmt: RowFormatOption = RowFormat.table,
     csv_raw: CsvRawOption = False,
 ) -> None:
@@ -308,8 +366,11 @@ def split(
     Example:
 
       factcheck split seeds/000_c38d069fffeb14d6.txt --format jsonl
+
+      factcheck split notes.md --format jsonl
     """
-    docs = read_inputs(inputs or [], text)
+    docs = read_inputs(inputs or [], text, input_format.value)
+    _note_conversions(docs)
     split_docs = [(doc.name, split_document(doc.text).sentences) for doc in docs]
     _write_stdout(sentence_rows(split_docs, fmt.value, csv_raw))
 
@@ -454,7 +515,10 @@ def info(
 @app.command()
 @_user_errors
 def annotate(
-    inputs: Annotated[list[str], typer.Argument(help="Article text files whose sentences to label.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Article files (text, saved web pages, Markdown) whose sentences to label."),
+    ],
     out: Annotated[
         Path,
         typer.Option("--out", "-o", help="JSONL file each answer is appended to; run again to resume."),
@@ -468,6 +532,7 @@ def annotate(
             "it most; document: reading order."
         ),
     ] = Order.uncertain,
+    input_format: InputFormatOption = InputFormat.auto,
 ) -> None:
     """Label sentences one at a time, with the model's suggestion, for retraining.
 
@@ -484,7 +549,7 @@ def annotate(
 
       printf '1\\n\\n3\\n' | factcheck annotate article.txt --out mine.jsonl --order document
     """
-    session = open_session(out, inputs, model, order.value, trust_model)
+    session = open_session(out, inputs, model, order.value, trust_model, input_format.value)
     if session.dropped is not None:
         typer.echo(terminal(f"factcheck: {out}: cut off an incomplete last line a crash left"), err=True)
     interactive = sys.stdin.isatty()

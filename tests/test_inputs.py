@@ -47,3 +47,38 @@ def test_stdin_when_no_sources(monkeypatch: pytest.MonkeyPatch):
 def test_text_and_files_together_is_an_error():
     with pytest.raises(FactcheckError, match="either --text or input files"):
         read_inputs(["a.txt"], text="Hello.")
+
+
+def test_input_format_by_extension_and_stdin_sniffing():
+    from factcheck.inputs import input_format_of
+
+    assert input_format_of("page.HTML", "auto") == "html"
+    assert input_format_of("a/b.htm", "auto") == "html"
+    assert input_format_of("notes.md", "auto") == "markdown"
+    assert input_format_of("notes.markdown", "auto") == "markdown"
+    assert input_format_of("article.txt", "auto") == "text"
+    assert input_format_of("page.html", "text") == "text"  # an explicit format wins
+    assert input_format_of("-", "auto", "<!-- saved -->\n<!DOCTYPE html><html>") == "html"
+    assert input_format_of("-", "auto", "The <b>vote</b> passed.") == "text"
+
+
+def test_html_file_is_read_as_its_main_text(tmp_path: Path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Vote</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<article><h1>Vote passes</h1><p>The council passed the budget on Monday by 30 votes to 9.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_input(str(path))
+    assert doc.source_format == "html"
+    assert doc.text == "Vote passes\n\nThe council passed the budget on Monday by 30 votes to 9."
+    assert read_input(str(path), "text").text.startswith("<html>")
+
+
+def test_markdown_from_stdin_and_from_text(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"## Update\n\nTurnout was *61%*.\n")))
+    doc = read_inputs([], None, "markdown")[0]
+    assert (doc.name, doc.text, doc.source_format) == ("<stdin>", "Update\n\nTurnout was 61%.", "markdown")
+    assert read_inputs([], "**Bold** claim.", "markdown")[0].text == "Bold claim."
+    assert read_inputs([], "**Bold** claim.")[0].text == "**Bold** claim."
