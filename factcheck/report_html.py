@@ -32,6 +32,7 @@ from factcheck import __version__
 from factcheck.evaluation import CalibrationBin, Evaluation, Mistake, Report
 from factcheck.labels import LABEL_IDS, LABELS
 from factcheck.report_svg import bars_svg, confusion_svg, reliability_svg
+from factcheck.span_scoring import SpanReport
 
 #: Sentences whose label probability is below this are flagged "needs review".
 #: Chosen on the corpus dev split from the shipped model's calibration curve by
@@ -226,7 +227,7 @@ def _article_html(
     )
 
 
-def _legend(review_below: float) -> str:
+def _legend(review_below: float, spans: bool) -> str:
     items = [
         f'<label title="{esc(lab.description)}"><input type="checkbox" checked data-filter="{lab.id}">'
         f'<span class="swatch lab-{lab.id}">{esc(lab.id)}</span> {esc(lab.name)}</label>'
@@ -237,6 +238,11 @@ def _legend(review_below: float) -> str:
         f"needs review: confidence below {review_below:.2f} (show only these)</label>"
     )
     items.append('<span class="item"><span class="swatch edited"></span>labelled by you</span>')
+    if spans:
+        items.append(
+            '<span class="item"><span class="m-source">source</span> <span class="m-cue">cue</span> '
+            '<span class="m-quantity"><span class="m-hedge">about</span> 40</span> quantity</span>'
+        )
     return f'<div class="legend" role="group" aria-label="labels and filter">{"".join(items)}</div>'
 
 
@@ -276,7 +282,7 @@ def predictions_html(
     body = f"""<header>
 <h1>{esc(title)}</h1>
 <div class="meta">{esc(about)} · factcheck {esc(__version__)}</div>
-{_legend(review_below)}
+{_legend(review_below, any(row.get("sources") or row.get("quantities") for row in all_rows))}
 <div class="controls" role="toolbar" aria-label="report actions">
 <div id="totals">{_counts_html(_counts(all_rows, review_below), n_rows)}</div>
 <button type="button" id="expand">Expand all</button>
@@ -311,10 +317,30 @@ def _mistakes_html(mistakes: Sequence[Mistake]) -> str:
     )
 
 
+def _spans_html(report: SpanReport | None) -> str:
+    """Extraction scores, when the evaluated file carries span gold."""
+    if report is None:
+        return ""
+    rows = "\n".join(
+        f"<tr><td>{name}</td><td>{kind}</td><td>{prf.precision:.3f}</td><td>{prf.recall:.3f}</td>"
+        f"<td>{prf.f1:.3f}</td><td>{prf.gold}</td><td>{prf.predicted}</td></tr>"
+        for name, scores in (("sources", report.sources), ("quantities", report.quantities))
+        for kind, prf in (("exact", scores.exact), ("overlap", scores.overlap))
+    )
+    return (
+        f'<h2>Source and quantity spans</h2><p class="note">{report.sentences} sentences with span gold.</p>'
+        '<table class="mistakes spans"><thead><tr><th>spans</th><th>match</th><th>precision</th>'
+        f"<th>recall</th><th>F1</th><th>gold</th><th>found</th></tr></thead><tbody>\n{rows}\n</tbody></table>"
+    )
+
+
 def evaluation_html(
     evaluation: Evaluation, *, data: str = "", model: str | None = None, title: str = "factcheck evaluation"
 ) -> str:
-    """The evaluation page: P/R/F1 bars, confusion heat map, reliability diagram, confident mistakes."""
+    """The evaluation page: P/R/F1 bars, confusion heat map, reliability diagram, confident mistakes.
+
+    A file with span gold also gets the extraction scores of sources and quantities.
+    """
     report: Report = evaluation.report
     bins: list[CalibrationBin] = evaluation.calibration
     about = f"{data}: {report.examples} sentences" + (f" · model {model}" if model else "")
@@ -334,5 +360,6 @@ diagonal of perfect calibration; the number is the bin's sentences.</figcaption>
 </div>
 <h2>Most confident mistakes</h2>
 {_mistakes_html(evaluation.mistakes)}
+{_spans_html(evaluation.spans)}
 </main>"""
     return _page(title, body)

@@ -14,6 +14,7 @@ from factcheck.explanation import Push
 from factcheck.labelling import Labeller
 from factcheck.labels import LABEL_IDS
 from factcheck.report_html import OPEN_UP_TO, evaluation_html, predictions_html, script_json
+from factcheck.span_scoring import PRF, SpanReport, SpanScores
 from tests.conftest import SEED
 
 HOSTILE = [
@@ -238,6 +239,9 @@ def test_source_and_quantity_spans_are_marked_inside_the_sentence():
         ],
     )
     tree = Tree(predictions_html([row]))
+    (legend,) = tree.root.find_all("div", "legend")
+    assert legend.find_all(cls="m-source") and legend.find_all(cls="m-quantity")
+    assert not Tree(predictions_html([_row("a", 0, 0, "One.", "factual", 0.9)])).root.find_all(cls="m-source")
     (s,) = tree.root.find_all("span", "s")
     assert s.text() == sentence
     marked = {
@@ -313,3 +317,21 @@ def test_report_carries_exactly_the_rows_given():
     data = _data(predictions_html(rows, {"a": text}))
     assert data["docs"] == [{"name": "a", "rows": rows}]
     assert [lab["id"] for lab in data["labels"]] == list(LABEL_IDS)
+
+
+def test_evaluation_page_shows_span_scores_when_the_file_has_span_gold():
+    prf = PRF(0.9, 0.8, 0.8471, 10, 9, 8)
+    evaluation = _evaluation("x")
+    with_spans = Evaluation(
+        evaluation.report,
+        [],
+        evaluation.calibration,
+        SpanReport(7, SpanScores(prf, prf), SpanScores(prf, prf)),
+    )
+    tree = Tree(evaluation_html(with_spans))
+    (table,) = tree.root.find_all("table", "spans")
+    rows = [[td.text() for td in tr.find_all("td")] for tr in table.find_all("tr") if tr.find_all("td")]
+    assert len(rows) == 4 and rows[0] == ["sources", "exact", "0.900", "0.800", "0.847", "10", "9"]
+    assert "spans" not in {
+        c for t in Tree(evaluation_html(evaluation)).root.find_all("table") for c in t.classes
+    }

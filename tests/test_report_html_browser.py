@@ -269,3 +269,16 @@ def test_evaluation_page_draws_its_four_panels(browser, pages):
     assert len(charts) == 3 and all(c.size["width"] > 200 and c.size["height"] > 150 for c in charts)
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.mistakes tbody tr")) == pages["mistakes"] > 0
     assert _errors(browser) == []
+
+
+def test_source_and_quantity_spans_show_in_the_sentence_and_its_details(browser, pages):
+    rows = [json.loads(line) for line in pages["jsonl"].read_text(encoding="utf-8").splitlines()]
+    with_source = [i for i, r in enumerate(rows) if r.get("sources")]
+    assert with_source  # the seed's attributed sentences name their sources
+    _open(browser, pages["report"])
+    i = with_source[0]
+    sentence = browser.find_elements(By.CSS_SELECTOR, "span.s")[i]
+    assert sentence.find_element(By.CSS_SELECTOR, ".m-source").text == rows[i]["sources"][0]["text"]
+    _click(browser, sentence)
+    panel = browser.find_element(By.ID, "detail").text
+    assert "sources:" in panel and json.dumps(rows[i]["sources"][0]["text"], ensure_ascii=False) in panel
