@@ -1,34 +1,65 @@
 """The shipped data ``factcheck train --base`` adds to a user's own annotations.
 
 A few hundred sentences of one newsroom are too few to learn four labels
-from; added to the shipped corpus's train split they shift the model toward
-that newsroom's style without losing what the corpus teaches. The split is
-package data of ``factcheck.corpus_data`` (``data/corpus/`` in a checkout),
-so an installed factcheck finds it from any working directory.
+from; added to the data the default model learned from they shift the model
+toward that newsroom's style without losing what the base teaches. Part of
+that data is real articles the project may not redistribute, so the base
+ships as derived, non-textual data: each training sentence's count vector
+from the pipeline's stateless first step (``features.HashedCounts``), its
+label and a hash of its document, in ``default.npz`` (package data of
+``factcheck.base_data``, ``data/base/`` in a checkout), described by
+``default.json`` (the hashing parameters, the sources with their licences
+and counts, and the SHA-256 of the arrays). Training fits the remaining steps
+on the user's counts stacked on these. ``python -m factcheck.corpus.base``
+rebuilds it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
 
 from factcheck.errors import FactcheckError
+from factcheck.labels import LABEL_IDS
 from factcheck.storage import CARD, models_dir, read_card
 
 DEFAULT_BASE = "default"
 
 
-def corpus_train_split() -> Path:
-    """The shipped corpus's train split: the data the default model learns from."""
-    return Path(str(resources.files("factcheck.corpus_data"))) / "train.jsonl"
+@dataclass(frozen=True)
+class Base:
+    """Count vectors (one row a sentence), labels, document hashes and what they came from."""
+
+    name: str
+    counts: sparse.csr_matrix
+    labels: list[str]
+    groups: np.ndarray
+    description: dict[str, Any]
+
+    @property
+    def features(self) -> dict[str, Any]:
+        """The ``HashedCounts`` parameters the counts were made with."""
+        return self.description["features"]
 
 
-def resolve_base(name: str) -> tuple[str, Path]:
-    """The base ``--base NAME`` stands for and its file.
+def base_dir() -> Path:
+    """Where shipped bases live: ``data/base/`` in a checkout, package data when installed."""
+    return Path(str(resources.files("factcheck.base_data")))
 
-    ``default`` is the corpus's train split, the data the default model learns
-    from. Any other shipped model stands for the base its card records, so a
-    model trained with ``--base default`` can be named as the base of the next.
+
+def resolve_base(name: str) -> str:
+    """The base ``--base NAME`` stands for.
+
+    ``default`` is the data the default model learns from. Any other shipped
+    model stands for the base its card records, so a model trained with
+    ``--base default`` can be named as the base of the next.
     """
     if name != DEFAULT_BASE:
         card = models_dir() / name / CARD
@@ -39,4 +70,26 @@ def resolve_base(name: str) -> tuple[str, Path]:
             raise FactcheckError(
                 f"--base {name}: that model was trained without a base; use --base {DEFAULT_BASE}"
             )
-    return DEFAULT_BASE, corpus_train_split()
+    return DEFAULT_BASE
+
+
+def load_base(name: str, directory: Path | None = None) -> Base:
+    """Read a base's arrays (never pickles), checking them against their recorded SHA-256."""
+    name = resolve_base(name)
+    directory = directory or base_dir()
+    arrays_path, description_path = directory / f"{name}.npz", directory / f"{name}.json"
+    try:
+        description = json.loads(description_path.read_text(encoding="utf-8"))
+        raw = arrays_path.read_bytes()
+    except FileNotFoundError as err:
+        raise FactcheckError(f"--base {name}: shipped base data missing ({err.filename})") from None
+    if hashlib.sha256(raw).hexdigest() != description.get("sha256"):
+        raise FactcheckError(f"{arrays_path}: base data is damaged (SHA-256 differs from {description_path})")
+    with np.load(arrays_path, allow_pickle=False) as arrays:
+        counts = sparse.csr_matrix(
+            (arrays["data"].astype(np.float64), arrays["indices"], arrays["indptr"]),
+            shape=tuple(arrays["shape"]),
+        )
+        labels = [LABEL_IDS[i] for i in arrays["labels"]]
+        groups = arrays["groups"]
+    return Base(name, counts, labels, groups, description)

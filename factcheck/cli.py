@@ -25,7 +25,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.annotation import KEYS, Session, open_session, parse_command
-from factcheck.atomic import atomic_write_text
+from factcheck.atomic import atomic_write, atomic_write_text
 from factcheck.comparison import compare_models
 from factcheck.errors import FactcheckError, os_error_text
 from factcheck.escaping import terminal
@@ -36,19 +36,18 @@ from factcheck.formatting import (
     card_text,
     comparison_text,
     label_guide,
-    labelled_rows,
+    labelled_row_stream,
     mistakes_text,
     models_text,
     report_text,
-    sentence_rows,
+    sentence_row_stream,
     span_report_text,
 )
-from factcheck.inputs import InputText, read_input, read_inputs
+from factcheck.inputs import InputText, batches, read_input, stream_units
 from factcheck.keys import keypresses, lines
-from factcheck.labelling import Labeller
+from factcheck.labelling import Labeller, split_units
 from factcheck.labels import LABELS
 from factcheck.report_html import REVIEW_BELOW, evaluation_html, predictions_html
-from factcheck.splitting import split_document
 from factcheck.storage import check_model, list_models, read_card, resolve_model_dir
 from factcheck.training import train_model
 
@@ -73,6 +72,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 class InputFormat(str, Enum):
     auto = "auto"
     text = "text"
+    jsonl = "jsonl"
     html = "html"
     markdown = "markdown"
 
@@ -197,8 +197,9 @@ InputFormatOption = Annotated[
     InputFormat,
     typer.Option(
         "--input-format",
-        help="auto: by extension (.html/.htm, .md/.markdown, else text; stdin: HTML if it opens like a "
-        "page); html: label the page's main text only; markdown: label the text without its markup.",
+        help="auto: by extension (.html/.htm, .md/.markdown, .jsonl, else text; stdin: HTML if it opens "
+        "like a page); text: read a paragraph at a time; jsonl: one document a line, "
+        '{"id": ..., "text": ...}; html: the page\'s main text only; markdown: the text without its markup.',
     ),
 ]
 RowFormatOption = Annotated[
@@ -278,6 +279,10 @@ def predict(
 ) -> None:
     """Split articles into sentences and label each one.
 
+    Text is read a paragraph (JSONL a document) at a time, and each one's
+    rows are written as soon as they are labelled, so a pipe gets rows while
+    it is still open and memory stays flat however long the input.
+
     --format html writes one self-contained page: the articles as running
     text with each sentence marked by its label, details on click, a filter,
     and in-page corrections exported as JSONL that 'factcheck train' reads.
@@ -293,30 +298,57 @@ def predict(
       factcheck predict articles/*.txt --format html --explain 5 -o report.html
 
       factcheck predict saved_page.html
+
+      tail -f wire.jsonl | factcheck predict - --input-format jsonl --format jsonl
     """
-    docs = read_inputs(inputs or [], text, input_format.value)
-    _note_conversions(docs)
-    labeller = Labeller.load(model, trust_model)
-    rows = [row for doc in docs for row in labeller.label_text(doc.text, doc.name, explain, spans)]
-    if fmt is RowFormat.html:
-        texts = {doc.name: doc.text for doc in docs}
+    units = stream_units(inputs or [], text, input_format.value, _note_conversion)
+    if fmt is RowFormat.html:  # a page needs every document whole
+        texts: dict[str, str] = {}
+        for unit in (u for u in units if u is not None):
+            texts[unit.doc] = texts.get(unit.doc, "") + unit.text
+        labeller = Labeller.load(model, trust_model)
+        rows = [row for doc, body in texts.items() for row in labeller.label_text(body, doc, explain, spans)]
         page = predictions_html([r.to_dict() for r in rows], texts, review_below=review_below, model=model)
         _emit(page, output)
-    else:
-        _emit(labelled_rows(rows, fmt.value, csv_raw), output)
+        return
+    labeller = Labeller.load(model, trust_model)
+    stream = labelled_row_stream(fmt.value, csv_raw)
+    labelled = labeller.label_stream(batches(units), explain, spans)
+    _emit_stream((stream.add(rows) for rows in labelled), stream.close, output)
 
 
-def _note_conversions(docs: list[InputText]) -> None:
+def _note_conversion(doc: InputText) -> None:
     """Say on stderr which text was labelled when a page or Markdown file was converted first."""
-    for doc in docs:
-        if doc.source_format != "text":
-            typer.echo(
-                terminal(
-                    f"factcheck: {doc.name}: read the {doc.summary}; offsets are into that text "
-                    f"(factcheck extract {'-' if doc.name == '<stdin>' else doc.name} prints it)"
-                ),
-                err=True,
-            )
+    if doc.source_format != "text":
+        typer.echo(
+            terminal(
+                f"factcheck: {doc.name}: read the {doc.summary}; offsets are into that text "
+                f"(factcheck extract {'-' if doc.name == '<stdin>' else doc.name} prints it)"
+            ),
+            err=True,
+        )
+
+
+def _emit_stream(pieces: Iterator[str], last: Callable[[], str], output: Path | None) -> None:
+    """Write each piece as soon as it exists: to standard output, or to a file renamed in at the end."""
+    if output is None:
+        for piece in pieces:
+            if piece:
+                _write_stdout(piece)
+                sys.stdout.flush()
+        _write_stdout(last())
+        return
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", newline="\n") as handle:
+            for piece in pieces:
+                handle.write(piece)
+            handle.write(last())
+
+    try:
+        atomic_write(output, write)
+    except OSError as err:
+        raise FactcheckError(f"{output}: cannot write ({err.strerror})") from None
 
 
 @app.command()
@@ -363,16 +395,21 @@ def split(
 ) -> None:
     """Split articles into sentences with character offsets, without labelling.
 
+    Text is read a paragraph (JSONL a document) at a time and each one's rows
+    are written as soon as they exist.
+
     Example:
 
       factcheck split seeds/000_c38d069fffeb14d6.txt --format jsonl
 
       factcheck split notes.md --format jsonl
+
+      factcheck split archive.jsonl --format csv
     """
-    docs = read_inputs(inputs or [], text, input_format.value)
-    _note_conversions(docs)
-    split_docs = [(doc.name, split_document(doc.text).sentences) for doc in docs]
-    _write_stdout(sentence_rows(split_docs, fmt.value, csv_raw))
+    stream = sentence_row_stream(fmt.value, csv_raw)
+    counters: dict[str, int] = {}
+    units = batches(stream_units(inputs or [], text, input_format.value, _note_conversion))
+    _emit_stream((stream.add(list(split_units(batch, counters))) for batch in units), stream.close, None)
 
 
 @app.command()

@@ -11,7 +11,6 @@ positive pushes are what a user is shown.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 from sklearn.pipeline import Pipeline
@@ -42,29 +41,39 @@ def linear_weights(pipeline: Pipeline) -> tuple[np.ndarray, np.ndarray]:
     raise TypeError(f"{type(final).__name__} is not a linear model; cannot explain it")
 
 
-def feature_names(pipeline: Pipeline) -> list[str]:
-    """Readable names: ``according to`` for words, ``char:ing `` and ``cue:hedge`` for the rest."""
-    names = []
-    for raw in pipeline[:-1].get_feature_names_out():
-        family, sep, name = str(raw).partition("__")
-        if not sep:
-            names.append(family)
-        elif family == "word":
-            names.append(name)
-        elif family == "char":
-            names.append(f"char:{name}")
-        else:
-            names.append(name)
-    return names
+def feature_names(pipeline: Pipeline, texts: list[str]) -> list[dict[int, str]]:
+    """For each text, column -> readable name of the features it holds.
+
+    Hashed features cannot be named from the model, only from the sentence:
+    the first step lists the n-grams each text contains (``according to``,
+    ``char:ing ``, ``cue:hedge``). A pipeline with a vocabulary names columns
+    from it instead.
+    """
+    first = pipeline[0]
+    if hasattr(first, "names_for"):
+        named = first.names_for(texts)
+        kept = getattr(pipeline[-2], "columns_", None)  # the columns the weighting step passes on
+        if kept is None:
+            return named
+        compact = []
+        for row in named:
+            columns = np.fromiter(row, dtype=np.int64, count=len(row))
+            position = np.minimum(np.searchsorted(kept, columns), len(kept) - 1)
+            compact.append(
+                {int(p): row[int(c)] for p, c in zip(position, columns, strict=True) if kept[p] == c}
+            )
+        return compact
+    names = [str(raw).partition("__")[2] or str(raw) for raw in pipeline[:-1].get_feature_names_out()]
+    return [dict(enumerate(names))] * len(texts)
 
 
 class Explainer:
     """One model's explanation tables, computed once.
 
     Each label's margin weights (its coefficients minus the mean of the other
-    labels') and the feature names cost a pass over every feature, so a
-    labeller builds them once rather than per document; each sentence then
-    touches only its own non-zero features.
+    labels') cost a pass over every feature, so a labeller builds them once
+    rather than per document; each sentence then touches only its own
+    non-zero features, and only explained sentences are named.
     """
 
     def __init__(self, pipeline: Pipeline) -> None:
@@ -76,11 +85,6 @@ class Explainer:
         self.classes = [str(c) for c in pipeline.classes_]
         self._pipeline = pipeline
         self._transform = pipeline[:-1].transform
-
-    @cached_property
-    def names(self) -> list[str]:
-        """Readable feature names, built only when an explanation is shown."""
-        return feature_names(self._pipeline)
 
     def sparse_pushes(self, texts: list[str], labels: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """For each text, (feature indices, pushes toward its label) over its non-zero features."""
@@ -96,10 +100,11 @@ class Explainer:
     def explain(self, texts: list[str], labels: list[str], top: int = 5) -> list[list[Push]]:
         """The ``top`` features that pushed each text most toward its given label."""
         explained = []
-        for indices, values in self.sparse_pushes(texts, labels):
+        named = feature_names(self._pipeline, texts)
+        for (indices, values), names in zip(self.sparse_pushes(texts, labels), named, strict=True):
             order = np.argsort(-values)[:top]
             explained.append(
-                [Push(self.names[indices[i]], round(float(values[i]), 4)) for i in order if values[i] > 0]
+                [Push(names[int(indices[i])], round(float(values[i]), 4)) for i in order if values[i] > 0]
             )
         return explained
 

@@ -13,9 +13,9 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from factcheck.annotation import KEYS, Item, Progress
 from factcheck.attribution import Source
@@ -30,6 +30,7 @@ from factcheck.span_scoring import SpanReport
 from factcheck.splitting import Sentence
 
 FORMATS = ("table", "jsonl", "csv")
+R = TypeVar("R")
 _VERDICT_ORDER = ("broken", "fixed", "still wrong")
 
 
@@ -331,3 +332,67 @@ def _clipped(text: str, limit: int = 160) -> str:
     """A context sentence on one line, cut short: it is there to be glanced at, not labelled."""
     text = _one_line(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class RowStream(Generic[R]):
+    """Render rows batch by batch, so output starts before the input ends.
+
+    JSONL and CSV rows are rendered as they come (the CSV header once); a
+    table is rendered one whole document at a time, since it groups rows
+    under their document; any other format waits for the end.
+    """
+
+    def __init__(self, render: Callable[[list[R], str], str], fmt: str, doc_of: Callable[[R], str]) -> None:
+        self._render = render
+        self._fmt = fmt
+        self._doc_of = doc_of
+        self._held: list[R] = []
+        self._header_written = False
+
+    def add(self, rows: list[R]) -> str:
+        """Text to write now for these rows (possibly empty)."""
+        if self._fmt == "jsonl":
+            return self._render(rows, "jsonl") if rows else ""
+        if self._fmt == "csv":
+            if not rows:
+                return ""
+            text = self._render(rows, "csv")
+            if self._header_written:
+                text = text.split("\n", 1)[1]
+            self._header_written = True
+            return text
+        self._held += rows
+        if self._fmt != "table" or not self._held:
+            return ""
+        last = self._doc_of(self._held[-1])
+        done = 0
+        while done < len(self._held) and self._doc_of(self._held[done]) != last:
+            done += 1
+        finished, self._held = self._held[:done], self._held[done:]
+        return self._render(finished, self._fmt) if finished else ""
+
+    def close(self) -> str:
+        """Whatever is still held, and a CSV header if no row ever came."""
+        if self._fmt == "csv" and not self._header_written:
+            return self._render([], "csv")
+        if self._fmt == "jsonl" or self._fmt == "csv":
+            return ""
+        held, self._held = self._held, []
+        return self._render(held, self._fmt) if held or self._fmt != "table" else ""
+
+
+def labelled_row_stream(fmt: str, csv_raw: bool = False) -> RowStream[LabelledSentence]:
+    """A ``RowStream`` of ``predict``'s rows."""
+    return RowStream(lambda rows, fmt: labelled_rows(rows, fmt, csv_raw), fmt, lambda row: row.doc)
+
+
+def sentence_row_stream(fmt: str, csv_raw: bool = False) -> RowStream[tuple[str, Sentence]]:
+    """A ``RowStream`` of ``split``'s rows: (document, sentence) pairs."""
+
+    def render(rows: list[tuple[str, Sentence]], fmt: str) -> str:
+        grouped: dict[str, list[Sentence]] = {}
+        for doc, sentence in rows:
+            grouped.setdefault(doc, []).append(sentence)
+        return sentence_rows(list(grouped.items()), fmt, csv_raw)
+
+    return RowStream(render, fmt, lambda row: row[0])

@@ -10,17 +10,32 @@ by extension, and on standard input by an HTML page's opening tag.
 
 from __future__ import annotations
 
+import itertools
+import json
+import os
 import re
+import select
+import stat
 import sys
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from factcheck.errors import FactcheckError
 from factcheck.markup import html_to_text, markdown_to_text
 
 STDIN = "-"
-INPUT_FORMATS = ("auto", "text", "html", "markdown")
-_EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown", ".markdown": "markdown"}
+INPUT_FORMATS = ("auto", "text", "jsonl", "html", "markdown")
+_EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".jsonl": "jsonl",
+}
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
 
 
@@ -96,6 +111,8 @@ def convert(given: InputText, input_format: str) -> InputText:
         converted = markdown_to_text(given.text, given.name)
     elif input_format == "text":
         return given
+    elif input_format == "jsonl":
+        raise FactcheckError(f"{given.name}: JSONL input (one document a line) is read by predict and split")
     else:
         raise FactcheckError(f"{given.name}: unknown input format {input_format!r}")
     return InputText(given.name, converted.text, input_format, converted.summary)
@@ -111,3 +128,271 @@ def read_inputs(sources: list[str], text: str | None = None, input_format: str =
         given = InputText("<text>", text)
         return [convert(given, "text" if input_format == "auto" else input_format)]
     return [read_input(source, input_format) for source in (sources or [STDIN])]
+
+
+# --- Streaming: units of text read incrementally ---------------------------------------------
+
+# A paragraph longer than this (a file with no blank lines) is cut at a line
+# break, preferably after sentence-final punctuation, so memory stays bounded.
+MAX_UNIT_CHARS = 1 << 20
+_CHUNK = 1 << 16
+_SENTENCE_END = re.compile("[.!?\u2026][\"'\u2019\u201d)\\]]*\\s*\\Z")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of one document that splits into sentences on its own.
+
+    ``offset`` is where ``text`` starts in the document, in characters, so a
+    sentence's offsets in the unit plus ``offset`` are its document offsets;
+    ``first`` marks the document's first unit, where a date header may stand.
+    """
+
+    doc: str
+    text: str
+    offset: int = 0
+    first: bool = True
+
+
+# What a reader yields: units, and FLUSH where the input has nothing more to
+# give right now, so whatever is pending should be labelled and written first.
+FLUSH = None
+
+
+def stream_units(
+    sources: list[str],
+    text: str | None = None,
+    input_format: str = "auto",
+    on_convert: Callable[[InputText], None] | None = None,
+) -> Iterator[Unit | None]:
+    """The units of every input in order, read incrementally; ``FLUSH`` where input would block.
+
+    Plain text is cut into windows of whole paragraphs (a blank line always
+    ends a sentence, so each window splits as the whole document would); a
+    JSONL input holds one document per line, ``{"id": ..., "text": ...}``.
+    HTML and Markdown are converted whole (``on_convert`` hears of each), and
+    so is standard input under ``auto`` when it opens like an HTML page.
+    """
+    if text is not None:
+        given = read_inputs([], text, input_format)[0]
+        yield Unit(given.name, given.text)
+        return
+    for source in sources or [STDIN]:
+        fmt = input_format_of(source, input_format) if source != STDIN or input_format != "auto" else "sniff"
+        if fmt in ("html", "markdown"):
+            converted = read_input(source, fmt)
+            if on_convert is not None:
+                on_convert(converted)
+            yield Unit(converted.name, converted.text)
+            continue
+        name = "<stdin>" if source == STDIN else source
+        with _open_binary(source) as stream:
+            lines = _lines(stream, name)
+            if fmt == "sniff":
+                fmt, lines = yield from _sniff(lines, name, on_convert)
+            if fmt == "jsonl":
+                yield from _jsonl_units(lines, name)
+            elif fmt == "text":
+                yield from _paragraph_units(lines, name)
+            elif fmt != "html":
+                raise FactcheckError(f"{name}: unknown input format {fmt!r}")
+
+
+def _sniff(
+    lines: Iterator[tuple[int, str] | None], name: str, on_convert: Callable[[InputText], None] | None
+) -> Generator[Unit | None, None, tuple[str, Iterator[tuple[int, str] | None]]]:
+    """Standard input under ``auto``: an HTML page is read whole and converted, anything else streams."""
+    head: list[tuple[int, str] | None] = []
+    seen = ""
+    for item in lines:
+        head.append(item)
+        if item is None:
+            continue
+        seen += item[1]
+        if seen.strip() or len(seen) > 4096:
+            break
+    if _HTML_START.match(seen[:4096]):
+        page = "".join(item[1] for item in head if item) + "".join(item[1] for item in lines if item)
+        converted = convert(InputText(name, page), "html")
+        if on_convert is not None:
+            on_convert(converted)
+        yield Unit(converted.name, converted.text)
+        return "html", iter(())
+    return "text", itertools.chain(head, lines)
+
+
+def batches(units: Iterable[Unit | None], max_chars: int = 1 << 18) -> Iterator[list[Unit]]:
+    """Group units into batches of about ``max_chars``, ending one early at every ``FLUSH``."""
+    batch: list[Unit] = []
+    size = 0
+    for unit in units:
+        if unit is not None:
+            batch.append(unit)
+            size += len(unit.text)
+        if batch and (unit is None or size >= max_chars):
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+@contextmanager
+def _open_binary(source: str) -> Iterator[BinaryIO]:
+    if source == STDIN:
+        yield sys.stdin.buffer
+        return
+    path = Path(source)
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise FactcheckError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FactcheckError(f"{path}: is a directory, expected a file") from None
+    except PermissionError:
+        raise FactcheckError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise FactcheckError(f"{path}: cannot read ({err.strerror})") from None
+    with handle:
+        if path.is_dir():
+            raise FactcheckError(f"{path}: is a directory, expected a file")
+        yield handle
+
+
+def _lines(stream: BinaryIO, name: str) -> Iterator[tuple[int, str] | None]:
+    """Decoded lines with their numbers, read as they arrive; ``None`` where the next read would block.
+
+    Bytes are read as the OS delivers them (a pipe gives what has been
+    written so far) and decoded line by line, so a bad byte is reported with
+    its line and a line is never held back waiting for more input.
+    """
+    read, ready = _reader(stream)
+    pending = b""
+    lineno = 0
+    first = True
+    while True:
+        chunk = read()
+        if not chunk:
+            break
+        pending += chunk
+        cut = pending.rfind(b"\n") + 1
+        if not cut:
+            if len(pending) <= 4 * MAX_UNIT_CHARS:
+                continue
+            cut = len(pending)  # one endless line: decode what there is, up to a whole character
+            while cut > 1 and pending[cut - 1] & 0xC0 == 0x80:
+                cut -= 1
+            cut -= 1
+        complete, pending = pending[:cut], pending[cut:]
+        text = _decode_lines(complete, name, lineno, first)
+        first = False
+        # Lines end at "\n" only: a JSONL string may hold U+2028, and a blank line is "\n...\n".
+        *whole, rest = text.split("\n")
+        for line in whole:
+            lineno += 1
+            yield lineno, line + "\n"
+        if rest:  # a piece of an endless line; the next chunk goes on with it
+            yield lineno + 1, rest
+        if not ready():
+            yield None
+    if pending:
+        yield lineno + 1, _decode_lines(pending, name, lineno, first)
+
+
+def _decode_lines(data: bytes, name: str, lineno: int, first: bool) -> str:
+    try:
+        return data.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError as err:
+        line = lineno + data[: err.start].count(b"\n") + 1
+        raise FactcheckError(
+            f"{name}:{line}: not UTF-8 text (byte 0x{data[err.start]:02x}); "
+            "save the file as UTF-8 and try again"
+        ) from None
+
+
+def _reader(stream: BinaryIO) -> tuple[Callable[[], bytes], Callable[[], bool]]:
+    """How to read what is available, and whether more is available without waiting."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return (lambda: stream.read(_CHUNK)), (lambda: True)
+    if os.fstat(fd).st_mode & stat.S_IFREG:
+        return (lambda: os.read(fd, _CHUNK * 16)), (lambda: True)
+    return (lambda: os.read(fd, _CHUNK)), (lambda: bool(select.select([fd], [], [], 0)[0]))
+
+
+def _paragraph_units(lines: Iterable[tuple[int, str] | None], name: str) -> Iterator[Unit | None]:
+    """Windows of whole paragraphs: a unit ends at a blank line after some text."""
+    pending: list[str] = []
+    size = 0
+    offset = 0
+    first = True
+    has_text = False
+    seen_text = False
+
+    def emit(count: int) -> Unit:
+        nonlocal pending, size, offset, first, has_text
+        text = "".join(pending[:count])
+        unit = Unit(name, text, offset, first)
+        offset += len(text)
+        first = False
+        pending = pending[count:]
+        size = sum(map(len, pending))
+        has_text = any(line.strip() for line in pending)
+        return unit
+
+    for item in lines:
+        if item is None:
+            yield FLUSH
+            continue
+        _, line = item
+        blank = not line.strip()
+        pending.append(line)
+        size += len(line)
+        if blank and has_text:
+            yield emit(len(pending))
+        elif size > MAX_UNIT_CHARS:
+            yield emit(_long_paragraph_cut(pending))
+        has_text = has_text or not blank
+        seen_text = seen_text or not blank
+    if pending:
+        yield emit(len(pending))
+    if not seen_text:
+        raise FactcheckError(f"{name}: input is empty")
+
+
+def _long_paragraph_cut(lines: list[str]) -> int:
+    """How many lines of an over-long paragraph to label now: up to the last sentence-final line."""
+    for i in range(len(lines) - 1, 0, -1):
+        if _SENTENCE_END.search(lines[i - 1]):
+            return i
+    return len(lines) - 1 if len(lines) > 1 else 1
+
+
+def _jsonl_units(lines: Iterable[tuple[int, str] | None], name: str) -> Iterator[Unit | None]:
+    """One document a line: ``{"id": "...", "text": "..."}``; blank lines are skipped."""
+    seen = False
+    for item in lines:
+        if item is None:
+            yield FLUSH
+            continue
+        lineno, line = item
+        if not line.strip():
+            continue
+        where = f"{name}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise FactcheckError(f"{where}: not a JSON object ({err.msg})") from None
+        if not isinstance(record, dict):
+            raise FactcheckError(f'{where}: expected an object like {{"id": "a1", "text": "..."}}')
+        doc, text = record.get("id"), record.get("text")
+        if not isinstance(text, str):
+            raise FactcheckError(f'{where}: "text" must be a string')
+        if doc is None:
+            doc = f"{name}:{lineno}"
+        elif not isinstance(doc, (str, int)) or isinstance(doc, bool):
+            raise FactcheckError(f'{where}: "id" must be a string or a number')
+        seen = True
+        yield Unit(str(doc), text)
+    if not seen:
+        raise FactcheckError(f"{name}: input is empty")

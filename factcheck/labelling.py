@@ -10,6 +10,7 @@ the models it has loaded, so calling it in a loop does not reload weights.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,10 +20,11 @@ from sklearn.pipeline import Pipeline
 
 from factcheck.attribution import Source
 from factcheck.explanation import Explainer, Push
+from factcheck.inputs import Unit
 from factcheck.labels import LABEL_IDS
 from factcheck.quantities import Quantity
 from factcheck.spans import extract_spans
-from factcheck.splitting import split_document
+from factcheck.splitting import Sentence, split_document
 from factcheck.storage import load_model, resolve_model_dir
 
 
@@ -111,23 +113,81 @@ class Labeller:
 
         ``spans`` adds each sentence's sources and quantities (factcheck.spans).
         """
-        sentences = split_document(text).sentences
-        texts = [s.text for s in sentences]
-        labels = self.label_sentences(texts)
+        return self.label_units([Unit(doc, text)], explain, spans=spans)
+
+    def label_units(
+        self,
+        units: list[Unit],
+        explain: int = 0,
+        counters: dict[str, int] | None = None,
+        spans: bool = True,
+    ) -> list[LabelledSentence]:
+        """Label the sentences of several units (pieces of documents) in one model pass.
+
+        ``counters`` carries each document's next sentence index from one call
+        to the next, so a document read in pieces numbers its sentences as a
+        whole one would. Spans are found over each run of adjacent pieces of
+        one document in the batch, so a pronoun can look back across them.
+        """
+        counters = {} if counters is None else counters
+        runs: list[tuple[Unit, list[Sentence]]] = []  # adjacent pieces of a document, joined
+        for unit in units:
+            sentences = list(split_units([unit], counters))
+            last = runs[-1][0] if runs else None
+            if last is not None and last.doc == unit.doc and last.offset + len(last.text) == unit.offset:
+                runs[-1] = (Unit(unit.doc, last.text + unit.text, last.offset, last.first), runs[-1][1])
+                runs[-1][1].extend(s for _, s in sentences)
+            else:
+                runs.append((unit, [s for _, s in sentences]))
+        texts = [s.text for _, sentences in runs for s in sentences]
+        predicted = self.label_sentences(texts)
         reasons: list[list[Push] | None] = [None] * len(texts)
         if explain:
-            reasons = list(self.explain(texts, [label for label, _, _ in labels], explain))
-        found = extract_spans(text, [(s.start, s.end) for s in sentences]) if spans else None
+            reasons = list(self.explain(texts, [label for label, _, _ in predicted], explain))
+        results = iter(zip(predicted, reasons, strict=True))
         rows = []
-        for s, (label, confidence, scores), why in zip(sentences, labels, reasons, strict=True):
-            mine = found.within(s.start, s.end) if found else None
-            sources, quantities = (mine.sources, mine.quantities) if mine else (None, None)
-            rows.append(
-                LabelledSentence(
-                    doc, s.index, s.start, s.end, s.text, label, confidence, scores, why, sources, quantities
+        for run, sentences in runs:
+            found = None
+            if spans:
+                bounds = [(s.start - run.offset, s.end - run.offset) for s in sentences]
+                found = extract_spans(run.text, bounds).shifted(run.offset)
+            for s in sentences:
+                (label, confidence, scores), why = next(results)
+                mine = found.within(s.start, s.end) if found else None
+                sources, quantities = (mine.sources, mine.quantities) if mine else (None, None)
+                rows.append(
+                    LabelledSentence(
+                        run.doc,
+                        s.index,
+                        s.start,
+                        s.end,
+                        s.text,
+                        label,
+                        confidence,
+                        scores,
+                        why,
+                        sources,
+                        quantities,
+                    )
                 )
-            )
         return rows
+
+    def label_stream(
+        self, batches: Iterable[list[Unit]], explain: int = 0, spans: bool = True
+    ) -> Iterator[list[LabelledSentence]]:
+        """The rows of each batch of units as soon as it is labelled, numbered across batches."""
+        counters: dict[str, int] = {}
+        for batch in batches:
+            yield self.label_units(batch, explain, counters, spans)
+
+
+def split_units(units: Iterable[Unit], counters: dict[str, int]) -> Iterator[tuple[str, Sentence]]:
+    """Each unit's sentences with document offsets and indices: (document, sentence)."""
+    for unit in units:
+        for s in split_document(unit.text, header=unit.first).sentences:
+            index = counters.get(unit.doc, 0)
+            counters[unit.doc] = index + 1
+            yield unit.doc, Sentence(index, s.start + unit.offset, s.end + unit.offset, s.text)
 
 
 @lru_cache(maxsize=4)

@@ -13,7 +13,8 @@ rough split on sentence punctuation is used.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from factcheck.attribution import Source, find_sources
 from factcheck.quantities import Quantity, find_quantities
@@ -26,12 +27,30 @@ class Spans:
     sources: list[Source]
     quantities: list[Quantity]
 
+    def shifted(self, offset: int) -> Spans:
+        """The same spans with every offset moved by ``offset``: from a piece of a document to the whole."""
+        if not offset:
+            return self
+        return Spans([_shift(s, offset) for s in self.sources], [_shift(q, offset) for q in self.quantities])
+
     def within(self, start: int, end: int) -> Spans:
         """The spans that begin inside ``[start, end)``: one sentence's share."""
         return Spans(
             [s for s in self.sources if start <= s.start < end],
             [q for q in self.quantities if start <= q.start < end],
         )
+
+
+def _shift(span: Any, offset: int) -> Any:
+    """Move offsets: ``start``/``end`` and ``*_start``/``*_end`` fields, (start, end, text) tuples."""
+    changes = {}
+    for field in fields(span):
+        value = getattr(span, field.name)
+        if isinstance(value, int) and not isinstance(value, bool) and field.name.endswith(("start", "end")):
+            changes[field.name] = value + offset
+        elif isinstance(value, tuple) and len(value) == 3 and all(isinstance(v, int) for v in value[:2]):
+            changes[field.name] = (value[0] + offset, value[1] + offset, value[2])
+    return replace(span, **changes)
 
 
 def extract_spans(text: str, sentences: Sequence[tuple[int, int]] | None = None) -> Spans:

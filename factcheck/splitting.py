@@ -178,9 +178,13 @@ def _tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(_params(), lang_vars=NewsLanguageVars(), token_cls=NewsToken)
 
 
-def split_document(text: str) -> SplitDocument:
-    """Split ``text`` into sentences, reading a leading date header as metadata."""
-    header = _DATE_HEADER.match(text)
+def split_document(text: str, header: bool = True) -> SplitDocument:
+    """Split ``text`` into sentences, reading a leading date header as metadata.
+
+    ``header=False`` is for a later piece of a document read in pieces
+    (``inputs.stream_units``), where a "date ..." line is text.
+    """
+    header = _DATE_HEADER.match(text) if header else None
     date, body_start = (header.group(1), header.end()) if header else (None, 0)
     sentences = [
         Sentence(i, start, end, text[start:end])

@@ -20,16 +20,17 @@ import nltk
 import numpy
 import sklearn
 import skops
+from scipy import sparse
 from sklearn.model_selection import GroupShuffleSplit, StratifiedShuffleSplit
 from sklearn.pipeline import Pipeline
 
 from factcheck import __version__
-from factcheck.bases import resolve_base
+from factcheck.bases import Base, load_base
 from factcheck.data import Example, label_counts, parse_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
 from factcheck.inputs import read_bytes
-from factcheck.labels import LABELS
+from factcheck.labels import LABEL_IDS, LABELS
 from factcheck.model import make_pipeline
 from factcheck.storage import check_out_dir, model_lock, read_card, save_model
 
@@ -70,23 +71,28 @@ def train_model(
     # A wrong --out, or another train writing there, is found before the fit, not after it.
     check_out_dir(out_dir)
     with model_lock(out_dir):
-        files: list[tuple[str | Path, str | None]] = [(path, None) for path in data]
+        shipped = None
         if base is not None:
-            base_name, base_path = resolve_base(base)
-            files.append((base_path, base_name))
+            say(f"reading the shipped base {base}")
+            shipped = load_base(base)
         sources = []
         examples: list[Example] = []
-        for path, base_name in files:
+        for path in data:
             say(f"reading {path}")
             raw = read_bytes(path)
             part = parse_examples(path, raw)
-            source = _describe_source(Path(path), raw, part)
-            sources.append({**source, "base": base_name} if base_name else source)
-            prefix = f"{path}#" if len(files) > 1 else ""
+            sources.append(_describe_source(Path(path), raw, part))
+            prefix = f"{path}#" if len(data) > 1 else ""
             examples += [Example(e.text, e.label, e.doc_id and prefix + e.doc_id) for e in part]
-        _check_counts(examples, "training data")
+        base_labels = shipped.labels if shipped else []
+        if shipped is not None:
+            sources.append(_describe_base(shipped))
+            _check_counts([e.label for e in examples] + base_labels, "training data with the base")
+        else:
+            _check_counts([e.label for e in examples], "training data")
 
-        train, test = _split(examples, holdout, seed)
+        # The base is always trained on: only the user's own sentences are held out and scored.
+        train, test = _split(examples, holdout, seed, base_labels)
         evaluation_source = None
         if eval_on is not None:
             say(f"reading {eval_on}")
@@ -94,14 +100,19 @@ def train_model(
             test = parse_examples(eval_on, raw)
             evaluation_source = _describe_source(Path(eval_on), raw, test)
         pipeline = pipeline if pipeline is not None else make_pipeline()
-        say(f"fitting on {len(train)} sentences")
-        pipeline.fit([e.text for e in train], [e.label for e in train])
+        say(f"fitting on {len(train) + len(base_labels)} sentences")
+        if shipped is None:
+            pipeline.fit([e.text for e in train], [e.label for e in train])
+        else:
+            fit_with_base(pipeline, [e.text for e in train], [e.label for e in train], shipped)
         report = None
         if test:
             say(f"scoring {len(test)} held-out sentences")
             report = score([e.label for e in test], list(pipeline.predict([e.text for e in test])))
 
-        card = build_card(pipeline, sources, train, test, holdout, seed, report, evaluation_source)
+        card = build_card(
+            pipeline, sources, train, test, holdout, seed, report, evaluation_source, base_labels
+        )
         say(f"writing {out_dir}")
         model_dir = save_model(pipeline, card, out_dir)
         return TrainResult(model_dir, read_card(model_dir), report)
@@ -116,8 +127,10 @@ def build_card(
     seed: int,
     report: Report | None,
     evaluation_source: dict[str, Any] | None = None,
+    base_labels: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The model card: everything needed to know what a model is and to rebuild it."""
+    trained = [e.label for e in train] + list(base_labels)
     return {
         "format": 1,
         "factcheck_version": __version__,
@@ -131,7 +144,7 @@ def build_card(
             "numpy": numpy.__version__,
         },
         "training_data": sources,
-        "trained_on": {"examples": len(train), "per_label": label_counts(train)},
+        "trained_on": {"examples": len(trained), "per_label": _per_label(trained)},
         "holdout": {
             "share": holdout,
             "seed": seed,
@@ -144,6 +157,43 @@ def build_card(
     }
 
 
+def fit_with_base(pipeline: Pipeline, texts: list[str], labels: list[str], base: Base) -> Pipeline:
+    """Fit on the user's sentences and the base's count vectors together.
+
+    The first step is stateless, so the user's sentences are counted by it and
+    stacked on the shipped counts; every later step (TF-IDF weights, the
+    classifier) is fitted on the stack as if all of it had been text.
+    """
+    counts = pipeline[0]
+    if {k: v for k, v in counts.get_params().items() if k in base.features} != _plain(base.features):
+        raise FactcheckError(
+            f"--base {base.name}: the base was counted with {base.features}, which this pipeline's "
+            "first step does not match; train without --base or with the default configuration"
+        )
+    own = counts.transform(texts) if texts else sparse.csr_matrix((0, base.counts.shape[1]))
+    pipeline[1:].fit(sparse.vstack([own, base.counts], format="csr"), list(labels) + base.labels)
+    return pipeline
+
+
+def _plain(features: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in features.items()}
+
+
+def _describe_base(base: Base) -> dict[str, Any]:
+    return {
+        "base": base.name,
+        "path": f"shipped base {base.name} (count vectors, no text)",
+        "sha256": base.description["sha256"],
+        "examples": base.counts.shape[0],
+        "per_label": _per_label(base.labels),
+        "sources": base.description.get("sources", []),
+    }
+
+
+def _per_label(labels: Sequence[str]) -> dict[str, int]:
+    return {label: list(labels).count(label) for label in LABEL_IDS}
+
+
 def _describe_source(path: Path, raw: bytes, examples: list[Example]) -> dict[str, Any]:
     return {
         "path": str(path),
@@ -153,8 +203,8 @@ def _describe_source(path: Path, raw: bytes, examples: list[Example]) -> dict[st
     }
 
 
-def _check_counts(examples: list[Example], what: str, hint: str = "add examples") -> None:
-    counts = label_counts(examples)
+def _check_counts(labels: Sequence[str], what: str, hint: str = "add examples") -> None:
+    counts = _per_label(labels)
     present = {label: n for label, n in counts.items() if n}
     if len(present) < 2:
         raise FactcheckError(f"{what}: needs at least two different labels, found {sorted(present)}")
@@ -166,7 +216,9 @@ def _check_counts(examples: list[Example], what: str, hint: str = "add examples"
             )
 
 
-def _split(examples: list[Example], holdout: float, seed: int) -> tuple[list[Example], list[Example]]:
+def _split(
+    examples: list[Example], holdout: float, seed: int, base_labels: Sequence[str] = ()
+) -> tuple[list[Example], list[Example]]:
     if holdout == 0:
         return examples, []
     labels = [e.label for e in examples]
@@ -188,13 +240,17 @@ def _split(examples: list[Example], holdout: float, seed: int) -> tuple[list[Exa
             ) from None
     train = [examples[i] for i in train_idx]
     test = [examples[i] for i in test_idx]
-    missing = sorted(set(labels) - {e.label for e in train})
+    missing = sorted(set(labels) - {e.label for e in train} - set(base_labels))
     if missing:
         raise FactcheckError(
             f"label(s) {', '.join(missing)} have too few examples to hold out a share and still "
             "train on them; add examples or use --holdout 0"
         )
-    _check_counts(train, "training part after the hold-out", "add examples or use --holdout 0")
+    _check_counts(
+        [e.label for e in train] + list(base_labels),
+        "training part after the hold-out",
+        "add examples or use --holdout 0",
+    )
     return train, test
 
 

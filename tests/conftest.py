@@ -19,3 +19,20 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("models") / "tiny"
     train_model([STARTER], out, holdout=0.25)
     return out
+
+
+@pytest.fixture(scope="session")
+def starter_base_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A base built from the starter set the way the shipped one is built from the corpus."""
+    from factcheck.corpus.base import build_base
+
+    out = tmp_path_factory.mktemp("base")
+    build_base([(STARTER, {"name": "starter"})], out)
+    return out
+
+
+@pytest.fixture
+def starter_base(starter_base_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make ``--base default`` stand for the starter base in this test."""
+    monkeypatch.setattr("factcheck.bases.base_dir", lambda: starter_base_dir)
+    return starter_base_dir

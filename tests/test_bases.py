@@ -1,17 +1,67 @@
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from factcheck.bases import corpus_train_split, resolve_base
+from factcheck.bases import load_base, resolve_base
+from factcheck.data import read_examples
 from factcheck.errors import FactcheckError
+from factcheck.model import make_pipeline
 from factcheck.storage import CARD
-from tests.conftest import REPO
+from factcheck.training import fit_with_base
+from tests.conftest import REPO, STARTER
 
 
-def test_default_base_is_the_corpus_train_split():
-    assert corpus_train_split() == REPO / "data" / "corpus" / "train.jsonl"
-    assert resolve_base("default") == ("default", corpus_train_split())
+def test_shipped_base_is_counts_of_the_corpus_train_split_and_no_text():
+    base = load_base("default")
+    description = json.loads((REPO / "data" / "base" / "default.json").read_text())
+    assert base.counts.shape[0] == len(base.labels) == len(base.groups) == description["sentences"]
+    assert base.counts.shape[0] >= len(read_examples(REPO / "data" / "corpus" / "train.jsonl"))
+    assert base.features == {
+        k: list(v) if isinstance(v, tuple) else v for k, v in make_pipeline()[0].get_params().items()
+    }
+    with np.load(REPO / "data" / "base" / "default.npz", allow_pickle=False) as arrays:
+        assert all(arrays[key].dtype.kind in "iuf" for key in arrays.files)  # numbers only, no text
+
+
+def test_counts_match_the_text_they_were_made_from(starter_base: Path):
+    base = load_base("default")
+    examples = read_examples(STARTER)
+    assert base.labels == [e.label for e in examples]
+    expected = make_pipeline()[0].transform([e.text for e in examples])
+    assert (base.counts != expected).nnz == 0
+
+
+def test_training_on_counts_equals_training_on_the_text(starter_base: Path):
+    examples = read_examples(STARTER)
+    mine = [("Rents may double, the council said.", "attributed"), ("Rents doubled.", "factual")]
+    texts = [t for t, _ in mine] + [e.text for e in examples]
+    labels = [label for _, label in mine] + [e.label for e in examples]
+    from_text = make_pipeline(classifier="logreg").fit(texts, labels)
+    from_counts = fit_with_base(
+        make_pipeline(classifier="logreg"),
+        [t for t, _ in mine],
+        [lab for _, lab in mine],
+        load_base("default"),
+    )
+    probe = ["Officials said about 40 people were hurt.", "This is a disgrace."]
+    assert np.allclose(from_text.predict_proba(probe), from_counts.predict_proba(probe))
+
+
+def test_a_pipeline_counting_differently_cannot_use_the_base(starter_base: Path):
+    with pytest.raises(FactcheckError, match="--base default: the base was counted with"):
+        fit_with_base(make_pipeline(char_ngrams=(2, 4)), ["x"], ["factual"], load_base("default"))
+
+
+def test_damaged_base_is_refused(starter_base: Path, tmp_path: Path):
+    for name in ("default.npz", "default.json"):
+        (tmp_path / name).write_bytes((starter_base / name).read_bytes())
+    with open(tmp_path / "default.npz", "r+b") as handle:
+        handle.seek(100)
+        handle.write(b"\x00\x01")
+    with pytest.raises(FactcheckError, match="base data is damaged"):
+        load_base("default", tmp_path)
 
 
 def test_a_model_stands_for_the_base_its_card_records(tmp_path: Path, tiny_model: Path, monkeypatch):
@@ -21,7 +71,7 @@ def test_a_model_stands_for_the_base_its_card_records(tmp_path: Path, tiny_model
         (tmp_path / name).mkdir()
         sources = [{**card["training_data"][0], "base": base}] if base else card["training_data"]
         (tmp_path / name / CARD).write_text(json.dumps({**card, "training_data": sources}))
-    assert resolve_base("retrained") == ("default", corpus_train_split())
+    assert resolve_base("retrained") == "default"
     with pytest.raises(FactcheckError, match="--base plain: that model was trained without a base"):
         resolve_base("plain")
     with pytest.raises(FactcheckError, match="--base nosuch: no shipped model"):

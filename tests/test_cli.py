@@ -215,8 +215,7 @@ def test_models_lists_shipped_and_own(tmp_path: Path, tiny_model: Path, monkeypa
     assert run("info", "--model", "mine").exit_code == 0
 
 
-def test_train_with_a_base(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr("factcheck.bases.corpus_train_split", lambda: STARTER)
+def test_train_with_a_base(tmp_path: Path, starter_base: Path):
     mine = tmp_path / "mine.jsonl"
     mine.write_text('{"text": "Prices will rise, the bank said.", "label": "attributed", "doc_id": "d"}\n')
     result = run("train", str(mine), "--base", "default", "--out", str(tmp_path / "m"), "--holdout", "0")

@@ -19,6 +19,8 @@ SENTENCES = [
 
 
 def present(feature: str, sentence: str) -> bool:
+    if "|" in feature:  # n-grams of one sentence that share a hashed column
+        return any(present(part, sentence) for part in feature.split("|"))
     if feature.startswith("cue:"):
         return bool(CUES[feature[4:]].search(sentence))
     if feature.startswith("char:"):

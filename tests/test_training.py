@@ -79,8 +79,7 @@ def test_progress_messages(tmp_path: Path):
     assert messages[0].startswith("reading") and messages[-1].startswith("writing")
 
 
-def test_base_is_added_and_recorded(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr("factcheck.bases.corpus_train_split", lambda: STARTER)
+def test_base_is_added_and_recorded(tmp_path: Path, starter_base: Path):
     mine = tmp_path / "mine.jsonl"
     mine.write_text(
         '{"text": "Rents may double, the council said.", "label": "attributed", "doc_id": "d"}\n'
@@ -89,7 +88,8 @@ def test_base_is_added_and_recorded(tmp_path: Path, monkeypatch):
     result = train_model([mine], tmp_path / "m", holdout=0, base="default")
     own, base = result.card["training_data"]
     assert "base" not in own and own["examples"] == 2
-    assert base["base"] == "default" and base["path"] == str(STARTER) and base["examples"] == 50
+    assert base["base"] == "default" and "no text" in base["path"] and base["examples"] == 50
+    assert base["sources"][0]["name"] == "starter"
     assert result.card["trained_on"]["examples"] == 52
 
 
