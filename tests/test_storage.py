@@ -162,9 +162,9 @@ def test_every_pipeline_make_pipeline_builds_saves_and_loads(tmp_path: Path, cla
 def test_save_refuses_a_type_outside_the_allow_list(tiny_model: Path, tmp_path: Path, monkeypatch):
     pipeline, card = load_model(tiny_model)
     monkeypatch.setattr(
-        "factcheck.storage.TRUSTED_TYPES", TRUSTED_TYPES - {"factcheck.features.CueFeatures"}
+        "factcheck.storage.TRUSTED_TYPES", TRUSTED_TYPES - {"factcheck.features.BlockTfidf"}
     )
-    with pytest.raises(FactcheckError, match=r"TRUSTED_TYPES lacks factcheck\.features\.CueFeatures"):
+    with pytest.raises(FactcheckError, match=r"TRUSTED_TYPES lacks factcheck\.features\.BlockTfidf"):
         save_model(pipeline, card, tmp_path / "m")
     assert not (tmp_path / "m").exists()
 
