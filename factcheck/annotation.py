@@ -143,6 +143,8 @@ class Session:
         self._pending = [item for item in items if (item.key, item.text) not in answered]
         self._skipped = 0
         self._fd = fd
+        #: What reading the articles changed (control characters replaced), for the CLI to show.
+        self.warnings: tuple[str, ...] = ()
 
     @classmethod
     def open(cls, path: str | Path, items: list[Item]) -> Session:
@@ -272,7 +274,9 @@ def open_session(
     if STDIN in inputs:
         raise FactcheckError("annotate reads answers from standard input; give the articles as files")
     docs = [read_input(source, input_format) for source in inputs]
-    return Session.open(out, build_queue(docs, Labeller.load(model, trust), order))
+    session = Session.open(out, build_queue(docs, Labeller.load(model, trust), order))
+    session.warnings = tuple(warning for doc in docs for warning in doc.warnings)
+    return session
 
 
 def _now() -> str:

@@ -14,7 +14,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
@@ -128,6 +128,15 @@ def _user_errors(command: F) -> F:
             _fail(os_error_text(err))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _warn(warnings: Iterable[str]) -> None:
+    for warning in warnings:
+        typer.echo(f"factcheck: warning: {terminal(warning)}", err=True)
+
+
+def _warn_one(warning: str) -> None:
+    _warn([warning])
 
 
 def _fail(message: str) -> NoReturn:
@@ -301,7 +310,7 @@ def predict(
 
       tail -f wire.jsonl | factcheck predict - --input-format jsonl --format jsonl
     """
-    units = stream_units(inputs or [], text, input_format.value, _note_conversion)
+    units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one)
     if fmt is RowFormat.html:  # a page needs every document whole
         texts: dict[str, str] = {}
         for unit in (u for u in units if u is not None):
@@ -408,7 +417,7 @@ def split(
     """
     stream = sentence_row_stream(fmt.value, csv_raw)
     counters: dict[str, int] = {}
-    units = batches(stream_units(inputs or [], text, input_format.value, _note_conversion))
+    units = batches(stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one))
     _emit_stream((stream.add(list(split_units(batch, counters))) for batch in units), stream.close, None)
 
 
@@ -587,6 +596,7 @@ def annotate(
       printf '1\\n\\n3\\n' | factcheck annotate article.txt --out mine.jsonl --order document
     """
     session = open_session(out, inputs, model, order.value, trust_model, input_format.value)
+    _warn(session.warnings)
     if session.dropped is not None:
         typer.echo(terminal(f"factcheck: {out}: cut off an incomplete last line a crash left"), err=True)
     interactive = sys.stdin.isatty()

@@ -27,8 +27,13 @@ _JSON_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u
 _BIDI = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _TERMINAL = str.maketrans(
     {
-        code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-        for code in [*range(0x20), *range(0x7F, 0xA0), *_BIDI, 0x2028, 0x2029]
+        **{
+            code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+            for code in [*range(0x20), *range(0x7F, 0xA0), *_BIDI, 0x2028, 0x2029]
+        },
+        # A byte of a file name that was not UTF-8 (Python's surrogateescape), then other lone surrogates.
+        **{code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)},
+        **{code: f"\\u{code:04x}" for code in [*range(0xD800, 0xDC80), *range(0xDD00, 0xE000)]},
     }
 )
 

@@ -48,13 +48,22 @@ def jsonl(records: Iterable[dict[str, Any]]) -> str:
 
 
 def csv_text(records: Sequence[dict[str, Any]], columns: Sequence[str], raw: bool = False) -> str:
-    """CSV with a header row; cells a spreadsheet would run as formulas are neutralised unless ``raw``."""
+    """CSV with a header row; cells a spreadsheet would run as formulas are neutralised unless ``raw``.
+
+    The csv module quotes a cell only for the characters of its line
+    terminator, so with "\n" a lone "\r" went out unquoted and split the
+    row on reading. Rows are written with "\r\n", which quotes both, and
+    each row's terminator is then cut back to "\n".
+    """
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for record in records:
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
+    rows = []
+    for record in [dict(zip(columns, columns, strict=True)), *records]:
         writer.writerow(record if raw else {key: csv_cell(value) for key, value in record.items()})
-    return out.getvalue()
+        rows.append(out.getvalue()[:-2] + "\n")
+        out.seek(0)
+        out.truncate()
+    return "".join(rows)
 
 
 def reasons_text(pushes: Sequence[Push]) -> str:

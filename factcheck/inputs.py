@@ -6,6 +6,13 @@ FactcheckError naming the file, because a silently skipped article is a
 sentence nobody checked. A saved web page or a Markdown file is converted
 to plain text whole (``factcheck.markup``); ``auto`` tells the formats apart
 by extension, and on standard input by an HTML page's opening tag.
+
+Offsets in the output count characters of the decoded text: a UTF-8 byte
+order mark is not part of it. Control characters other than tab, newline and
+carriage return (NUL, ESC with its whole escape sequence, DEL, C1) are not
+text: each is replaced by a space, so no sentence is made of them and every
+offset still points where it did, and a warning names the file and line. A
+file name whose bytes are not UTF-8 is shown with ``\\xNN`` for those bytes.
 """
 
 from __future__ import annotations
@@ -19,11 +26,12 @@ import stat
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from factcheck.errors import FactcheckError
+from factcheck.escaping import display_name
 from factcheck.markup import html_to_text, markdown_to_text
 
 STDIN = "-"
@@ -37,6 +45,13 @@ _EXTENSIONS = {
     ".jsonl": "jsonl",
 }
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+# A terminal escape sequence as a whole (CSI "ESC [ ... final", OSC "ESC ] ... BEL/ST", two-byte
+# "ESC x"), so "ESC [2J" leaves no "[2J" behind; then any single control character.
+_CONTROL = re.compile(
+    "\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|\x1b[@-Z\\\\-_]"
+    "|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -52,6 +67,43 @@ class InputText:
     text: str
     source_format: str = "text"
     summary: str = ""
+    #: What reading changed, for the CLI to show: e.g. control characters replaced.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+
+def clean_text(text: str, name: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` with control characters replaced by spaces (offsets unchanged), and a warning if any were."""
+    first = _CONTROL.search(text)
+    if first is None:
+        return text, ()
+    count = len(_CONTROL.findall(text))
+    line = text.count("\n", 0, first.start()) + 1
+    plural = "s" if count > 1 else ""
+    warning = (
+        f"{name}:{line}: {count} control character{plural} or escape sequence{plural} "
+        f"(first U+{ord(first.group()[0]):04X}) replaced by spaces: they are not text"
+    )
+    return _CONTROL.sub(lambda match: " " * len(match.group()), text), (warning,)
+
+
+class _Cleaner:
+    """``clean_text`` for a streamed input: piece by piece, warning once, at the first line affected."""
+
+    def __init__(self, name: str, warn: Warn | None) -> None:
+        self.name = name
+        self.warn = warn
+        self.warned = False
+
+    def __call__(self, text: str, lineno: int) -> str:
+        if _CONTROL.search(text) is None:
+            return text
+        if not self.warned and self.warn is not None:
+            self.warn(
+                f"{self.name}:{lineno}: control characters or escape sequences replaced by spaces: "
+                "they are not text"
+            )
+        self.warned = True
+        return _CONTROL.sub(lambda match: " " * len(match.group()), text)
 
 
 def input_format_of(source: str, input_format: str, text: str = "") -> str:
@@ -78,33 +130,44 @@ def decode_utf8(data: bytes, name: str) -> str:
 def read_bytes(path: str | Path) -> bytes:
     """Read a file's bytes, turning OS errors into one-line user errors."""
     path = Path(path)
+    name = display_name(str(path))
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise FactcheckError(f"{path}: no such file") from None
+        raise FactcheckError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise FactcheckError(f"{path}: is a directory, expected a file") from None
+        raise FactcheckError(f"{name}: is a directory, expected a file") from None
     except PermissionError:
-        raise FactcheckError(f"{path}: permission denied") from None
+        raise FactcheckError(f"{name}: permission denied") from None
     except OSError as err:
-        raise FactcheckError(f"{path}: cannot read ({err.strerror})") from None
+        raise FactcheckError(f"{name}: cannot read ({err.strerror})") from None
 
 
 def read_input(source: str, input_format: str = "auto") -> InputText:
     """Read one input: a file path, or ``-`` for standard input; HTML and Markdown are converted."""
     if source == STDIN:
-        text = decode_utf8(sys.stdin.buffer.read(), "<stdin>")
         name = "<stdin>"
+        text = decode_utf8(sys.stdin.buffer.read(), name)
     else:
-        text = decode_utf8(read_bytes(source), source)
-        name = source
+        name = display_name(source)
+        text = decode_utf8(read_bytes(source), name)
+    return _checked(name, text, input_format_of(source, input_format, text))
+
+
+def _checked(name: str, text: str, input_format: str) -> InputText:
+    """Refuse empty input; blank control characters (before conversion, so lines are the file's)."""
+    text, warnings = clean_text(text.removeprefix("\ufeff"), name)
     if not text.strip():
-        raise FactcheckError(f"{name}: input is empty")
-    return convert(InputText(name, text), input_format_of(source, input_format, text))
+        raise FactcheckError(f"{name}: input is empty" + (" (only control characters)" if warnings else ""))
+    return convert(InputText(name, text, warnings=warnings), input_format)
 
 
 def convert(given: InputText, input_format: str) -> InputText:
-    """The text to label: as given for plain text, converted whole for HTML or Markdown."""
+    """The text to label: as given for plain text, converted whole for HTML or Markdown.
+
+    A converted text is cleaned again: an entity such as ``&#27;`` can put a
+    control character into it that the source did not hold.
+    """
     if input_format == "html":
         converted = html_to_text(given.text, given.name)
     elif input_format == "markdown":
@@ -115,7 +178,8 @@ def convert(given: InputText, input_format: str) -> InputText:
         raise FactcheckError(f"{given.name}: JSONL input (one document a line) is read by predict and split")
     else:
         raise FactcheckError(f"{given.name}: unknown input format {input_format!r}")
-    return InputText(given.name, converted.text, input_format, converted.summary)
+    text, warnings = clean_text(converted.text, f"{given.name} (as text)")
+    return InputText(given.name, text, input_format, converted.summary, given.warnings + warnings)
 
 
 def read_inputs(sources: list[str], text: str | None = None, input_format: str = "auto") -> list[InputText]:
@@ -123,10 +187,7 @@ def read_inputs(sources: list[str], text: str | None = None, input_format: str =
     if text is not None:
         if sources:
             raise FactcheckError("give either --text or input files, not both")
-        if not text.strip():
-            raise FactcheckError("--text: input is empty")
-        given = InputText("<text>", text)
-        return [convert(given, "text" if input_format == "auto" else input_format)]
+        return [_checked("<text>", text, "text" if input_format == "auto" else input_format)]
     return [read_input(source, input_format) for source in (sources or [STDIN])]
 
 
@@ -164,6 +225,7 @@ def stream_units(
     text: str | None = None,
     input_format: str = "auto",
     on_convert: Callable[[InputText], None] | None = None,
+    on_warning: Warn | None = None,
 ) -> Iterator[Unit | None]:
     """The units of every input in order, read incrementally; ``FLUSH`` where input would block.
 
@@ -172,9 +234,13 @@ def stream_units(
     JSONL input holds one document per line, ``{"id": ..., "text": ...}``.
     HTML and Markdown are converted whole (``on_convert`` hears of each), and
     so is standard input under ``auto`` when it opens like an HTML page.
+    Control characters are blanked as they stream; ``on_warning`` hears of it.
     """
+    warn = on_warning or (lambda _warning: None)
     if text is not None:
         given = read_inputs([], text, input_format)[0]
+        for warning in given.warnings:
+            warn(warning)
         yield Unit(given.name, given.text)
         return
     for source in sources or [STDIN]:
@@ -183,17 +249,20 @@ def stream_units(
             converted = read_input(source, fmt)
             if on_convert is not None:
                 on_convert(converted)
+            for warning in converted.warnings:
+                warn(warning)
             yield Unit(converted.name, converted.text)
             continue
-        name = "<stdin>" if source == STDIN else source
+        name = "<stdin>" if source == STDIN else display_name(source)
+        clean = _Cleaner(name, warn)
         with _open_binary(source) as stream:
             lines = _lines(stream, name)
             if fmt == "sniff":
                 fmt, lines = yield from _sniff(lines, name, on_convert)
             if fmt == "jsonl":
-                yield from _jsonl_units(lines, name)
+                yield from _jsonl_units(lines, name, clean)
             elif fmt == "text":
-                yield from _paragraph_units(lines, name)
+                yield from _paragraph_units(_cleaned(lines, clean), name)
             elif fmt != "html":
                 raise FactcheckError(f"{name}: unknown input format {fmt!r}")
 
@@ -242,19 +311,20 @@ def _open_binary(source: str) -> Iterator[BinaryIO]:
         yield sys.stdin.buffer
         return
     path = Path(source)
+    name = display_name(source)
     try:
         handle = path.open("rb")
     except FileNotFoundError:
-        raise FactcheckError(f"{path}: no such file") from None
+        raise FactcheckError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise FactcheckError(f"{path}: is a directory, expected a file") from None
+        raise FactcheckError(f"{name}: is a directory, expected a file") from None
     except PermissionError:
-        raise FactcheckError(f"{path}: permission denied") from None
+        raise FactcheckError(f"{name}: permission denied") from None
     except OSError as err:
-        raise FactcheckError(f"{path}: cannot read ({err.strerror})") from None
+        raise FactcheckError(f"{name}: cannot read ({err.strerror})") from None
     with handle:
         if path.is_dir():
-            raise FactcheckError(f"{path}: is a directory, expected a file")
+            raise FactcheckError(f"{name}: is a directory, expected a file")
         yield handle
 
 
@@ -320,6 +390,11 @@ def _reader(stream: BinaryIO) -> tuple[Callable[[], bytes], Callable[[], bool]]:
     return (lambda: os.read(fd, _CHUNK)), (lambda: bool(select.select([fd], [], [], 0)[0]))
 
 
+def _cleaned(lines: Iterable[tuple[int, str] | None], clean: _Cleaner) -> Iterator[tuple[int, str] | None]:
+    for item in lines:
+        yield item if item is None else (item[0], clean(item[1], item[0]))
+
+
 def _paragraph_units(lines: Iterable[tuple[int, str] | None], name: str) -> Iterator[Unit | None]:
     """Windows of whole paragraphs: a unit ends at a blank line after some text."""
     pending: list[str] = []
@@ -368,7 +443,9 @@ def _long_paragraph_cut(lines: list[str]) -> int:
     return len(lines) - 1 if len(lines) > 1 else 1
 
 
-def _jsonl_units(lines: Iterable[tuple[int, str] | None], name: str) -> Iterator[Unit | None]:
+def _jsonl_units(
+    lines: Iterable[tuple[int, str] | None], name: str, clean: _Cleaner
+) -> Iterator[Unit | None]:
     """One document a line: ``{"id": "...", "text": "..."}``; blank lines are skipped."""
     seen = False
     for item in lines:
@@ -393,6 +470,6 @@ def _jsonl_units(lines: Iterable[tuple[int, str] | None], name: str) -> Iterator
         elif not isinstance(doc, (str, int)) or isinstance(doc, bool):
             raise FactcheckError(f'{where}: "id" must be a string or a number')
         seen = True
-        yield Unit(str(doc), text)
+        yield Unit(str(doc), clean(text, lineno))
     if not seen:
         raise FactcheckError(f"{name}: input is empty")

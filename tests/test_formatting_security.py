@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.data import read_examples
+from factcheck.evaluation import Mistake
+from factcheck.formatting import labelled_rows, mistakes_text
+from factcheck.labelling import LabelledSentence
 
 runner = CliRunner()
 FORMULA = '=HYPERLINK("http://evil.example","click")'
@@ -50,7 +52,8 @@ def test_neutralised_csv_reads_back_as_the_original_text(tiny_model: Path, tmp_p
     ]
 
 
-def test_terminal_output_shows_escape_sequences_instead_of_obeying_them(tiny_model: Path):
+def test_terminal_output_never_carries_an_escape_sequence(tiny_model: Path):
+    """Input escapes are blanked when read (see inputs); what still reaches a table is shown escaped."""
     for args in (
         ["predict", "--text", ESCAPES, "--model", str(tiny_model)],
         ["predict", "--text", ESCAPES, "--explain", "3", "--model", str(tiny_model)],
@@ -59,9 +62,16 @@ def test_terminal_output_shows_escape_sequences_instead_of_obeying_them(tiny_mod
         result = run(*args)
         assert result.exit_code == 0
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-        assert "\\x1b[31mred" in result.stdout
-    jsonl = run("predict", "--text", ESCAPES, "--format", "jsonl", "--model", str(tiny_model))
-    assert json.loads(jsonl.stdout.split("\n")[0])["text"].startswith("The \x1b[31m")  # data kept exact
+        assert "The red vote passed." in result.stdout
+
+
+def test_tables_show_control_characters_escaped():
+    row = LabelledSentence("doc\x1b]0;t\x07", 0, 0, 9, "Red \x1b[31mvote\u202e", "factual", 0.9, {}, [])
+    mistake = Mistake(row.text, "factual", "opinion", 0.8, [])
+    for table in (labelled_rows([row], "table"), mistakes_text([mistake])):
+        assert "\x1b" not in table and "\u202e" not in table
+        assert "\\x1b[31mvote\\u202e" in table
+    assert "== doc\\x1b]0;t\\x07" in labelled_rows([row], "table")
 
 
 def test_error_messages_escape_file_names(tmp_path: Path):
@@ -74,10 +84,11 @@ def test_annotate_screen_escapes_the_sentence(tiny_model: Path, tmp_path: Path):
     article = tmp_path / "a.txt"
     article.write_text(ESCAPES, encoding="utf-8")
     result = run(
-        "annotate", str(article), "--out", str(tmp_path / "a.jsonl"), "--model", str(tiny_model), input="q\n"
-    )
+        "annotate", str(article), "--out", str(tmp_path / "a.jsonl"), "--model", str(tiny_model),
+        "--order", "document", input="q\n",
+    )  # fmt: skip
     assert result.exit_code == 0
-    assert "\x1b" not in result.stdout and "\\x1b" in result.stdout
+    assert "\x1b" not in result.stdout and "The red vote passed." in result.stdout
 
 
 def test_annotations_with_line_separators_train(tiny_model: Path, tmp_path: Path):
