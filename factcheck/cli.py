@@ -379,6 +379,7 @@ def extract(
       cat saved_page.html | factcheck extract - --input-format html
     """
     doc = read_input(source, input_format.value)
+    _warn(doc.warnings)
     _write_stdout(doc.text if doc.text.endswith("\n") else doc.text + "\n")
 
 
