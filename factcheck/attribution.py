@@ -15,17 +15,26 @@ no download.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.cues import CUE_STANCE, cue_lemma
+from factcheck.cues import CUE_FORMS, CUE_STANCE, cue_lemma
 
+# Words (with inner apostrophes, hyphens and dots: "people\u2019s", "U.S"), numbers, paragraph
+# breaks, single marks. A word's final dot is decided in ``_tokens``: kept for abbreviations only.
 _TOKEN = re.compile(
-    r"[A-Za-z](?:[A-Za-z0-9&'-]|\u2019(?=[A-Za-z])|\.(?=[A-Za-z]\.)|(?<=\b[A-Z])\.(?=[A-Z]))*"
-    r"(?:(?<=\b(?:Dr|Mr|Ms|St|Co|Jr|Mt))\.|(?<=\.[A-Z])\.|(?<=\b[A-Z])\.(?=\s[A-Z]))?"
+    r"[A-Za-z][A-Za-z0-9&'-]*(?:[\u2019.][A-Za-z][A-Za-z0-9&'-]*)*"
     r"|[$£€¥]?\d(?:[\d,.:]*\d)?(?:[A-Za-z%]+)?|\n\n|[^\sA-Za-z0-9]"
 )
+_ABBREVIATIONS = frozenset(
+    {"Dr", "Mr", "Ms", "Mrs", "St", "Co", "Jr", "Mt", "Inc", "Ltd", "Corp", "Gov", "Sen", "Rep"}
+)
+_INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+|[A-Z]")
+_CUE_FIRST_WORDS = frozenset(form.split()[0] for form in CUE_FORMS)
+_WORD = re.compile(r"[A-Za-z]+")
+_QUOTE_MARK = re.compile('[“”"\u2018\u2019]|\n\n')
 _OPEN_QUOTES = "“\u2018"
 _CLOSE_QUOTES = "”\u2019"
 _QUOTES = set('"“”\u2018\u2019')
@@ -65,20 +74,14 @@ _NEEDS_CLAUSE = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     start: int
     end: int
     text: str
     quoted: bool
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
+    lower: str
+    is_word: bool
 
 
 @dataclass(frozen=True)
@@ -115,41 +118,84 @@ class Source:
         return record
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens with offsets, each marked when it sits inside quotation marks.
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (the marks included), in order.
 
     Curly quotes nest (double outside single); a straight double quote
-    toggles; a right single quote between letters is an apostrophe. A quote left open runs to the end of
-    its paragraph, and a closing quote with no opening one (a sentence read on
-    its own from the middle of a quote) closes a quote that began at the start.
+    toggles; a right single quote between letters is an apostrophe. A quote
+    left open runs to the end of its paragraph, and a closing double quote
+    with no opening one (a sentence read on its own from the middle of a
+    quote) closes a quote that began at the start of the paragraph.
     """
-    raw = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text)]
+    spans: list[tuple[int, int]] = []
     depth = 0
-    straight = False
-    quoted_flags: list[bool] = []
-    paragraph_start = 0
-    for i, (start, _end, tok) in enumerate(raw):
-        if tok == "\n\n":
-            depth, straight, paragraph_start = 0, False, i + 1
-            quoted_flags.append(False)
-            continue
-        if tok in _OPEN_QUOTES and (tok == "“" or start == 0 or not text[start - 1].isalnum()):
-            quoted_flags.append(True)
+    opened = straight = -1
+    paragraph = 0
+    for m in _QUOTE_MARK.finditer(text):
+        mark, at = m[0], m.start()
+        if mark == "\n\n":
+            if depth:
+                spans.append((opened, at))
+            if straight >= 0:
+                spans.append((straight, at))
+            depth, straight, paragraph = 0, -1, m.end()
+        elif mark in _OPEN_QUOTES and (mark == "“" or at == 0 or not text[at - 1].isalnum()):
+            if depth == 0:
+                opened = at
             depth += 1
+        elif mark in _CLOSE_QUOTES and (mark == "”" or at + 1 >= len(text) or not text[at + 1].isalpha()):
+            if depth == 0:
+                if mark == "”":
+                    spans.append((paragraph, at + 1))
+                continue
+            depth = 0 if mark == "”" else depth - 1  # a double closes any single left open
+            if depth == 0:
+                spans.append((opened, at + 1))
+        elif mark == '"':
+            if straight < 0:
+                straight = at
+            else:
+                spans.append((straight, at + 1))
+                straight = -1
+    if depth:
+        spans.append((opened, len(text)))
+    if straight >= 0:
+        spans.append((straight, len(text)))
+    return sorted(spans)
+
+
+def _tokens(text: str, quotes: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets, each marked when it sits inside a quote."""
+    starts = [a for a, _ in quotes]
+    tokens: list[Token] = []
+    skip = -1
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        tok, at, stop = m[0], m.start(), m.end()
+        if tok == "\n\n" or at == skip:
             continue
-        if tok in _CLOSE_QUOTES and (tok == "”" or start + 1 >= len(text) or not text[start + 1].isalpha()):
-            if depth == 0 and tok == "”":
-                for j in range(paragraph_start, i):  # a quote that began before this text
-                    quoted_flags[j] = True
-            depth = 0 if tok == "”" else max(0, depth - 1)  # a double closes any single left open
-            quoted_flags.append(True)
-            continue
-        if tok == '"':
-            straight = not straight
-            quoted_flags.append(True)
-            continue
-        quoted_flags.append(depth > 0 or straight)
-    return [Token(s, e, t, q) for (s, e, t), q in zip(raw, quoted_flags, strict=True) if t != "\n\n"]
+        if text[stop : stop + 1] == "." and _keeps_dot(text, tok, stop):
+            tok, stop, skip = tok + ".", stop + 1, stop
+        k = bisect_right(starts, at) - 1
+        quoted = k >= 0 and (quotes[k][1] > at or (k > 0 and quotes[k - 1][1] > at))
+        tokens.append(Token(at, stop, tok, quoted, tok.lower(), tok[:1].isalpha()))
+    return tokens
+
+
+def _keeps_dot(text: str, word: str, dot: int) -> bool:
+    """Whether the dot after ``word`` belongs to it: "Dr.", "Co.", "U.S.", "George W. Bush"."""
+    if word in _ABBREVIATIONS:
+        return True
+    if not _INITIALS.fullmatch(word):
+        return False
+    if "." in word:
+        return True
+    after = text[dot + 1 : dot + 3]
+    return len(after) == 2 and after[0] == " " and after[1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens with offsets, each marked when it sits inside quotation marks (see ``quoted_spans``)."""
+    return _tokens(text, quoted_spans(text))
 
 
 def find_sources(
@@ -158,11 +204,19 @@ def find_sources(
     """Every source in ``text`` with its cue and stance; offsets are shifted by ``offset``.
 
     ``sentences`` (start, end) keeps each subject search inside one sentence;
-    without them the text is cut at sentence punctuation.
+    without them the text is cut at sentence punctuation. Only sentences with
+    a word that can begin a cue are tokenized at all.
     """
-    tokens = tokenize(text)
+    quotes = quoted_spans(text)
+    if sentences is None:
+        groups = _sentences(_tokens(text, quotes))
+    else:
+        groups = [
+            _tokens(text, quotes, start, end)
+            for start, end in sentences
+            if not _CUE_FIRST_WORDS.isdisjoint(w.lower() for w in _WORD.findall(text, start, end))
+        ]
     sources: list[Source] = []
-    groups = _sentences(tokens) if sentences is None else _grouped(tokens, sentences)
     for sentence in groups:
         found: list[Source] = []
         i = 0
@@ -214,21 +268,6 @@ def _resolve(sources: list[Source]) -> list[Source]:
     return out
 
 
-def _grouped(tokens: list[Token], bounds: Sequence[tuple[int, int]]) -> list[list[Token]]:
-    """Tokens grouped by the sentence bounds a splitter found."""
-    groups: list[list[Token]] = []
-    k = 0
-    for start, end in bounds:
-        while k < len(tokens) and tokens[k].start < start:
-            k += 1
-        group = []
-        while k < len(tokens) and tokens[k].start < end:
-            group.append(tokens[k])
-            k += 1
-        groups.append(group)
-    return [g for g in groups if g]
-
-
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
     """Rough sentence groups: enough to keep a subject search from running into the sentence before."""
     groups: list[list[Token]] = [[]]
@@ -236,7 +275,7 @@ def _sentences(tokens: list[Token]) -> list[list[Token]]:
         groups[-1].append(tok)
         if tok.text in ".?!" and not tok.quoted:
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            if nxt is None or nxt.text[:1].isupper() or nxt.text in _QUOTES:
+            if nxt is None or nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text in _QUOTES:
                 groups.append([])
     return [g for g in groups if g]
 
@@ -244,13 +283,13 @@ def _sentences(tokens: list[Token]) -> list[list[Token]]:
 def _cue_at(sentence: list[Token], i: int) -> tuple[int, str] | None:
     """(number of tokens, lexicon entry) when a cue starts at token ``i``."""
     tok = sentence[i]
-    if tok.quoted or not tok.is_word:
+    if tok.quoted or tok.lower not in _CUE_FIRST_WORDS:
         return None
     if i + 1 < len(sentence) and sentence[i + 1].is_word:
-        pair = cue_lemma(f"{tok.text} {sentence[i + 1].text}")
+        pair = CUE_FORMS.get(f"{tok.lower} {sentence[i + 1].lower}")
         if pair is not None:
             return 2, pair
-    lemma = cue_lemma(tok.text)
+    lemma = CUE_FORMS.get(tok.lower)
     return (1, lemma) if lemma is not None and " " not in lemma else None
 
 

@@ -261,6 +261,22 @@ _ORDINAL_BEFORE = re.compile(
 )
 
 
+_NUMBERISH = re.compile(
+    r"^(?:[\d.,]+[a-z]*|" + _WORD_NUMBER + r"|" + _SCALE_OR_DOZEN + r"s?|and|a|an|half|to|or|between|of|tens"
+    r"|several|few|dozens|more|less|fewer|than)$",
+    re.I,
+)
+# Where a figure can start; the full pattern is tried only there (searching with it is slow).
+_ANCHOR = re.compile(
+    r"(?<![\w.,:$£€¥-])(?:[$£€¥\d]|(?:"
+    + _WORD_NUMBER
+    + r"|between|half|hundreds|thousands|millions|billions|dozens|tens|several"
+    r"|(?:an?|another|one)(?=\s(?:half|third|quarter|fifth|tenth|dozen|hundred|thousand|million|billion|few)))"
+    r"(?![\w]))",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A figure with offsets into the text it was found in (end exclusive)."""
@@ -383,12 +399,12 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
     """Dates, years, clock times, ordinals, identifiers and "one" as a pronoun."""
     start, end = m.start(), m.end()
     before, after = text[max(0, start - 30) : start], text[end : end + 12]
-    bare = first.replace(",", "")
-    if re.fullmatch(r"\d+", bare) and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+    # Checked on the digits as written: "2,000" is a count, never the year 2000.
+    if re.fullmatch(r"\d+", first) and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
         return True
-    if re.fullmatch(r"1[89]\d\d|20\d\d", bare) and not m["second"] and not re.match(r"\s?(?:%|per)", after):
+    if re.fullmatch(r"1[89]\d\d|20\d\d", first) and not m["second"] and not re.match(r"\s?(?:%|per)", after):
         return True  # a year
-    if re.fullmatch(r"\d{1,2}", bare) and _TIME_AFTER.match(after):
+    if re.fullmatch(r"\d{1,2}", first) and _TIME_AFTER.match(after):
         return True
     if re.fullmatch(r"\d+(?:st|nd|rd|th|s)", first) or re.match(r"['\u2019]s\b|:\d\d", after):
         return True  # an ordinal, a decade, a clock time "08:47"
@@ -421,7 +437,11 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     found: list[Quantity] = []
     dates = [d.span() for d in _NUMERIC_DATE.finditer(text)]
     pos = 0
-    while (m := _CANDIDATE.search(text, pos)) is not None:
+    while (anchor := _ANCHOR.search(text, pos)) is not None:
+        m = _CANDIDATE.match(text, anchor.start())
+        if m is None:
+            pos = anchor.end()
+            continue
         pos = m.end()
         if any(a <= m.start() < b for a, b in dates):
             pos = max(pos, next(b for a, b in dates if a <= m.start() < b))
@@ -545,14 +565,5 @@ def _unit(span: str) -> str | None:
     attached = re.search(r"\d([a-zA-Z]{1,4})\b", span)
     if attached and attached[1].lower() not in _SUFFIX_SCALES:
         return attached[1]
-    numberish = re.compile(
-        r"^(?:[\d.,]+[a-z]*|"
-        + _WORD_NUMBER
-        + r"|"
-        + _SCALE_OR_DOZEN
-        + r"s?|and|a|an|half|to|or|between|of|tens"
-        r"|several|few|dozens|more|less|fewer|than)$",
-        re.I,
-    )
-    words = [w for w in re.split(r"[\s\u2013—-]+", span) if w and not numberish.match(w)]
+    words = [w for w in re.split(r"[\s\u2013—-]+", span) if w and not _NUMBERISH.match(w)]
     return " ".join(words) or None

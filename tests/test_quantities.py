@@ -29,6 +29,7 @@ def one(sentence: str):
         ("Hundreds of residents queued outside.", ["Hundreds of residents"]),
         ("Seven in ten adults read a book.", ["Seven in ten adults"]),
         ("The 3.2-meter telescope saw first light.", ["3.2-meter"]),
+        ("About 2,000 homes were lost in 2019.", ["2,000 homes"]),
     ],
 )
 def test_figures_are_found_with_their_unit(sentence: str, expected: list[str]) -> None:
