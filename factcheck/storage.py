@@ -42,7 +42,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import sklearn
 from sklearn.exceptions import InconsistentVersionWarning
 from sklearn.pipeline import Pipeline
@@ -268,9 +267,7 @@ def _load_skops(model_dir: Path, record: dict[str, Any]) -> Pipeline:
         raise FactcheckError(f"{path}: model file is corrupt ({type(err).__name__})") from None
     if not isinstance(stored, dict) or not isinstance(stored.get("pipeline"), Pipeline):
         raise FactcheckError(f"{path}: not a factcheck model")
-    pipeline = stored["pipeline"]
-    _unpack_vocabularies(pipeline, stored.get("vocabularies"), path)
-    return pipeline
+    return stored["pipeline"]
 
 
 def _load_pickle(model_dir: Path, card: dict[str, Any]) -> Pipeline:
@@ -307,59 +304,6 @@ def _named_types(node: Any) -> set[str]:
     return found
 
 
-def _vocabulary_owners(pipeline: Pipeline) -> dict[str, Any]:
-    """The fitted parts holding a term->column dict, by their ``get_params`` name."""
-    return {
-        name: part
-        for name, part in pipeline.get_params(deep=True).items()
-        if isinstance(getattr(part, "vocabulary_", None), dict)
-    }
-
-
-def _pack_vocabularies(pipeline: Pipeline) -> tuple[dict[str, dict[str, np.ndarray]], dict[str, Any]]:
-    """Vocabularies as two arrays each (UTF-8 bytes, end offsets), and the dicts they replace.
-
-    A vocabulary of ~90,000 terms stored as a JSON dict makes skops build a
-    node per term: loading took 1.2 s. As two arrays it takes 0.1 s.
-    """
-    packed: dict[str, dict[str, np.ndarray]] = {}
-    originals: dict[str, Any] = {}
-    for name, part in _vocabulary_owners(pipeline).items():
-        vocabulary = part.vocabulary_
-        terms: list[str | None] = [None] * len(vocabulary)
-        for term, column in vocabulary.items():
-            if not 0 <= int(column) < len(terms) or terms[int(column)] is not None:
-                break  # not a dense 0..n-1 mapping: leave it as a dict
-            terms[int(column)] = term
-        else:
-            encoded = [str(term).encode("utf-8", "surrogatepass") for term in terms]
-            packed[name] = {
-                "utf8": np.frombuffer(b"".join(encoded), dtype=np.uint8).copy(),
-                "ends": np.cumsum([len(e) for e in encoded], dtype=np.int64),
-            }
-            originals[name] = vocabulary
-    return packed, originals
-
-
-def _unpack_vocabularies(pipeline: Pipeline, packed: Any, path: Path) -> None:
-    if not packed:
-        return
-    parts = pipeline.get_params(deep=True)
-    try:
-        for name, arrays in packed.items():
-            raw = arrays["utf8"].tobytes()
-            ends = arrays["ends"].tolist()
-            if ends != sorted(ends) or (ends and ends[-1] != len(raw)) or name not in parts:
-                raise ValueError(name)
-            starts = [0, *ends[:-1]]
-            parts[name].vocabulary_ = {
-                raw[a:b].decode("utf-8", "surrogatepass"): column
-                for column, (a, b) in enumerate(zip(starts, ends, strict=True))
-            }
-    except (AttributeError, KeyError, TypeError, ValueError, UnicodeDecodeError):
-        raise FactcheckError(f"{path}: model file is corrupt (bad vocabulary)") from None
-
-
 def save_model(pipeline: Pipeline, card: dict[str, Any], out_dir: str | Path) -> Path:
     """Write weights and card into ``out_dir`` as one atomic step; the card gains the weights' SHA-256."""
     import skops.io
@@ -371,21 +315,9 @@ def save_model(pipeline: Pipeline, card: dict[str, Any], out_dir: str | Path) ->
         _remove_leftovers(out_dir)
         staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.new-"))
         try:
-            packed, originals = _pack_vocabularies(pipeline)
             buffer = io.BytesIO()
-            try:
-                for name in originals:
-                    pipeline.get_params(deep=True)[name].vocabulary_ = None
-                skops.io.dump(
-                    {"pipeline": pipeline, "vocabularies": packed},
-                    buffer,
-                    compression=zipfile.ZIP_DEFLATED,
-                    compresslevel=6,
-                )
-            finally:
-                parts = pipeline.get_params(deep=True)
-                for name, vocabulary in originals.items():
-                    parts[name].vocabulary_ = vocabulary
+            # A dict at the root leaves room for more than the pipeline without a new format.
+            skops.io.dump({"pipeline": pipeline}, buffer, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
             data = buffer.getvalue()
             untrusted = sorted(_named_types(_schema(data)) - TRUSTED_TYPES)
             if untrusted:

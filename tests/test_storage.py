@@ -109,8 +109,6 @@ def test_interrupted_save_keeps_previous_model(tiny_model: Path, tmp_path: Path,
     assert (target / WEIGHTS).read_bytes() == before
     assert json.loads((target / CARD).read_text())["created"] == card["created"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [".m.lock", "m"]
-    load_model(target)  # the vocabularies taken out for saving were put back in memory too
-    assert pipeline.predict(["Officials said six people died."])
 
 
 def test_refuses_to_replace_a_non_model_directory(tiny_model: Path, tmp_path: Path):
