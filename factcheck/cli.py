@@ -344,7 +344,7 @@ def _emit_stream(pieces: Iterator[str], last: Callable[[], str], output: Path | 
         for piece in pieces:
             if piece:
                 _write_stdout(piece)
-                sys.stdout.flush()
+                _flush_stdout()
         _write_stdout(last())
         return
 
