@@ -23,6 +23,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from factcheck.escaping import jsonl_lines
 from factcheck.formatting import labelled_rows
 from factcheck.labelling import Labeller
 from factcheck.report_html import predictions_html
@@ -106,7 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="How many articles the report holds.")
     args = parser.parse_args()
-    corpus = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    corpus = [json.loads(line) for line in jsonl_lines(CORPUS.read_text(encoding="utf-8"))]
     docs = [
         (f"{corpus[i % len(corpus)]['id']}#{i}", corpus[i % len(corpus)]["text"])
         for i in range(args.articles)

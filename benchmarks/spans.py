@@ -25,6 +25,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from factcheck.escaping import jsonl_lines
 from factcheck.labelling import Labeller
 from factcheck.quantities import find_quantities
 from factcheck.span_scoring import PRF, SpanScores, score_spans
@@ -40,10 +41,10 @@ COMMAND = "python benchmarks/spans.py"
 
 def load(split: str) -> tuple[dict[str, str], list[dict]]:
     docs = {}
-    for line in DOCUMENTS.read_text(encoding="utf-8").splitlines():
+    for line in jsonl_lines(DOCUMENTS.read_text(encoding="utf-8")):
         record = json.loads(line)
         docs[record["id"]] = record["text"]
-    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in jsonl_lines(GOLD.read_text(encoding="utf-8"))]
     return docs, [r for r in rows if r["split"] == split]
 
 
