@@ -18,38 +18,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import click
 import typer
 
 from factcheck import __version__
-from factcheck.annotation import KEYS, Session, open_session, parse_command
 from factcheck.atomic import atomic_write, atomic_write_text
-from factcheck.comparison import compare_models
 from factcheck.errors import FactcheckError, os_error_text
 from factcheck.escaping import terminal
-from factcheck.evaluation import evaluate_file
-from factcheck.formatting import (
-    annotation_screen,
-    annotation_summary,
-    card_text,
-    comparison_text,
-    label_guide,
-    labelled_row_stream,
-    mistakes_text,
-    models_text,
-    report_text,
-    sentence_row_stream,
-    span_report_text,
-)
-from factcheck.inputs import InputText, batches, read_input, stream_units
-from factcheck.keys import keypresses, lines
-from factcheck.labelling import Labeller, split_units
 from factcheck.labels import LABELS
-from factcheck.report_html import REVIEW_BELOW, evaluation_html, predictions_html
-from factcheck.storage import check_model, list_models, read_card, resolve_model_dir
-from factcheck.training import train_model
+from factcheck.report_html import REVIEW_BELOW
+
+if TYPE_CHECKING:
+    from factcheck.annotation import Session
+    from factcheck.inputs import InputText
 
 # "\b" tells click not to rewrap the paragraph that follows, so the table stays a table.
 _LABEL_TABLE = "\n".join(f"  {lab.id:<11} {lab.description}" for lab in LABELS)
@@ -310,6 +293,11 @@ def predict(
 
       tail -f wire.jsonl | factcheck predict - --input-format jsonl --format jsonl
     """
+    from factcheck.formatting import labelled_row_stream
+    from factcheck.inputs import batches, stream_units
+    from factcheck.labelling import Labeller
+    from factcheck.report_html import predictions_html
+
     units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one)
     if fmt is RowFormat.html:  # a page needs every document whole
         texts: dict[str, str] = {}
@@ -378,6 +366,8 @@ def extract(
 
       cat saved_page.html | factcheck extract - --input-format html
     """
+    from factcheck.inputs import read_input
+
     doc = read_input(source, input_format.value)
     _warn(doc.warnings)
     _write_stdout(doc.text if doc.text.endswith("\n") else doc.text + "\n")
@@ -416,6 +406,10 @@ def split(
 
       factcheck split archive.jsonl --format csv
     """
+    from factcheck.formatting import sentence_row_stream
+    from factcheck.inputs import batches, stream_units
+    from factcheck.labelling import split_units
+
     stream = sentence_row_stream(fmt.value, csv_raw)
     counters: dict[str, int] = {}
     units = batches(stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one))
@@ -461,6 +455,9 @@ def train(
 
       factcheck train data/corpus/train.jsonl --eval data/corpus/dev.jsonl --out models/default
     """
+    from factcheck.formatting import report_text
+    from factcheck.training import train_model
+
     result = train_model(
         data,
         out,
@@ -514,6 +511,10 @@ def evaluate(
 
       factcheck evaluate data/spans/gold.jsonl   # also scores source and quantity spans
     """
+    from factcheck.evaluation import evaluate_file
+    from factcheck.formatting import mistakes_text, report_text, span_report_text
+    from factcheck.report_html import evaluation_html
+
     if errors is None:
         errors = 10 if fmt is EvalFormat.html else 0
     evaluation = evaluate_file(data, model, errors, trust_model)
@@ -550,6 +551,9 @@ def info(
 
       factcheck info --model models/mine
     """
+    from factcheck.formatting import card_text
+    from factcheck.storage import check_model, read_card, resolve_model_dir
+
     model_dir = resolve_model_dir(model)
     card = read_card(model_dir)
     check = check_model(model_dir, trust_model)
@@ -596,6 +600,10 @@ def annotate(
 
       printf '1\\n\\n3\\n' | factcheck annotate article.txt --out mine.jsonl --order document
     """
+    from factcheck.annotation import open_session
+    from factcheck.formatting import annotation_summary
+    from factcheck.keys import keypresses, lines
+
     session = open_session(out, inputs, model, order.value, trust_model, input_format.value)
     _warn(session.warnings)
     if session.dropped is not None:
@@ -616,6 +624,9 @@ def _converse(session: Session, answers: Iterator[str], interactive: bool) -> No
     A wrong key at a terminal earns a hint; a wrong line from a script is an
     error naming the line, since every later line would land on the wrong sentence.
     """
+    from factcheck.annotation import KEYS, parse_command
+    from factcheck.formatting import annotation_screen, label_guide
+
     typer.echo(annotation_screen(session.current(), session.progress()))
     for lineno, raw in enumerate(answers, start=1):
         command = parse_command(raw)
@@ -674,6 +685,9 @@ def compare(
 
       factcheck compare data/corpus/test.jsonl -m default -m mine --changes 30
     """
+    from factcheck.comparison import compare_models
+    from factcheck.formatting import comparison_text
+
     comparison = compare_models(data, models, trust_model)
     if fmt is ReportFormat.json:
         typer.echo(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
@@ -694,6 +708,9 @@ def models_(
 
       factcheck train mine.jsonl --base default --out models/mine && factcheck models
     """
+    from factcheck.formatting import models_text
+    from factcheck.storage import list_models
+
     typer.echo(models_text(list_models(), "json" if fmt is ReportFormat.json else "table"), nl=False)
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+from typing import TYPE_CHECKING
 
 from factcheck.data import read_annotations, read_examples
-from factcheck.explanation import Push
 from factcheck.labels import LABEL_IDS
 from factcheck.span_scoring import SpanReport, score_span_gold
+
+if TYPE_CHECKING:
+    from factcheck.explanation import Push  # numpy: not needed to start the CLI
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ def score(gold: Sequence[str], predicted: Sequence[str]) -> Report:
     Macro-F1 averages over the labels present in the gold data, so a file that
     holds no estimates is not penalised for the empty column.
     """
+    # Imported here: the CLI imports this module to start, and scikit-learn takes a second.
+    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+
     labels = list(LABEL_IDS)
     precision, recall, f1, support = precision_recall_fscore_support(
         gold, predicted, labels=labels, zero_division=0

@@ -55,13 +55,16 @@ def train_model(
     progress: Progress | None = None,
     base: str | None = None,
     eval_on: str | Path | None = None,
+    notes: dict[str, dict[str, Any]] | None = None,
 ) -> TrainResult:
     """Read ``data``, hold out a share, fit, score on the share and save to ``out_dir``.
 
     ``base`` names shipped data to add (see ``bases``); the card records it
     as such, so a model's card tells the user's data from the shipped part.
     ``eval_on`` scores on a separate annotated file (a dev split) instead of
-    holding out a share, so all of ``data`` is trained on.
+    holding out a share, so all of ``data`` is trained on. ``notes`` adds
+    fields (a licence, the sources behind a file) to a training file's entry
+    in the card, keyed by the path as given.
     """
     say = progress or (lambda _message: None)
     if not 0 <= holdout < 1:
@@ -81,7 +84,7 @@ def train_model(
             say(f"reading {path}")
             raw = read_bytes(path)
             part = parse_examples(path, raw)
-            sources.append(_describe_source(Path(path), raw, part))
+            sources.append({**_describe_source(Path(path), raw, part), **(notes or {}).get(str(path), {})})
             prefix = f"{path}#" if len(data) > 1 else ""
             examples += [Example(e.text, e.label, e.doc_id and prefix + e.doc_id) for e in part]
         base_labels = shipped.labels if shipped else []

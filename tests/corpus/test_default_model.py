@@ -1,0 +1,31 @@
+import json
+from pathlib import Path
+
+from factcheck.bases import load_base
+from factcheck.corpus import base, default_model
+from factcheck.data import read_examples
+from tests.conftest import STARTER
+
+
+def test_rebuild_trains_on_both_splits_scores_on_real_dev_and_ships_the_same_sentences_as_base(
+    tmp_path: Path, monkeypatch
+):
+    monkeypatch.setattr(base, "CORPUS_TRAIN", STARTER)
+    monkeypatch.setattr(default_model, "CORPUS_TRAIN", STARTER)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    rows = STARTER.read_text().splitlines()
+    (cache / "train.jsonl").write_text("\n".join(rows[:30]) + "\n")
+    (cache / "dev.jsonl").write_text("\n".join(rows[30:]) + "\n")
+    (cache / "sources.json").write_text(json.dumps({"wikinews": {"licence": "CC BY 2.5"}}))
+    card = default_model.rebuild(cache, tmp_path / "model", tmp_path / "base")
+
+    own, real = card["training_data"]
+    assert own["examples"] == 50 and own["licence"] == "CC BY 4.0"
+    assert real["examples"] == 30 and {s["id"] for s in real["sources"]} >= {"wikinews", "fomc"}
+    assert card["holdout"]["file"]["path"] == str(cache / "dev.jsonl")
+    assert card["trained_on"]["examples"] == 80
+    shipped = load_base("default", tmp_path / "base")
+    assert shipped.labels == [e.label for e in read_examples(STARTER)] + [
+        json.loads(r)["label"] for r in rows[:30]
+    ]
