@@ -3,7 +3,7 @@
     nice python benchmarks/report_html.py [--articles 1000]
 
 Labels 1,000 articles (the corpus's documents, repeated under new names until
-there are enough) with the shipped model and ``--explain 3``, then, in the same
+there are enough) with the shipped model, ``--explain 3`` and spans, then, in the same
 process, renders the rows as JSONL (the baseline: what ``--format jsonl``
 writes) and as the HTML report, and prints each one's size and build time. If
 the system's Chromium and selenium are installed, it also opens the report in
@@ -115,7 +115,7 @@ def main() -> None:
 
     labeller = Labeller.load()
     t0 = time.perf_counter()
-    rows = [row for name, text in docs for row in labeller.label_text(text, name, explain=3)]
+    rows = [row for name, text in docs for row in labeller.label_text(text, name, explain=3, spans=True)]
     label_seconds = time.perf_counter() - t0
     records = [r.to_dict() for r in rows]
     texts = dict(docs)
@@ -133,7 +133,8 @@ def main() -> None:
         "# HTML report: size and time for 1,000 articles",
         "",
         f"Measured {date.today()} by `nice python benchmarks/report_html.py --articles {args.articles}`",
-        f"on the shipped model with `--explain 3`: {args.articles} articles (the corpus's {len(corpus)}",
+        "on the shipped model with `--explain 3` and source and quantity spans (predict's default):",
+        f"{args.articles} articles (the corpus's {len(corpus)}",
         f"documents repeated under new names), {len(rows)} sentences. Labelling them took",
         f"{label_seconds:.1f} s (not part of the figures below). Build times are the median of 3 runs",
         "in one process; the baseline is the JSONL rendering of the same rows (`--format jsonl`).",

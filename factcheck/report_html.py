@@ -97,8 +97,7 @@ def _tint(colour: str, strength: float) -> str:
 def _page(title: str, body: str, script: str | None = None, data: Any = None) -> str:
     """The document shell; the CSP allows exactly this page's style and script blocks."""
     style = _asset("report.css") + "\n" + _label_css()
-    csp = f"default-src 'none'; style-src {_csp_hash(style)}; img-src data:; base-uri 'none'"
-    csp += "; form-action 'none'"
+    csp = f"default-src 'none'; style-src {_csp_hash(style)}; base-uri 'none'; form-action 'none'"
     if script is not None:
         csp += f"; script-src {_csp_hash(script)}"
     parts = [
