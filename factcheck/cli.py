@@ -220,6 +220,15 @@ OutputOption = Annotated[
 ReportFormatOption = Annotated[
     ReportFormat, typer.Option("--format", "-f", help="text for people; json for programs.")
 ]
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes (output order is kept); more than the machine's cores only adds overhead.",
+    ),
+]
 ModelOption = Annotated[
     str | None,
     typer.Option("--model", "-m", help="Model directory or name under models/ [default: the shipped model]."),
@@ -242,6 +251,7 @@ def predict(
     input_format: InputFormatOption = InputFormat.auto,
     model: ModelOption = None,
     trust_model: TrustOption = False,
+    jobs: JobsOption = 1,
     fmt: RowFormatOption = RowFormat.table,
     csv_raw: CsvRawOption = False,
     explain: Annotated[
@@ -292,10 +302,12 @@ def predict(
       factcheck predict saved_page.html
 
       tail -f wire.jsonl | factcheck predict - --input-format jsonl --format jsonl
+
+      factcheck predict archive.jsonl --format jsonl --jobs 2 > labelled.jsonl
     """
     from factcheck.formatting import labelled_row_stream
     from factcheck.inputs import batches, stream_units
-    from factcheck.labelling import Labeller
+    from factcheck.labelling import Labeller, label_stream_parallel
     from factcheck.report_html import predictions_html
 
     units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one)
@@ -308,9 +320,11 @@ def predict(
         page = predictions_html([r.to_dict() for r in rows], texts, review_below=review_below, model=model)
         _emit(page, output)
         return
-    labeller = Labeller.load(model, trust_model)
     stream = labelled_row_stream(fmt.value, csv_raw)
-    labelled = labeller.label_stream(batches(units), explain, spans)
+    if jobs > 1:
+        labelled = label_stream_parallel(batches(units), jobs, model, trust_model, explain, spans)
+    else:
+        labelled = Labeller.load(model, trust_model).label_stream(batches(units), explain, spans)
     _emit_stream((stream.add(rows) for rows in labelled), stream.close, output)
 
 
@@ -444,6 +458,7 @@ def train(
             show_default=False,
         ),
     ] = None,
+    jobs: JobsOption = 1,
 ) -> None:
     """Train a model on annotated sentences and write a model directory.
 
@@ -466,6 +481,7 @@ def train(
         progress=lambda msg: typer.echo(terminal(f"... {msg}"), err=True),
         base=base,
         eval_on=eval_on,
+        jobs=jobs,
     )
     if result.report:
         typer.echo(report_text(result.report))

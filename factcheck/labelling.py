@@ -200,3 +200,59 @@ def label_text(
 ) -> list[LabelledSentence]:
     """Label every sentence of ``text`` with the given model (default: the shipped one)."""
     return _cached(resolve_model_dir(model).resolve()).label_text(text, doc, explain, spans)
+
+
+def label_stream_parallel(
+    batches: Iterable[list[Unit]],
+    jobs: int,
+    model: str | Path | None = None,
+    trust: bool = False,
+    explain: int = 0,
+    spans: bool = True,
+) -> Iterator[list[LabelledSentence]]:
+    """``Labeller.label_stream`` over ``jobs`` worker processes, rows in input order.
+
+    Each worker loads the model once. At most two batches per worker are in
+    flight, so memory stays bounded and rows still come out while input is
+    being read. Workers number each batch's sentences from zero; the
+    numbering across batches is restored here, in order.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
+    counters: dict[str, int] = {}
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(model, trust)
+    ) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.submit(_label_in_worker, batch, explain, spans))
+            if len(pending) >= 2 * jobs:
+                yield _renumber(pending.popleft().result(), counters)
+        while pending:
+            yield _renumber(pending.popleft().result(), counters)
+
+
+_WORKER: Labeller | None = None
+
+
+def _start_worker(model: str | Path | None, trust: bool) -> None:
+    global _WORKER
+    _WORKER = Labeller.load(model, trust)
+
+
+def _label_in_worker(batch: list[Unit], explain: int, spans: bool) -> list[LabelledSentence]:
+    assert _WORKER is not None
+    return _WORKER.label_units(batch, explain, {}, spans)
+
+
+def _renumber(rows: list[LabelledSentence], counters: dict[str, int]) -> list[LabelledSentence]:
+    """Continue each document's sentence numbering from the batches before this one."""
+    from dataclasses import replace
+
+    start = dict(counters)
+    for row in rows:
+        counters[row.doc] = start.get(row.doc, 0) + row.index + 1
+    return [replace(row, index=start.get(row.doc, 0) + row.index) for row in rows]

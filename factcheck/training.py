@@ -56,6 +56,7 @@ def train_model(
     base: str | None = None,
     eval_on: str | Path | None = None,
     notes: dict[str, dict[str, Any]] | None = None,
+    jobs: int = 1,
 ) -> TrainResult:
     """Read ``data``, hold out a share, fit, score on the share and save to ``out_dir``.
 
@@ -64,7 +65,8 @@ def train_model(
     ``eval_on`` scores on a separate annotated file (a dev split) instead of
     holding out a share, so all of ``data`` is trained on. ``notes`` adds
     fields (a licence, the sources behind a file) to a training file's entry
-    in the card, keyed by the path as given.
+    in the card, keyed by the path as given. ``jobs`` runs the classifier's
+    cross-validated calibration folds in that many processes.
     """
     say = progress or (lambda _message: None)
     if not 0 <= holdout < 1:
@@ -103,6 +105,8 @@ def train_model(
             test = parse_examples(eval_on, raw)
             evaluation_source = _describe_source(Path(eval_on), raw, test)
         pipeline = pipeline if pipeline is not None else make_pipeline()
+        if jobs > 1 and "classifier__n_jobs" in pipeline.get_params():
+            pipeline.set_params(classifier__n_jobs=jobs)
         say(f"fitting on {len(train) + len(base_labels)} sentences")
         if shipped is None:
             pipeline.fit([e.text for e in train], [e.label for e in train])

@@ -133,3 +133,34 @@ def test_lines_end_at_newline_only(tmp_path: Path):
     text = "First.\r\rStill the first paragraph.\u2028Yes.\n\nSecond."
     (tmp_path / "t.txt").write_text(text, encoding="utf-8", newline="")
     assert [u.text for u in stream_units([str(tmp_path / "t.txt")]) if u] == [text[:-7], "Second."]
+
+
+def test_parallel_labelling_gives_the_rows_of_one_process_in_order(tiny_model: Path, tmp_path: Path):
+    from factcheck.labelling import Labeller, label_stream_parallel
+
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        "\n\n".join(f"Officials said {n} people were hurt. This is a disgrace." for n in range(12)),
+        encoding="utf-8",
+    )
+
+    def rows(stream) -> list[dict]:
+        return [row.to_dict() for batch in stream for row in batch]
+
+    units = [u for u in stream_units([str(path)]) if u]
+    one = rows(Labeller.load(tiny_model).label_stream(batches(units, max_chars=100)))
+    two = rows(label_stream_parallel(batches(units, max_chars=100), 2, tiny_model))
+    assert len(one) == 24 and [r["index"] for r in one] == list(range(24))
+    assert two == one
+
+
+def test_predict_jobs_option(tiny_model: Path, tmp_path: Path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": "a", "text": "One. Two."}\n{"id": "b", "text": "Three."}\n', encoding="utf-8")
+    command = [sys.executable, "-m", "factcheck", "predict", str(path), "--model", str(tiny_model)]
+    single = subprocess.run([*command, "--format", "jsonl"], capture_output=True, text=True, cwd=REPO)
+    double = subprocess.run(
+        [*command, "--format", "jsonl", "--jobs", "2"], capture_output=True, text=True, cwd=REPO
+    )
+    assert single.returncode == double.returncode == 0, double.stderr
+    assert double.stdout == single.stdout and len(single.stdout.splitlines()) == 3
