@@ -5,9 +5,9 @@ package (see ``punkt_params``), wrapped in the rules Punkt does not know:
 
 - layout: a blank line always ends a sentence, a list marker at the start of
   a line starts one, a line that ends without punctuation yet reads complete
-  (a headline, byline, dateline, caption; not a wrap cut off at "the" or a
-  comma) is its own unit, and a leading ``date YYYY-MM-DD`` header is the
-  document's date rather than text;
+  (a headline, byline, dateline, caption, a letter's "Dear Ms. Ortiz,";
+  not a wrap cut off at "the" or inside a word) is its own unit, and a
+  leading ``date YYYY-MM-DD`` header is the document's date rather than text;
 - abbreviations: Punkt guesses from word statistics whether the capitalised
   word after "U.S." or "p.m." starts a sentence, and a few hundred training
   articles make that guess noisy ("the U.S. Army" split, "the U.N. It has"
@@ -15,9 +15,11 @@ package (see ``punkt_params``), wrapped in the rules Punkt does not know:
   list ("The", "It", "But") or a title ("Gen.") begins a new sentence,
   anything else (a name) continues it, and a title such as "Mr." never ends
   one;
-- marks Punkt reads as sentence ends: a list run inline on one line ("1.)
-  The first 2.) The second", "a. ... b. ...", "• 9. ... • 10. ...") cuts
-  before each marker that counts up from one opening a unit; a clock time
+- marks Punkt misreads: a list run inline on one line ("1.) The first 2.)
+  The second", "a. ... b. ...", "(1) ... (2) ...", "• 9. ... • 10. ...")
+  cuts before each marker that counts up from one opening a unit, and a
+  bullet inside a line starts an item; a sentence end whose space was lost
+  ("was close.Turnout was") is cut outside URLs and numbers; a clock time
   opening a sentence keeps the titled name after it ("At 5 a.m. Mr. Smith
   went"); "No." and "N°." before a number never end one; and a period then
   a spaced ellipsis before a capital ("ended. . . . The") ends the sentence
@@ -60,8 +62,15 @@ _LAYOUT_CUT = re.compile(
 # into its bullet, its number or letter and the punctuation around that.
 _INLINE_MARKER = re.compile(
     rf"(?<!\S)(?P<bullet>[{_BULLETS}][^\S\n]?)?"
-    r"(?:(?P<number>\d{1,3})(?P<close>\.\)|[.)])|(?P<letter>[A-Za-z])(?P<lclose>[.)]))\Z"
+    r"(?:(?P<open>\()(?:(?P<pnumber>\d{1,3})|(?P<pletter>[A-Za-z]))\)"
+    r"|(?:(?P<number>\d{1,3})|(?P<letter>[A-Za-z]))(?P<close>\.\)|[.)]))\Z"
 )
+# A bullet inside a line ("• Fares rise • Lanes open"): a list run on one line.
+_INLINE_BULLET = re.compile(r"[\u2022\u2043\u25aa\u25e6\u25cf](?<=[^\S\n].)(?=[^\S\n]+\S)")
+# A sentence end with the space after it lost ("the vote.Turnout was"), in running words
+# only: a token with a digit, "/", "@" or ":" is a URL, an address or a version.
+_GLUED_END = re.compile(r"[.?!](?<=[a-z]{2}.)(?=[A-Z][a-z])")
+_NOT_PROSE = re.compile(r"[\d/@:]")
 # Where such a marker could end: found first, as one cheap scan, then read backwards.
 _MARKER_END = re.compile(r"[.)](?=[^\S\n]+\S)")
 # Where a unit may begin: the start of the text or a line, or after a sentence's final mark.
@@ -122,6 +131,8 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*\Z")
 # Reference marks after a sentence's end belong to it ("... in 1971. [3] He left").
 _CITATIONS = re.compile(r"(?:\[(?:\d{1,3}|[a-z][a-z ]{0,30})\][^\S\n]*)+")
 _AFTER_SENTENCE_END = re.compile(r"[.?!\u2026][\"'\u2019\u201d)]*[^\S\n]*\Z")
+# A line break before a line with text, and that line's first word.
+_LINE_BREAK = re.compile(r"\n[^\S\n]*(?=(?P<first>\S+))")
 # Plain-text hard wrapping: the longest line within these widths, several nearly as long.
 _MIN_WRAP_WIDTH = 40
 _MAX_WRAP_WIDTH = 100
@@ -221,7 +232,8 @@ def _sentence_spans(text: str, body_start: int) -> list[tuple[int, int]]:
             starts.discard(start)
             starts.add(citations.end())
     # Cuts the text's own marks impose, which no later merge may undo.
-    for cut, inside in (*_enumeration_cuts(text, body_start), *_ellipsis_cuts(text, body_start)):
+    marked = (_enumeration_cuts, _bullet_cuts, _glued_cuts, _ellipsis_cuts)
+    for cut, inside in (found for cuts in marked for found in cuts(text, body_start)):
         starts.difference_update(p for p in range(*inside) if p not in layout)
         if cut is not None:
             starts.add(cut)
@@ -255,33 +267,27 @@ def _line_cuts(text: str, pos: int) -> Iterator[int]:
     characters, several nearly as long), a break is the writer's only where the
     next line's first word would still have fitted; elsewhere it is a wrap.
     """
-    if "\n" not in text[pos:]:
+    candidates = list(_LINE_BREAK.finditer(text, pos))
+    if not candidates:
         return
-    lines: list[tuple[int, int]] = []
-    start = pos
-    while True:
-        newline = text.find("\n", start)
-        if newline == -1:
-            lines.append((start, len(text)))
-            break
-        lines.append((start, newline))
-        start = newline + 1
-    widths = [len(text[a:b].rstrip()) for a, b in lines]
+    widths = [len(line.rstrip()) for line in text[pos:].split("\n")]
     width = max(widths)
     nearly_full = sum(w >= _FULL_LINE * width for w in widths)
     wrapped = _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH and nearly_full >= 3
-    for i, ((a, b), (c, d)) in enumerate(pairwise(lines)):
-        line = text[a:b].strip()
-        following = text[c:d].lstrip()
-        if not line or not following:
-            continue
-        opening = following.lstrip(_OPENING_QUOTES)
+    for match in candidates:
+        first = match["first"]
+        opening = first.lstrip(_OPENING_QUOTES)
         if not opening or not (opening[0].isupper() or opening[0].isdigit()):
             continue
-        if wrapped and widths[i] + 1 + len(following.split(None, 1)[0]) > width:
+        line_start = text.rfind("\n", pos, match.start()) + 1
+        line = text[line_start : match.start()].rstrip()
+        if not line.strip():
             continue
+        if wrapped and len(line) + 1 + len(first) > width:
+            continue
+        line = line.lstrip()
         if _ends_unit(line):
-            yield d - len(following)
+            yield match.start("first")
 
 
 def _ends_unit(line: str) -> bool:
@@ -340,12 +346,12 @@ def _enumeration_cuts(text: str, pos: int) -> Iterator[tuple[int | None, tuple[i
         match = _INLINE_MARKER.search(text, max(pos, end_mark.start() - 8), end_mark.end())
         if match is None:
             continue
-        bullet = (match["bullet"] or "").strip()
-        if match["number"]:
-            style, value = (bullet, "n" + match["close"]), int(match["number"])
-        else:
-            letter = match["letter"]
-            style, value = (bullet, ("A" if letter.isupper() else "a") + match["lclose"]), ord(letter.lower())
+        number = match["number"] or match["pnumber"]
+        letter = match["letter"] or match["pletter"] or ""
+        close = match["close"] or "()"
+        kind = "n" if number else "A" if letter.isupper() else "a"
+        style = ((match["bullet"] or "").strip(), kind + close)
+        value = int(number) if number else ord(letter.lower())
         end = match.end()
         while end < len(text) and text[end].isspace():
             end += 1
@@ -356,7 +362,7 @@ def _enumeration_cuts(text: str, pos: int) -> Iterator[tuple[int | None, tuple[i
                 yield None, run[1]
             runs[style] = (value, None)
             yield match.start(), inside
-        elif (match["number"] or value == ord("a")) and _opens_unit(text, pos, match.start(), params):
+        elif (number or value == ord("a")) and _opens_unit(text, pos, match.start(), params):
             runs[style] = (value, inside)
 
 
@@ -379,6 +385,28 @@ def _opens_unit(text: str, pos: int, at: int, params: PunktParameters) -> bool:
         or (stem, "##number##") in params.collocations
         or _DOTTED.fullmatch(before[1])
     )
+
+
+def _bullet_cuts(text: str, pos: int) -> Iterator[tuple[int | None, tuple[int, int]]]:
+    """A bullet inside a line starts an item; no sentence starts between it and its item."""
+    for match in _INLINE_BULLET.finditer(text, pos):
+        end = match.end()
+        while end < len(text) and text[end].isspace():
+            end += 1
+        yield match.start(), (match.start() + 1, end + 1)
+
+
+def _glued_cuts(text: str, pos: int) -> Iterator[tuple[int | None, tuple[int, int]]]:
+    """Sentence ends whose following space was lost, outside URLs, addresses and numbers."""
+    for match in _GLUED_END.finditer(text, pos):
+        at = match.end()
+        left, right = at, at
+        while left > pos and not text[left - 1].isspace():
+            left -= 1
+        while right < len(text) and not text[right].isspace():
+            right += 1
+        if not _NOT_PROSE.search(text, left, right) and "www." not in text[left:right].lower():
+            yield at, (at, at)
 
 
 def _ellipsis_cuts(text: str, pos: int) -> Iterator[tuple[int | None, tuple[int, int]]]:
