@@ -252,6 +252,13 @@ def predict(
     model: ModelOption = None,
     trust_model: TrustOption = False,
     jobs: JobsOption = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Label on a Dask cluster at this address (tcp://HOST:PORT); needs factcheck[dask].",
+            show_default=False,
+        ),
+    ] = None,
     fmt: RowFormatOption = RowFormat.table,
     csv_raw: CsvRawOption = False,
     explain: Annotated[
@@ -304,6 +311,8 @@ def predict(
       tail -f wire.jsonl | factcheck predict - --input-format jsonl --format jsonl
 
       factcheck predict archive.jsonl --format jsonl --jobs 2 > labelled.jsonl
+
+      factcheck predict 'shards/*.jsonl' --scheduler tcp://10.0.0.5:8786 -f jsonl > labelled.jsonl
     """
     from factcheck.formatting import labelled_row_stream
     from factcheck.inputs import batches, stream_units
@@ -321,7 +330,15 @@ def predict(
         _emit(page, output)
         return
     stream = labelled_row_stream(fmt.value, csv_raw)
-    if jobs > 1:
+    if scheduler is not None:
+        from factcheck.cluster import expand_inputs, label_on_cluster
+
+        units = stream_units(
+            expand_inputs(inputs or []), text, input_format.value, _note_conversion, _warn_one
+        )
+        progress = functools.partial(typer.echo, err=True)
+        labelled = label_on_cluster(batches(units), scheduler, model, trust_model, explain, spans, progress)
+    elif jobs > 1:
         labelled = label_stream_parallel(batches(units), jobs, model, trust_model, explain, spans)
     else:
         labelled = Labeller.load(model, trust_model).label_stream(batches(units), explain, spans)

@@ -230,9 +230,9 @@ def label_stream_parallel(
         for batch in batches:
             pending.append(pool.submit(_label_in_worker, batch, explain, spans))
             if len(pending) >= 2 * jobs:
-                yield _renumber(pending.popleft().result(), counters)
+                yield renumber(pending.popleft().result(), counters)
         while pending:
-            yield _renumber(pending.popleft().result(), counters)
+            yield renumber(pending.popleft().result(), counters)
 
 
 _WORKER: Labeller | None = None
@@ -248,7 +248,7 @@ def _label_in_worker(batch: list[Unit], explain: int, spans: bool) -> list[Label
     return _WORKER.label_units(batch, explain, {}, spans)
 
 
-def _renumber(rows: list[LabelledSentence], counters: dict[str, int]) -> list[LabelledSentence]:
+def renumber(rows: list[LabelledSentence], counters: dict[str, int]) -> list[LabelledSentence]:
     """Continue each document's sentence numbering from the batches before this one."""
     from dataclasses import replace
 
