@@ -23,7 +23,7 @@ from factcheck.explanation import Explainer, Push
 from factcheck.inputs import Unit
 from factcheck.labels import LABEL_IDS
 from factcheck.quantities import Quantity
-from factcheck.spans import extract_spans
+from factcheck.spans import Spans, extract_spans
 from factcheck.splitting import Sentence, split_document
 from factcheck.storage import load_model, resolve_model_dir
 
@@ -147,13 +147,13 @@ class Labeller:
         results = iter(zip(predicted, reasons, strict=True))
         rows = []
         for run, sentences in runs:
-            found = None
+            shares: list[Spans | None] = [None] * len(sentences)
             if spans:
                 bounds = [(s.start - run.offset, s.end - run.offset) for s in sentences]
                 found = extract_spans(run.text, bounds).shifted(run.offset)
-            for s in sentences:
+                shares = list(found.per_sentence([(s.start, s.end) for s in sentences]))
+            for s, mine in zip(sentences, shares, strict=True):
                 (label, confidence, scores), why = next(results)
-                mine = found.within(s.start, s.end) if found else None
                 sources, quantities = (mine.sources, mine.quantities) if mine else (None, None)
                 rows.append(
                     LabelledSentence(

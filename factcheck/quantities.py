@@ -235,6 +235,9 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+_COUNT_WORD = re.compile(r"\s([A-Za-z](?:[\w'\u2019&-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)")
+_DEGREE_SCALE = re.compile(r"\s(?:Fahrenheit|Celsius|C|F)\b")
+_COMPOUND = re.compile(r"-[a-z]+(?:-[a-z]+)*")
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d\d(?:-\d\d)?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _DATE_BEFORE = re.compile(_MONTHS + r"\s$")
 _DATE_AFTER = re.compile(r"^\s" + _MONTHS + r"(?![a-z])")
@@ -353,28 +356,24 @@ def _counted_noun(text: str, pos: int) -> int:
             return pos + 1 + len(unit)
     end = pos
     words: list[tuple[str, int]] = []
-    for match in re.finditer(
-        r"\s([A-Za-z](?:[\w'\u2019&-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)", text[pos:]
-    ):
-        if match.start() != end - pos:
-            break
+    while (match := _COUNT_WORD.match(text, end)) is not None:
         word = match[1]
-        if word.lower() in _STOP or len(words) == 4:
+        lower = word.lower()
+        if lower in _STOP or len(words) == 4:
             break
         if word[-1] in "'\u2019":  # "14 days' notice": the possessive ends the phrase
-            words.append((word[:-1], pos + match.end() - 1))
+            words.append((word[:-1], match.end() - 1))
             break
-        words.append((word, pos + match.end()))
-        end = pos + match.end()
+        words.append((word, match.end()))
+        end = match.end()
         # A count's head is plural: "14 attack drones", not "14 attack drones leave".
-        if re.search(r"[^su]s$", word) and len(word) > 3 and not word.isupper():
+        if len(word) > 3 and word[-1] == "s" and word[-2] not in "su" and not word.isupper():
             break
-        if word.lower() in _MEASURE_UNITS or word.lower().rstrip("s") in ("degree",):
-            if word.lower() == "degrees" and re.match(r"\s(?:Fahrenheit|Celsius|C|F)\b", text[end:]):
-                end += len(re.match(r"\s\w+", text[end:])[0])
-            return end
+        if lower in _MEASURE_UNITS or lower.rstrip("s") == "degree":
+            scale = _DEGREE_SCALE.match(text, end) if lower == "degrees" else None
+            return scale.end() if scale else end
     # A trailing participle or adverb is not the head: "400 companies tracked by", "31 injured".
-    while words and re.search(r"(?:ed|ing|ly)$", words[-1][0]) and "-" not in words[-1][0]:
+    while words and words[-1][0].endswith(("ed", "ing", "ly")) and "-" not in words[-1][0]:
         words.pop()
     return words[-1][1] if words else pos
 
@@ -495,12 +494,12 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         if m["fraction"].lower() == "half" and _ORDINAL_BEFORE.search(text[max(0, start - 20) : start]):
             return None  # "the second half", "the western half"
         end = m.end()
-        if m["fraction"].lower() == "half" and re.match(r"\sa\s", text[end:]):
+        if m["fraction"].lower() == "half" and text.startswith(" a ", end):
             return None  # "half a million" is read as a number
         value, unit = _fraction_value(m["fraction"]), "fraction"
     elif m["vague"]:
         end = m.end()
-        end = _counted_noun(text, end + 3) if re.match(r"\sof\s", text[end:]) else _counted_noun(text, end)
+        end = _counted_noun(text, end + 3) if text.startswith(" of ", end) else _counted_noun(text, end)
         if end == m.end() + 3:
             end = m.end()
         approximate = True
@@ -523,9 +522,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         else:
             value = _value(first)
         number_part = text[start:end]
-        if not second and re.match(r"-[a-z]", text[end : end + 2]):  # "3.2-meter", "24-year-old"
-            compound = re.match(r"-[a-z]+(?:-[a-z]+)*", text[end:])
-            end += compound.end() if compound else 0
+        if not second and (compound := _COMPOUND.match(text, end)) is not None:  # "3.2-meter", "24-year-old"
+            end = compound.end()
         elif not re.search(r"[%$£€¥]|\d[a-zA-Z]+$|per ?cent$", number_part, re.I):
             end = _counted_noun(text, end)
     span = text[start:end]

@@ -33,6 +33,23 @@ class Spans:
             return self
         return Spans([_shift(s, offset) for s in self.sources], [_shift(q, offset) for q in self.quantities])
 
+    def per_sentence(self, bounds: Sequence[tuple[int, int]]) -> list[Spans]:
+        """Each sentence's share, in one pass over spans and sentences (both in reading order)."""
+        shares = []
+        i = j = 0
+        for start, end in bounds:
+            while i < len(self.sources) and self.sources[i].start < start:
+                i += 1
+            while j < len(self.quantities) and self.quantities[j].start < start:
+                j += 1
+            i0, j0 = i, j
+            while i < len(self.sources) and self.sources[i].start < end:
+                i += 1
+            while j < len(self.quantities) and self.quantities[j].start < end:
+                j += 1
+            shares.append(Spans(self.sources[i0:i], self.quantities[j0:j]))
+        return shares
+
     def within(self, start: int, end: int) -> Spans:
         """The spans that begin inside ``[start, end)``: one sentence's share."""
         return Spans(
