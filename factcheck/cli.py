@@ -13,7 +13,10 @@ import functools
 import io
 import json
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from enum import Enum
@@ -747,6 +750,24 @@ def models_(
     typer.echo(models_text(list_models(), "json" if fmt is ReportFormat.json else "table"), nl=False)
 
 
+def _on_interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C: raise KeyboardInterrupt as usual, so cleanup runs and the command says so; and make sure.
+
+    Python raises it at whatever bytecode runs next, and if that is inside a
+    ``__del__`` or a weak-reference callback (compiling a regex, finishing an
+    import) it is printed as "ignored" and lost: the command would go on.
+    A second thread ends the process with 130 if it is still alive shortly after.
+    """
+    threading.Thread(target=_exit_after_interrupt, daemon=True).start()
+    raise KeyboardInterrupt
+
+
+def _exit_after_interrupt(grace: float = 3.0) -> None:
+    time.sleep(grace)
+    os.write(2, b"\nfactcheck: interrupted\n")
+    os._exit(130)
+
+
 def main() -> None:
     """Console entry point: exit codes 0, 1 (error), 2 (usage), 130 (Ctrl-C), 141 (reader went away).
 
@@ -754,6 +775,7 @@ def main() -> None:
     141, as a Unix tool killed by SIGPIPE does; the rest of standard output is
     sent to /dev/null so the interpreter's last flush cannot fail noisily.
     """
+    signal.signal(signal.SIGINT, _on_interrupt)
     try:
         code = app(standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
