@@ -38,6 +38,7 @@ sentence the user wrote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -131,6 +132,7 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*\Z")
 # Reference marks after a sentence's end belong to it ("... in 1971. [3] He left").
 _CITATIONS = re.compile(r"(?:\[(?:\d{1,3}|[a-z][a-z ]{0,30})\][^\S\n]*)+")
 _AFTER_SENTENCE_END = re.compile(r"[.?!\u2026][\"'\u2019\u201d)]*[^\S\n]*\Z")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 # A line break before a line with text, and that line's first word.
 _LINE_BREAK = re.compile(r"\n[^\S\n]*(?=(?P<first>\S+))")
 # Plain-text hard wrapping: the longest line within these widths, several nearly as long.
@@ -263,31 +265,42 @@ def _line_cuts(text: str, pos: int) -> Iterator[int]:
     and reads as complete (it does not stop on a word such as "the" or "on",
     or inside a hyphenated word; a dash, a colon or a comma may end it: "KYIV
     (AP) \u2014", "Dear Ms. Ortiz,"), and the next line starts with a capital or digit. In
-    plain text wrapped at a fixed width (the longest line 40 to 100
+    a paragraph wrapped at a fixed width (its longest line 40 to 100
     characters, several nearly as long), a break is the writer's only where the
     next line's first word would still have fitted; elsewhere it is a wrap.
+    Judged per paragraph, so a paragraph splits the same alone or in its document.
     """
-    candidates = list(_LINE_BREAK.finditer(text, pos))
-    if not candidates:
-        return
-    widths = [len(line.rstrip()) for line in text[pos:].split("\n")]
-    width = max(widths)
-    nearly_full = sum(w >= _FULL_LINE * width for w in widths)
-    wrapped = _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH and nearly_full >= 3
-    for match in candidates:
+    paragraphs: list[int] | None = None
+    widths: dict[int, int | None] = {}
+    for match in _LINE_BREAK.finditer(text, pos):
         first = match["first"]
         opening = first.lstrip(_OPENING_QUOTES)
         if not opening or not (opening[0].isupper() or opening[0].isdigit()):
             continue
-        line_start = text.rfind("\n", pos, match.start()) + 1
+        line_start = max(pos, text.rfind("\n", pos, match.start()) + 1)
         line = text[line_start : match.start()].rstrip()
         if not line.strip():
             continue
-        if wrapped and len(line) + 1 + len(first) > width:
+        if paragraphs is None:
+            paragraphs = [pos, *(m.end() for m in _BLANK_LINE.finditer(text, pos))]
+        paragraph = bisect_right(paragraphs, line_start) - 1
+        if paragraph not in widths:
+            end = paragraphs[paragraph + 1] if paragraph + 1 < len(paragraphs) else len(text)
+            widths[paragraph] = _wrap_width(text[paragraphs[paragraph] : end])
+        width = widths[paragraph]
+        if width is not None and len(line) + 1 + len(first) > width:
             continue
         line = line.lstrip()
         if _ends_unit(line):
             yield match.start("first")
+
+
+def _wrap_width(paragraph: str) -> int | None:
+    """The width a paragraph is hard-wrapped at, or None when its line breaks are not wraps."""
+    widths = [len(line.rstrip()) for line in paragraph.split("\n")]
+    width = max(widths)
+    nearly_full = sum(w >= _FULL_LINE * width for w in widths)
+    return width if _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH and nearly_full >= 3 else None
 
 
 def _ends_unit(line: str) -> bool:
@@ -340,7 +353,8 @@ def _enumeration_cuts(text: str, pos: int) -> Iterator[tuple[int | None, tuple[i
     verdict", cut nothing. Within a run each later marker cuts, and no
     sentence starts inside a marker or between it and its item.
     """
-    runs: dict[tuple[str, str], tuple[int, tuple[int, int] | None]] = {}
+    # style -> (the last value, the opening marker's range until a second marker confirms the run, its end)
+    runs: dict[tuple[str, str], tuple[int, tuple[int, int] | None, int]] = {}
     params = _params()
     for end_mark in _MARKER_END.finditer(text, pos):
         match = _INLINE_MARKER.search(text, max(pos, end_mark.start() - 8), end_mark.end())
@@ -357,13 +371,15 @@ def _enumeration_cuts(text: str, pos: int) -> Iterator[tuple[int | None, tuple[i
             end += 1
         inside = (match.start() + 1, end + 1)
         run = runs.get(style)
+        if run is not None and _BLANK_LINE.search(text, run[2], match.start()):
+            run = None  # a list never runs on across a paragraph
         if run is not None and run[0] == value - 1:
             if run[1] is not None:
                 yield None, run[1]
-            runs[style] = (value, None)
+            runs[style] = (value, None, match.end())
             yield match.start(), inside
         elif (number or value == ord("a")) and _opens_unit(text, pos, match.start(), params):
-            runs[style] = (value, inside)
+            runs[style] = (value, inside, match.end())
 
 
 def _opens_unit(text: str, pos: int, at: int, params: PunktParameters) -> bool:

@@ -57,3 +57,21 @@ def test_seed_article_has_seventeen_sentences():
 def test_empty_text_has_no_sentences():
     assert split_sentences("") == []
     assert split_sentences(" \n\n ") == []
+
+
+def test_wrapping_is_judged_per_paragraph_so_a_paragraph_splits_the_same_alone():
+    # Streaming input splits a paragraph at a time (factcheck.inputs): a hard-wrapped
+    # paragraph elsewhere in the document must not make a headline's break look like a wrap.
+    wrapped = (
+        "The council met on Tuesday evening and agreed, after a long debate,\n"
+        "to delay the vote on the new bus lanes until the spring, when a traffic\n"
+        "survey commissioned from an outside firm is due to report its findings.\n\n"
+    )
+    headline = "Council delays its bus lanes vote until a traffic survey reports\nCouncillors vote in April."
+    text = wrapped + headline
+    alone = [s.text for s in split_sentences(headline)]
+    assert alone == [
+        "Council delays its bus lanes vote until a traffic survey reports",
+        "Councillors vote in April.",
+    ]
+    assert [s.text for s in split_sentences(text)][-2:] == alone
