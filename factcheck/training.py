@@ -103,7 +103,10 @@ def train_model(
             say(f"reading {eval_on}")
             raw = read_bytes(eval_on)
             test = parse_examples(eval_on, raw)
-            evaluation_source = _describe_source(Path(eval_on), raw, test)
+            evaluation_source = {
+                **_describe_source(Path(eval_on), raw, test),
+                **(notes or {}).get(str(eval_on), {}),
+            }
         pipeline = pipeline if pipeline is not None else make_pipeline()
         if jobs > 1 and "classifier__n_jobs" in pipeline.get_params():
             pipeline.set_params(classifier__n_jobs=jobs)

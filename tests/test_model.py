@@ -8,7 +8,7 @@ from tests.conftest import STARTER
 
 
 def test_pipeline_follows_sklearn_conventions():
-    pipeline = make_pipeline(c=3.0)
+    pipeline = make_pipeline(classifier="svm", c=3.0)
     assert pipeline.get_params()["classifier__estimator__C"] == 3.0
     clone(pipeline).set_params(classifier__estimator__C=1.0)  # clone and set_params work
     examples = read_examples(STARTER)

@@ -37,17 +37,30 @@ def real_sources(real_dir: Path = REAL_DIR) -> list[dict]:
     return [{key: record[key] for key in keep if key in record} for record in records]
 
 
+def _shown(path: Path, cache: Path | None) -> str:
+    """A path as the card shows it: inside the repository relative, in the cache as $FACTCHECK_REAL_CACHE."""
+    if path.is_relative_to(REPO):
+        return str(path.relative_to(REPO))
+    if cache is not None and path.is_relative_to(cache):
+        return f"$FACTCHECK_REAL_CACHE/{path.relative_to(cache)}"
+    return str(path)
+
+
 def rebuild(cache: Path | None, out: Path = MODEL_DIR, base_dir: Path = BASE_DIR) -> dict:
     inputs = base_inputs(cache)
     notes = {str(path): info for path, info in inputs}
     real = [path for path, _ in inputs if path != CORPUS_TRAIN]
     if real:
         notes[str(real[0])] = {**notes[str(real[0])], "sources": real_sources()}
-    dev = cache / "dev.jsonl" if cache is not None and (cache / "dev.jsonl").is_file() else None
+    dev = CORPUS_TRAIN.with_name("dev.jsonl")
+    if cache is not None and (cache / "dev.jsonl").is_file():
+        dev = cache / "dev.jsonl"
+    for path in [*(p for p, _ in inputs), dev]:
+        notes.setdefault(str(path), {})["path"] = _shown(path, cache)
     result = train_model(
         [path for path, _ in inputs],
         out,
-        eval_on=dev or CORPUS_TRAIN.with_name("dev.jsonl"),
+        eval_on=dev,
         progress=lambda message: print(f"... {message}", file=sys.stderr, flush=True),
         notes=notes,
     )

@@ -23,7 +23,8 @@ def test_rebuild_trains_on_both_splits_scores_on_real_dev_and_ships_the_same_sen
     own, real = card["training_data"]
     assert own["examples"] == 50 and own["licence"] == "CC BY 4.0"
     assert real["examples"] == 30 and {s["id"] for s in real["sources"]} >= {"wikinews", "fomc"}
-    assert card["holdout"]["file"]["path"] == str(cache / "dev.jsonl")
+    assert card["holdout"]["file"]["path"] == "$FACTCHECK_REAL_CACHE/dev.jsonl"
+    assert real["path"] == "$FACTCHECK_REAL_CACHE/train.jsonl"
     assert card["trained_on"]["examples"] == 80
     shipped = load_base("default", tmp_path / "base")
     assert shipped.labels == [e.label for e in read_examples(STARTER)] + [

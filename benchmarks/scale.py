@@ -1,0 +1,261 @@
+"""Speed and scale: throughput against fastText, cold start, memory as input grows, training size.
+
+    pip install -e ".[dev,bench]"
+    nice python benchmarks/scale.py                      # writes benchmarks/SCALE.md
+    nice python benchmarks/scale.py --sizes 4,40,400 --train-sizes 100000,1000000
+
+Every figure is a ratio against a baseline measured in the same run, on the
+same machine, so a busy machine slows both sides alike:
+
+- throughput: the shipped model and fastText (trained here on the same train
+  split, its tutorial settings) label the same sentences, in batches, one
+  process; sentences/s and the ratio;
+- cold start: ``factcheck --help`` and ``factcheck predict --text ...`` as new
+  processes against ``python -c "import sklearn"``, median of several runs;
+- memory: ``factcheck predict FILE --format jsonl`` on generated plain-text
+  files of growing size (corpus documents repeated, blank lines between), as
+  child processes; peak resident size from ``wait4`` and the ratio to the
+  smallest file's;
+- training: ``train_model`` on generated training sets (corpus sentences with
+  words swapped between sentences of one label, so they are not repeats), as
+  child processes; seconds and peak resident size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "data" / "corpus"
+RESULTS = Path(__file__).with_name("SCALE.md")
+FACTCHECK = [sys.executable, "-m", "factcheck"]
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_child(command: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one child process (``wait4`` gives the child's own)."""
+    t0 = time.perf_counter()
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, cwd=REPO)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} failed: {process.stderr.read().decode()[-500:]}")
+    process.stderr.close()
+    return seconds, usage.ru_maxrss / 1024
+
+
+def throughput(repeat: int) -> dict:
+    """Sentences/s of the shipped model and of fastText on the same sentences, in one process."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from accuracy import FastText, _ft_clean
+
+    from factcheck.data import read_examples
+    from factcheck.labelling import Labeller
+
+    train = read_examples(CORPUS / "train.jsonl")
+    sentences = [e.text for split in ("dev", "test") for e in read_examples(CORPUS / f"{split}.jsonl")]
+    sentences = sentences * repeat
+    fasttext = FastText().fit([e.text for e in train], [e.label for e in train]).model.f
+    labeller = Labeller.load()
+    batch = 4096
+
+    def ours() -> None:
+        for i in range(0, len(sentences), batch):
+            labeller.label_sentences(sentences[i : i + batch])
+
+    def theirs() -> None:  # the same work fastText's own predict(list) does, cleaning included
+        for i in range(0, len(sentences), batch):
+            fasttext.multilinePredict(
+                [_ft_clean(s) + "\n" for s in sentences[i : i + batch]], 1, 0.0, "strict"
+            )
+
+    timings: dict[str, list[float]] = {"factcheck": [], "fastText": []}
+    for _ in range(3):  # interleaved, so a burst of load elsewhere hits both
+        for name, run in (("factcheck", ours), ("fastText", theirs)):
+            t0 = time.perf_counter()
+            run()
+            timings[name].append(time.perf_counter() - t0)
+    rates = {name: len(sentences) / statistics.median(t) for name, t in timings.items()}
+    return {"sentences": len(sentences), **rates, "ratio": rates["factcheck"] / rates["fastText"]}
+
+
+def cold_start(runs: int) -> dict:
+    commands = {
+        'python -c "import sklearn"': [sys.executable, "-c", "import sklearn"],
+        "factcheck --help": [*FACTCHECK, "--help"],
+        "factcheck predict --text ...": [
+            *FACTCHECK,
+            "predict",
+            "--text",
+            "Officials said about 40 were hurt.",
+        ],
+    }
+    seconds: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            seconds[name].append(run_child(command)[0])
+    return {name: statistics.median(values) for name, values in seconds.items()}
+
+
+def write_text_file(path: Path, megabytes: int) -> int:
+    """Corpus documents repeated to ``megabytes``; returns the number of documents written."""
+    docs = [
+        json.loads(line)["text"].strip() + "\n\n"
+        for line in (CORPUS / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    target = megabytes * 1_000_000
+    written = count = 0
+    with path.open("w", encoding="utf-8") as handle:
+        while written < target:
+            doc = docs[count % len(docs)]
+            handle.write(doc)
+            written += len(doc.encode())
+            count += 1
+    return count
+
+
+def memory_curve(sizes: list[int], workdir: Path) -> list[dict]:
+    rows = []
+    for megabytes in sizes:
+        path = workdir / f"input-{megabytes}mb.txt"
+        write_text_file(path, megabytes)
+        log(f"  predict on {megabytes} MB")
+        seconds, peak = run_child([*FACTCHECK, "predict", str(path), "--format", "jsonl"])
+        rows.append({"mb": megabytes, "seconds": seconds, "peak_mib": peak})
+        log(f"    {rows[-1]}")
+        path.unlink()
+    return rows
+
+
+def generated_training_set(path: Path, size: int, seed: int = 0) -> None:
+    """``size`` sentences: corpus sentences with words swapped between sentences of the same label."""
+    from factcheck.data import read_examples
+
+    rng = random.Random(seed)
+    by_label: dict[str, list[list[str]]] = {}
+    for e in read_examples(CORPUS / "train.jsonl"):
+        by_label.setdefault(e.label, []).append(e.text.split())
+    labels = sorted(by_label)
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(size):
+            label = labels[i % len(labels)]
+            words = list(rng.choice(by_label[label]))
+            donor = rng.choice(by_label[label])
+            for _ in range(2):
+                words[rng.randrange(len(words))] = rng.choice(donor)
+            record = {"text": " ".join(words), "label": label, "doc_id": f"g{i // 20}"}
+            handle.write(json.dumps(record) + "\n")
+
+
+def training(sizes: list[int], workdir: Path) -> list[dict]:
+    rows = []
+    for size in sizes:
+        data = workdir / f"train-{size}.jsonl"
+        generated_training_set(data, size)
+        log(f"  train on {size} sentences")
+        seconds, peak = run_child(
+            [*FACTCHECK, "train", str(data), "--holdout", "0", "--out", str(workdir / "m")]
+        )
+        rows.append({"sentences": size, "seconds": seconds, "peak_mib": peak})
+        log(f"    {rows[-1]}")
+        data.unlink()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=10, help="copies of the dev+test sentences to label")
+    parser.add_argument("--cold-runs", type=int, default=5)
+    parser.add_argument("--sizes", default="4,40", help="input sizes in MB for the memory curve")
+    parser.add_argument("--train-sizes", default="100000", help="generated training set sizes")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    train_sizes = [int(s) for s in args.train_sizes.split(",") if s]
+
+    # Child processes first: a child's peak resident size starts from its parent's at the
+    # fork, so they run while this process is still small (no model, no fastText loaded).
+    log("cold start")
+    cold = cold_start(args.cold_runs)
+    log(f"    {cold}")
+    with tempfile.TemporaryDirectory() as tmp:
+        log("memory curve")
+        memory = memory_curve(sizes, Path(tmp))
+        log("training")
+        trained = training(train_sizes, Path(tmp))
+    log("throughput")
+    speed = throughput(args.repeat)
+    log(f"    {speed}")
+
+    baseline = cold['python -c "import sklearn"']
+    lines = [
+        "# Speed and scale",
+        "",
+        f"Produced by `nice python benchmarks/scale.py --sizes {args.sizes} "
+        f"--train-sizes {args.train_sizes}` "
+        f"on {date.today().isoformat()}, on a two-core machine shared with other work; every ratio "
+        "compares two things measured in the same run.",
+        "",
+        "## Throughput (one process, batches of 4,096 sentences)",
+        "",
+        f"{speed['sentences']:,} sentences (corpus dev + test, repeated), median of 3 interleaved runs:",
+        "",
+        "| model | sentences/s |",
+        "|---|---:|",
+        f"| factcheck default | {speed['factcheck']:,.0f} |",
+        f"| fastText (same train split) | {speed['fastText']:,.0f} |",
+        "",
+        f"**Ratio factcheck / fastText: {speed['ratio']:.2f}** (goal: at least 0.25).",
+        "",
+        "## Cold start (new process, median of " + str(args.cold_runs) + " runs)",
+        "",
+        "| command | seconds | vs `import sklearn` |",
+        "|---|---:|---:|",
+    ]
+    for name, seconds in cold.items():
+        lines.append(f"| `{name}` | {seconds:.2f} | {seconds / baseline:.2f}x |")
+    lines += [
+        "",
+        "Goals: `predict --text` at most 1.5x `import sklearn`; `--help` at most 0.3 s.",
+        "",
+        "## Memory as input grows (`factcheck predict FILE --format jsonl`, a child process each)",
+        "",
+        "| input | seconds | MB/s | peak resident | vs smallest |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for row in memory:
+        lines.append(
+            f"| {row['mb']} MB | {row['seconds']:.1f} | {row['mb'] / row['seconds']:.2f} | "
+            f"{row['peak_mib']:.0f} MiB | {row['peak_mib'] / memory[0]['peak_mib']:.2f}x |"
+        )
+    lines += [
+        "",
+        "Goal: the 40 MB peak within 1.3x of the 4 MB peak.",
+        "",
+        "## Training on generated sentences (`factcheck train --holdout 0`, a child process each)",
+        "",
+        "| sentences | seconds | peak resident |",
+        "|---:|---:|---:|",
+    ]
+    for row in trained:
+        lines.append(f"| {row['sentences']:,} | {row['seconds']:.0f} | {row['peak_mib']:.0f} MiB |")
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
