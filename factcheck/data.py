@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import FactcheckError
-from factcheck.escaping import csv_cell_read, jsonl_lines
+from factcheck.escaping import csv_cell_read, json_object, jsonl_lines
 from factcheck.inputs import decode_utf8, read_bytes
 from factcheck.labels import LABEL_IDS
 
@@ -102,12 +101,7 @@ def _read_jsonl(path: Path, text: str) -> list[tuple[dict[str, Any], Example]]:
     for lineno, line in enumerate(jsonl_lines(text), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise FactcheckError(f"{path}:{lineno}: not valid JSON ({err.msg})") from None
-        if not isinstance(record, dict):
-            raise FactcheckError(f"{path}:{lineno}: expected a JSON object with 'text' and 'label'")
+        record = json_object(line, f"{path}:{lineno}", "a JSON object with 'text' and 'label'")
         if "undo" in record:
             _cancel(path, lineno, record["undo"], answers, keys)
             continue

@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from factcheck.errors import FactcheckError
+
 #: What a spreadsheet takes for the start of a formula (OWASP CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -80,6 +82,17 @@ def json_text(record: Any) -> str:
 def json_line(record: Any) -> str:
     """One JSON Lines line, newline included, that any reader splits in the right place."""
     return json_text(record) + "\n"
+
+
+def json_object(line: str, where: str, shape: str = "a JSON object") -> dict[str, Any]:
+    """Parse one JSONL line that must hold an object; ``where`` (FILE:LINE) leads every error."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise FactcheckError(f"{where}: not valid JSON ({err.msg})") from None
+    if not isinstance(record, dict):
+        raise FactcheckError(f"{where}: expected {shape}")
+    return record
 
 
 def jsonl_lines(text: str) -> list[str]:

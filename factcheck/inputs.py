@@ -18,7 +18,6 @@ file name whose bytes are not UTF-8 is shown with ``\\xNN`` for those bytes.
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import re
 import select
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from factcheck.errors import FactcheckError
-from factcheck.escaping import display_name
+from factcheck.escaping import display_name, json_object
 from factcheck.markup import html_to_text, markdown_to_text
 
 STDIN = "-"
@@ -456,12 +455,7 @@ def _jsonl_units(
         if not line.strip():
             continue
         where = f"{name}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise FactcheckError(f"{where}: not a JSON object ({err.msg})") from None
-        if not isinstance(record, dict):
-            raise FactcheckError(f'{where}: expected an object like {{"id": "a1", "text": "..."}}')
+        record = json_object(line, where, 'an object like {"id": "a1", "text": "..."}')
         doc, text = record.get("id"), record.get("text")
         if not isinstance(text, str):
             raise FactcheckError(f'{where}: "text" must be a string')

@@ -73,3 +73,16 @@ def test_undecodable_file_name_gets_a_visible_marker():
     assert display_name(name) == "caf\\xe9.txt"
     assert display_name("plain.txt") == "plain.txt"
     display_name(name).encode("utf-8")  # valid UTF-8 now
+
+
+def test_json_object_names_the_place_and_the_shape_expected():
+    import pytest
+
+    from factcheck.errors import FactcheckError
+    from factcheck.escaping import json_object
+
+    assert json_object('{"a": 1}', "f.jsonl:3") == {"a": 1}
+    with pytest.raises(FactcheckError, match=r"^f\.jsonl:3: not valid JSON \("):
+        json_object("{nope", "f.jsonl:3")
+    with pytest.raises(FactcheckError, match=r"^f\.jsonl:4: expected a list of rows$"):
+        json_object("[1, 2]", "f.jsonl:4", "a list of rows")

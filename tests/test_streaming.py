@@ -68,7 +68,7 @@ def test_jsonl_documents_and_their_errors(tmp_path: Path):
     path.write_text('{"id": "a", "text": "One. Two."}\n\n{"id": 7, "text": "Three."}\n', encoding="utf-8")
     assert [u for u in stream_units([str(path)]) if u] == [Unit("a", "One. Two."), Unit("7", "Three.")]
     for body, message in (
-        ('{"id": "a", "text": "x"}\nnot json\n', r"docs\.jsonl:2: not a JSON object"),
+        ('{"id": "a", "text": "x"}\nnot json\n', r"docs\.jsonl:2: not valid JSON"),
         ('{"id": "a"}\n', r'docs\.jsonl:1: "text" must be a string'),
         ('["a"]\n', r"docs\.jsonl:1: expected an object"),
         ("\n\n", r"docs\.jsonl: input is empty"),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from factcheck.corpus.real.copies import LocalCopy
 from factcheck.errors import FactcheckError
+from factcheck.escaping import json_object
 from factcheck.labels import LABEL_IDS
 
 REAL_DIR = Path(__file__).resolve().parents[3] / "data" / "real"
@@ -68,13 +69,7 @@ def _jsonl(path: Path) -> list[tuple[int, dict]]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise FactcheckError(f"{path}:{number}: not valid JSON ({err.msg})") from None
-        if not isinstance(record, dict):
-            raise FactcheckError(f"{path}:{number}: expected a JSON object")
-        rows.append((number, record))
+        rows.append((number, json_object(line, f"{path}:{number}")))
     return rows
 
 
