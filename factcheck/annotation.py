@@ -95,7 +95,7 @@ def build_queue(docs: Sequence[InputText], labeller: Labeller, order: str) -> li
         raise FactcheckError(f"unknown order {order!r}; choose from {', '.join(ORDERS)}")
     items: dict[str, Item] = {}
     for doc in docs:
-        rows = labeller.label_text(doc.text, doc.name)
+        rows = labeller.label_text(doc.text, doc.name, spans=False)  # an answer needs the label only
         for i, row in enumerate(rows):
             before = rows[i - 1].text if i else None
             after = rows[i + 1].text if i + 1 < len(rows) else None
