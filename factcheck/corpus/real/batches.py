@@ -26,7 +26,7 @@ from factcheck.corpus.real.references import (
     read_sources,
 )
 from factcheck.errors import FactcheckError
-from factcheck.escaping import json_line
+from factcheck.escaping import json_line, jsonl_lines
 from factcheck.labels import LABEL_IDS
 from factcheck.splitting import split_document
 
@@ -101,7 +101,8 @@ def merge(
     holds ``{"id", "from", "to", "reason"}`` changes from a later consistency
     pass against rules added after labelling; each is logged with its reason.
     """
-    known = {r["id"]: r for r in map(json.loads, (work / "sentences.jsonl").open(encoding="utf-8"))}
+    lines = jsonl_lines((work / "sentences.jsonl").read_text(encoding="utf-8"))
+    known = {r["id"]: r for r in map(json.loads, lines)}
     primary: dict[str, tuple[str, dict]] = {}
     for name, path in first.items():
         primary.update({sid: (name, a) for sid, a in _answers(path, known).items()})

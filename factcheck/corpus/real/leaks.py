@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from factcheck.corpus.real.references import SPLITS, default_cache
+from factcheck.escaping import jsonl_lines
 
 SHINGLE = 12
 # The by-reference files themselves carry only our notes, so there even a short quoted run counts.
@@ -36,7 +37,7 @@ def source_shingles(cache: Path, size: int = SHINGLE) -> set[tuple[str, ...]]:
     for split in SPLITS:
         path = cache / f"{split}.jsonl"
         if path.exists():
-            for line in path.open(encoding="utf-8"):
+            for line in jsonl_lines(path.read_text(encoding="utf-8")):
                 found.update(_shingles(json.loads(line)["text"], size))
     return found
 

@@ -67,6 +67,8 @@ def test_an_answer_to_an_unknown_sentence_names_file_and_line(
         merge(work, {"a": bad}, {}, None, real_dir)
 
 
+# Two sentences and one label in common: kappa is undefined there, and sklearn says so.
+@pytest.mark.filterwarnings("ignore:A single label was found", "ignore:.*is undefined and set to")
 def test_a_review_change_is_logged_applied_and_left_out_of_the_kappa(
     work: Path, copies: Path, real_dir: Path, tmp_path: Path
 ) -> None:
