@@ -129,9 +129,15 @@ def decode_utf8(data: bytes, name: str) -> str:
 def read_bytes(path: str | Path) -> bytes:
     """Read a file's bytes, turning OS errors into one-line user errors."""
     path = Path(path)
-    name = display_name(str(path))
-    try:
+    with _read_errors(display_name(str(path))):
         return path.read_bytes()
+
+
+@contextmanager
+def _read_errors(name: str) -> Iterator[None]:
+    """Turn the OS errors of opening or reading a file into one-line user errors naming it."""
+    try:
+        yield
     except FileNotFoundError:
         raise FactcheckError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -311,16 +317,8 @@ def _open_binary(source: str) -> Iterator[BinaryIO]:
         return
     path = Path(source)
     name = display_name(source)
-    try:
+    with _read_errors(name):
         handle = path.open("rb")
-    except FileNotFoundError:
-        raise FactcheckError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise FactcheckError(f"{name}: is a directory, expected a file") from None
-    except PermissionError:
-        raise FactcheckError(f"{name}: permission denied") from None
-    except OSError as err:
-        raise FactcheckError(f"{name}: cannot read ({err.strerror})") from None
     with handle:
         if path.is_dir():
             raise FactcheckError(f"{name}: is a directory, expected a file")
