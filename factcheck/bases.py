@@ -6,7 +6,8 @@ toward that newsroom's style without losing what the base teaches. Part of
 that data is real articles the project may not redistribute, so the base
 ships as derived, non-textual data: each training sentence's count vector
 from the pipeline's stateless first step (``features.HashedCounts``), its
-label and a hash of its document, in ``default.npz`` (package data of
+label, a hash of its document and its text-free layout numbers
+(``context.layout``: quotation marks, question marks), in ``default.npz`` (package data of
 ``factcheck.base_data``, ``data/base/`` in a checkout), described by
 ``default.json`` (the hashing parameters, the sources with their licences
 and counts, and the SHA-256 of the arrays). Training fits the remaining steps
@@ -41,6 +42,7 @@ class Base:
     counts: sparse.csr_matrix
     labels: list[str]
     groups: np.ndarray
+    layout: np.ndarray  # factcheck.context.layout of each sentence: numbers, no text
     description: dict[str, Any]
 
     @property
@@ -92,4 +94,10 @@ def load_base(name: str, directory: Path | None = None) -> Base:
         )
         labels = [LABEL_IDS[i] for i in arrays["labels"]]
         groups = arrays["groups"]
-    return Base(name, counts, labels, groups, description)
+        if "layout" not in arrays.files:
+            raise FactcheckError(
+                f"{arrays_path}: base data predates the context stage (no layout rows); "
+                "reinstall factcheck or rebuild it with python -m factcheck.corpus.base"
+            )
+        layout = arrays["layout"].astype(np.float64)
+    return Base(name, counts, labels, groups, layout, description)

@@ -148,7 +148,8 @@ def evaluate_file(
         spans = score_span_gold([record for record, _ in read_annotations(data)], str(data))
     labeller = Labeller.load(model, trust)
     texts = [e.text for e in examples]
-    predicted = labeller.label_sentences(texts)
+    # Each sentence is read among its document's sentences, as predict reads an article.
+    predicted = labeller.label_sentences(texts, [e.doc_id or f"#{i}" for i, e in enumerate(examples)])
     report = score([e.label for e in examples], [label for label, _, _ in predicted])
     wrong = [
         (example, label, confidence)

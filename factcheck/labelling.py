@@ -10,7 +10,7 @@ the models it has loaded, so calling it in a loop does not reload weights.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 from sklearn.pipeline import Pipeline
 
 from factcheck.attribution import Source
+from factcheck.context import DocumentClassifier
 from factcheck.explanation import Explainer, Push
 from factcheck.inputs import Unit
 from factcheck.labels import LABEL_IDS
@@ -71,8 +72,10 @@ class LabelledSentence:
 class Labeller:
     """A loaded model that labels whole documents."""
 
-    def __init__(self, pipeline: Pipeline, card: dict[str, Any] | None = None) -> None:
-        self.pipeline = pipeline
+    def __init__(self, model: Pipeline | DocumentClassifier, card: dict[str, Any] | None = None) -> None:
+        self.model = model
+        # The sentence pipeline: what explanations read their weights from.
+        self.pipeline = model.sentence_model_ if isinstance(model, DocumentClassifier) else model
         self.card = card or {}
         self._explainer: Explainer | None = None  # built on the first explanation asked for
 
@@ -85,13 +88,24 @@ class Labeller:
         """
         return cls(*load_model(model, trust))
 
-    def label_sentences(self, sentences: list[str]) -> list[tuple[str, float, dict[str, float]]]:
-        """(label, confidence, scores) for each sentence, in one vectorised pass."""
+    def label_sentences(
+        self, sentences: list[str], documents: Sequence[Hashable] | None = None
+    ) -> list[tuple[str, float, dict[str, float]]]:
+        """(label, confidence, scores) for each sentence, in one vectorised pass.
+
+        ``documents`` names each sentence's document (a document's sentences
+        adjacent, in reading order), so a model that reads context sees each
+        sentence among its neighbours; without it every sentence stands alone.
+        """
         if not sentences:
             return []
-        classes = list(self.pipeline.classes_)
+        classes = list(self.model.classes_)
         results = []
-        for row in self.pipeline.predict_proba(sentences):
+        if isinstance(self.model, DocumentClassifier):
+            probabilities = self.model.predict_proba(sentences, documents)
+        else:
+            probabilities = self.pipeline.predict_proba(sentences)
+        for row in probabilities:
             by_class = dict(zip(classes, row, strict=True))
             scores = {label: round(float(by_class.get(label, 0.0)), 4) for label in LABEL_IDS}
             best = str(max(classes, key=by_class.__getitem__))
@@ -140,7 +154,8 @@ class Labeller:
             else:
                 runs.append((unit, [s for _, s in sentences]))
         texts = [s.text for _, sentences in runs for s in sentences]
-        predicted = self.label_sentences(texts)
+        documents = [number for number, (_, sentences) in enumerate(runs) for _ in sentences]
+        predicted = self.label_sentences(texts, documents)
         reasons: list[list[Push] | None] = [None] * len(texts)
         if explain:
             reasons = list(self.explain(texts, [label for label, _, _ in predicted], explain))

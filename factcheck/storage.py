@@ -46,6 +46,7 @@ import sklearn
 from sklearn.exceptions import InconsistentVersionWarning
 from sklearn.pipeline import Pipeline
 
+from factcheck.context import DocumentClassifier
 from factcheck.errors import FactcheckError
 from factcheck.labels import LABEL_IDS
 
@@ -82,6 +83,8 @@ TRUSTED_TYPES: frozenset[str] = frozenset(
         "numpy.uint8",
         "numpy.int8",
         "numpy.bool_",
+        "numpy.uint64",
+        "numpy.random._generator.Generator",
         # the pipeline factcheck builds (factcheck.model, factcheck.features)
         "sklearn.pipeline.Pipeline",
         "factcheck.features.HashedCounts",
@@ -93,6 +96,16 @@ TRUSTED_TYPES: frozenset[str] = frozenset(
         "sklearn.linear_model._logistic.LogisticRegression",
         "sklearn.linear_model._stochastic_gradient.SGDClassifier",
         "sklearn._loss._loss.CyHalfBinomialLoss",
+        # the context stage (factcheck.context): boosted trees over sentence probabilities
+        "factcheck.context.DocumentClassifier",
+        "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
+        "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+        "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
+        "sklearn.preprocessing._label.LabelEncoder",
+        "sklearn._loss.loss.HalfMultinomialLoss",
+        "sklearn._loss._loss.CyHalfMultinomialLoss",
+        "sklearn._loss.link.MultinomialLogit",
+        "sklearn._loss.link.Interval",
     }
 )
 
@@ -169,7 +182,9 @@ def read_card(model_dir: Path) -> dict[str, Any]:
     return card
 
 
-def load_model(spec: str | Path | None = None, trust: bool = False) -> tuple[Pipeline, dict[str, Any]]:
+def load_model(
+    spec: str | Path | None = None, trust: bool = False
+) -> tuple[Pipeline | DocumentClassifier, dict[str, Any]]:
     """Load a fitted pipeline and its card, refusing anything that would misbehave.
 
     ``trust`` allows a legacy pickle to be unpickled; the safe format never needs it.
@@ -242,7 +257,7 @@ def _read_verified(path: Path, record: dict[str, Any]) -> bytes:
     return data
 
 
-def _load_skops(model_dir: Path, record: dict[str, Any]) -> Pipeline:
+def _load_skops(model_dir: Path, record: dict[str, Any]) -> Pipeline | DocumentClassifier:
     import skops.io  # here, not at the top: only loading and saving need it
 
     path = model_dir / WEIGHTS
@@ -265,7 +280,7 @@ def _load_skops(model_dir: Path, record: dict[str, Any]) -> Pipeline:
         raise FactcheckError(f"{path}: incompatible scikit-learn version ({warning})") from None
     except Exception as err:  # a malformed archive raises almost anything
         raise FactcheckError(f"{path}: model file is corrupt ({type(err).__name__})") from None
-    if not isinstance(stored, dict) or not isinstance(stored.get("pipeline"), Pipeline):
+    if not isinstance(stored, dict) or not isinstance(stored.get("pipeline"), (Pipeline, DocumentClassifier)):
         raise FactcheckError(f"{path}: not a factcheck model")
     return stored["pipeline"]
 
@@ -304,7 +319,7 @@ def _named_types(node: Any) -> set[str]:
     return found
 
 
-def save_model(pipeline: Pipeline, card: dict[str, Any], out_dir: str | Path) -> Path:
+def save_model(pipeline: Pipeline | DocumentClassifier, card: dict[str, Any], out_dir: str | Path) -> Path:
     """Write weights and card into ``out_dir`` as one atomic step; the card gains the weights' SHA-256."""
     import skops.io
 

@@ -26,12 +26,13 @@ from sklearn.pipeline import Pipeline
 
 from factcheck import __version__
 from factcheck.bases import Base, load_base
+from factcheck.context import DocumentClassifier, layout
 from factcheck.data import Example, label_counts, parse_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
 from factcheck.inputs import read_bytes
 from factcheck.labels import LABEL_IDS, LABELS
-from factcheck.model import make_pipeline
+from factcheck.model import make_model
 from factcheck.storage import check_out_dir, model_lock, read_card, save_model
 
 # The calibrated SVM calibrates over five folds, so each label needs five examples.
@@ -107,18 +108,22 @@ def train_model(
                 **_describe_source(Path(eval_on), raw, test),
                 **(notes or {}).get(str(eval_on), {}),
             }
-        pipeline = pipeline if pipeline is not None else make_pipeline()
-        if jobs > 1 and "classifier__n_jobs" in pipeline.get_params():
-            pipeline.set_params(classifier__n_jobs=jobs)
+        pipeline = pipeline if pipeline is not None else make_model()
+        if jobs > 1:
+            for key in ("n_jobs", "classifier__n_jobs"):
+                if key in pipeline.get_params():
+                    pipeline.set_params(**{key: jobs})
         say(f"fitting on {len(train) + len(base_labels)} sentences")
         if shipped is None:
-            pipeline.fit([e.text for e in train], [e.label for e in train])
+            fit_model(pipeline, train)
         else:
-            fit_with_base(pipeline, [e.text for e in train], [e.label for e in train], shipped)
+            fit_with_base(
+                pipeline, [e.text for e in train], [e.label for e in train], shipped, _groups(train)
+            )
         report = None
         if test:
             say(f"scoring {len(test)} held-out sentences")
-            report = score([e.label for e in test], list(pipeline.predict([e.text for e in test])))
+            report = score([e.label for e in test], list(predict_examples(pipeline, test)))
 
         card = build_card(
             pipeline, sources, train, test, holdout, seed, report, evaluation_source, base_labels
@@ -167,13 +172,43 @@ def build_card(
     }
 
 
-def fit_with_base(pipeline: Pipeline, texts: list[str], labels: list[str], base: Base) -> Pipeline:
+def fit_model(model: Pipeline | DocumentClassifier, examples: Sequence[Example]) -> None:
+    """Fit on examples, telling a document model which sentences share a document."""
+    texts, labels = [e.text for e in examples], [e.label for e in examples]
+    if isinstance(model, DocumentClassifier):
+        model.fit(texts, labels, _groups(examples))
+    else:
+        model.fit(texts, labels)
+
+
+def predict_examples(model: Pipeline | DocumentClassifier, examples: Sequence[Example]) -> Sequence[str]:
+    """Labels for examples, each read in its document when the model reads context."""
+    texts = [e.text for e in examples]
+    if isinstance(model, DocumentClassifier):
+        return model.predict(texts, _groups(examples))
+    return model.predict(texts)
+
+
+def _groups(examples: Sequence[Example]) -> list[str]:
+    """Each example's document; an example without one is a document of its own."""
+    return [e.doc_id if e.doc_id else f"#{i}" for i, e in enumerate(examples)]
+
+
+def fit_with_base(
+    model: Pipeline | DocumentClassifier,
+    texts: list[str],
+    labels: list[str],
+    base: Base,
+    groups: Sequence[object] | None = None,
+) -> Pipeline | DocumentClassifier:
     """Fit on the user's sentences and the base's count vectors together.
 
     The first step is stateless, so the user's sentences are counted by it and
     stacked on the shipped counts; every later step (TF-IDF weights, the
-    classifier) is fitted on the stack as if all of it had been text.
+    classifier, the context stage from the base's text-free layout rows) is
+    fitted on the stack as if all of it had been text.
     """
+    pipeline = model._sentence_model() if isinstance(model, DocumentClassifier) else model
     counts = pipeline[0]
     if {k: v for k, v in counts.get_params().items() if k in base.features} != _plain(base.features):
         raise FactcheckError(
@@ -181,8 +216,16 @@ def fit_with_base(pipeline: Pipeline, texts: list[str], labels: list[str], base:
             "first step does not match; train without --base or with the default configuration"
         )
     own = counts.transform(texts) if texts else sparse.csr_matrix((0, base.counts.shape[1]))
-    pipeline[1:].fit(sparse.vstack([own, base.counts], format="csr"), list(labels) + base.labels)
-    return pipeline
+    stacked = sparse.vstack([own, base.counts], format="csr")
+    if isinstance(model, DocumentClassifier):
+        own_groups = list(groups) if groups is not None else [f"#{i}" for i in range(len(texts))]
+        rows = numpy.vstack([layout(texts), base.layout]) if texts else base.layout
+        model.fit_counts(
+            stacked, rows, list(labels) + base.labels, own_groups + [int(g) for g in base.groups]
+        )
+    else:
+        pipeline[1:].fit(stacked, list(labels) + base.labels)
+    return model
 
 
 def _plain(features: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import pytest
 from factcheck.bases import load_base, resolve_base
 from factcheck.data import read_examples
 from factcheck.errors import FactcheckError
-from factcheck.model import make_pipeline
+from factcheck.model import make_model, make_pipeline
 from factcheck.storage import CARD
 from factcheck.training import fit_with_base
 from tests.conftest import REPO, STARTER
@@ -47,6 +47,27 @@ def test_training_on_counts_equals_training_on_the_text(starter_base: Path):
     )
     probe = ["Officials said about 40 people were hurt.", "This is a disgrace."]
     assert np.allclose(from_text.predict_proba(probe), from_counts.predict_proba(probe))
+
+
+def test_the_document_model_learns_the_same_from_counts_and_layout_as_from_text(starter_base: Path):
+    examples = read_examples(STARTER)
+    mine = [("Rents may double, the council said.", "attributed"), ("Rents doubled.", "factual")]
+    texts = [t for t, _ in mine] + [e.text for e in examples]
+    labels = [label for _, label in mine] + [e.label for e in examples]
+    groups = ["mine-1", "mine-2"] + [e.doc_id for e in examples]
+    from_text = make_model(folds=3, min_documents=5).fit(texts, labels, groups)
+    from_base = fit_with_base(
+        make_model(folds=3, min_documents=5),
+        [t for t, _ in mine],
+        [lab for _, lab in mine],
+        load_base("default"),
+        ["mine-1", "mine-2"],
+    )
+    assert from_base.context_model_ is not None
+    probe = ["Officials said about 40 people were hurt.", "This is a disgrace.", "Rents doubled."]
+    assert np.allclose(
+        from_text.predict_proba(probe, ["a", "a", "b"]), from_base.predict_proba(probe, ["a", "a", "b"])
+    )
 
 
 def test_a_pipeline_counting_differently_cannot_use_the_base(starter_base: Path):

@@ -30,7 +30,9 @@ def test_predict_saved_page_labels_the_article_only_with_offsets_into_the_extrac
 
 
 def test_split_markdown_from_stdin_needs_the_format_named():
-    markdown = "# Flood warning\n\n- Roads *closed* near the river\n- Schools shut on [Monday](https://x.org)\n"
+    markdown = (
+        "# Flood warning\n\n- Roads *closed* near the river\n- Schools shut on [Monday](https://x.org)\n"
+    )
     plain = run("split", "-", "--format", "jsonl", input=markdown)
     assert json.loads(plain.stdout.splitlines()[0])["text"] == "# Flood warning"
     result = run("split", "-", "--input-format", "markdown", "--format", "jsonl", input=markdown)

@@ -94,4 +94,3 @@ def test_standard_library_patterns_decide_exactly_as_nltk_would(text: str):
     # U+001C-U+001F) the standard library's \s and \w differ from the
     # ``regex`` engine this NLTK build compiles with, as upstream NLTK's do.
     assert list(_tokenizer().span_tokenize(text)) == list(STOCK.span_tokenize(text))
-

@@ -13,7 +13,7 @@ import sklearn
 from factcheck.data import read_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import evaluate_file
-from factcheck.model import CLASSIFIERS, make_pipeline
+from factcheck.model import CLASSIFIERS, make_model, make_pipeline
 from factcheck.storage import (
     CARD,
     TRUSTED_TYPES,
@@ -155,6 +155,21 @@ def test_every_pipeline_make_pipeline_builds_saves_and_loads(tmp_path: Path, cla
     loaded, _ = load_model(tmp_path / "m")
     probe = [*texts, "An unseen sentence with Zanzibar in it."]
     assert np.array_equal(loaded.predict_proba(probe), pipeline.predict_proba(probe))
+
+
+def test_the_document_model_saves_and_loads(tmp_path: Path):
+    """The context stage's boosted trees are on the allow-list too, and read documents after loading."""
+    examples = read_examples(STARTER)
+    texts, labels, groups = (
+        [e.text for e in examples],
+        [e.label for e in examples],
+        [e.doc_id for e in examples],
+    )
+    model = make_model(char_ngrams=None, folds=3, min_documents=5).fit(texts, labels, groups)
+    assert model.context_model_ is not None
+    save_model(model, {"versions": {"scikit-learn": sklearn.__version__}}, tmp_path / "m")
+    loaded, _ = load_model(tmp_path / "m")
+    assert np.array_equal(loaded.predict_proba(texts, groups), model.predict_proba(texts, groups))
 
 
 def test_save_refuses_a_type_outside_the_allow_list(tiny_model: Path, tmp_path: Path, monkeypatch):

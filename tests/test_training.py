@@ -19,7 +19,7 @@ def test_card_records_data_versions_and_metrics(tiny_model: Path):
     assert held_out["examples"] == card["holdout"]["examples"] > 0
     assert card["trained_on"]["examples"] + held_out["examples"] == 50
     assert card["versions"]["scikit-learn"]
-    assert card["parameters"]["classifier__C"] > 0
+    assert card["parameters"]["sentence_model__classifier__C"] > 0
 
 
 def test_holdout_is_grouped_by_document(tmp_path: Path):

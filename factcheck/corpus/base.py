@@ -7,7 +7,7 @@ Reads the corpus's train split and, when the real-text cache
 (``$FACTCHECK_REAL_CACHE``, default ``~/.cache/factcheck/real/``, written by
 ``python -m factcheck.corpus.real.build``) holds a train split, that too;
 runs the default pipeline's stateless first step over every sentence and
-writes ``data/base/default.npz`` (counts, labels, hashed document ids) and
+writes ``data/base/default.npz`` (counts, labels, hashed document ids, layout numbers) and
 ``default.json`` (hashing parameters, sources, counts, SHA-256). Only
 numbers leave this module: ``factcheck train --base default`` then works on a
 machine with no copy of the real sources. See ``factcheck.bases``.
@@ -28,6 +28,7 @@ from scipy import sparse
 
 from factcheck.atomic import atomic_write, atomic_write_text
 from factcheck.bases import DEFAULT_BASE
+from factcheck.context import layout
 from factcheck.corpus.real.references import default_cache
 from factcheck.data import Example, label_counts, read_examples
 from factcheck.errors import FactcheckError
@@ -69,6 +70,7 @@ def build_base(
         out_dir,
         name,
         counts,
+        layout([e.text for e in examples]),
         [e.label for e in examples],
         [e.doc_id or "" for e in examples],
         counts_step.get_params(),
@@ -80,6 +82,7 @@ def write_base(
     directory: Path,
     name: str,
     counts: sparse.csr_matrix,
+    rows: np.ndarray,
     labels: list[str],
     doc_ids: list[str],
     features: dict[str, Any],
@@ -102,6 +105,7 @@ def write_base(
         shape=np.array(counts.shape, dtype=np.int64),
         labels=np.array([LABEL_IDS.index(label) for label in labels], dtype=np.int8),
         groups=groups,
+        layout=np.asarray(rows, dtype=np.float64),
     )
     raw = buffer.getvalue()
     description = {

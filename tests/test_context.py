@@ -1,0 +1,126 @@
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+from factcheck.context import (
+    LAYOUT_COLUMNS,
+    DocumentClassifier,
+    context_features,
+    document_bounds,
+    layout,
+)
+from factcheck.model import make_model, make_pipeline
+
+OPEN, CLOSE = "\u201c", "\u201d"
+col = LAYOUT_COLUMNS.index
+
+
+def test_layout_follows_a_quotation_from_either_starting_state():
+    rows = layout([f"{OPEN}We will act now, and soon.", f"It is fair,{CLOSE} she said.", "Taxes rose."])
+    opened, closed, plain = rows
+    assert opened[col("outside:ends_open")] == 1 and opened[col("starts_with_quote")] == 1
+    assert opened[col("outside:quoted_share")] > 0.9 and opened[col("outside:segments")] == 1
+    # starting inside the quotation, the second sentence closes it: its first half was quoted
+    assert closed[col("inside:ends_open")] == 0
+    assert closed[col("inside:quoted_share")] == pytest.approx(
+        len("It is fair,") / len(f"It is fair,{CLOSE} she said.")
+    )
+    # starting outside, its closing mark closes nothing
+    assert closed[col("outside:quoted_share")] == 0 and closed[col("outside:segments")] == 0
+    assert not plain[col("has_quote_mark")] and plain[col("inside:ends_open")] == 1
+
+
+def test_layout_tells_a_scare_quote_from_a_quoted_statement():
+    scare, statement = layout(
+        [
+            f"The so-called {OPEN}reforms{CLOSE} cut pensions by a third.",
+            f"{OPEN}We have cut waste and we will keep cutting it,{CLOSE} he said.",
+        ]
+    )
+    assert scare[col("outside:segments")] == statement[col("outside:segments")] == 1
+    assert scare[col("outside:longest_run")] < statement[col("outside:longest_run")]
+    assert scare[col("outside:quoted_share")] < 0.2 < statement[col("outside:quoted_share")]
+
+
+def test_straight_quotes_open_and_close_in_turn():
+    row = layout(['He called it "a disgrace" and "a farce".'])[0]
+    assert row[col("outside:segments")] == 2 and row[col("outside:ends_open")] == 0
+
+
+def test_document_bounds():
+    assert document_bounds(["a", "a", "b", "a"], 4) == [(0, 2), (2, 3), (3, 4)]
+    assert document_bounds(None, 3) == [(0, 1), (1, 2), (2, 3)]
+    with pytest.raises(ValueError, match="2 entries for 3 sentences"):
+        document_bounds(["a", "b"], 3)
+
+
+def test_context_features_carry_the_open_quotation_and_reset_per_document():
+    texts = [
+        f"{OPEN}We will act now.",
+        "The plan is good.",
+        f"It is fair,{CLOSE} she said.",
+        "The plan is good.",
+    ]
+    proba = np.full((4, 4), 0.25)
+    features = context_features(proba, layout(texts), document_bounds(["d1", "d1", "d1", "d2"], 4))
+    inside = 16  # the first column after log-probabilities, neighbours and document mean
+    assert features[:, inside].tolist() == [0.0, 1.0, 1.0, 0.0]
+    # the same sentence alone has no neighbours; in its document it has two
+    assert features[3, 4:12].sum() == 0 and features[1, 4:12].sum() == pytest.approx(2.0)
+
+
+def _quoted_statements(n: int = 30) -> tuple[list[str], list[str], list[str]]:
+    """Documents where one neutral sentence is attributed inside a quotation and opinion outside it."""
+    texts, labels, groups = [], [], []
+    for i in range(n):
+        quoted = [
+            (f"{OPEN}Our town deserves better, number {i}.", "attributed"),
+            ("The plan is good.", "attributed"),
+            (f"We must act,{CLOSE} the mayor said on day {i}.", "attributed"),
+        ]
+        plain = [
+            (f"The council met on day {i} in the old hall.", "factual"),
+            ("The plan is good.", "opinion"),
+            (f"Turnout was {i + 200} voters.", "factual"),
+        ]
+        for doc, sentences in ((f"q{i}", quoted), (f"p{i}", plain)):
+            for text, label in sentences:
+                texts.append(text)
+                labels.append(label)
+                groups.append(doc)
+    return texts, labels, groups
+
+
+def test_the_same_sentence_is_labelled_by_its_context():
+    texts, labels, groups = _quoted_statements()
+    model = make_model(char_ngrams=None).fit(texts, labels, groups)
+    probe = [
+        f"{OPEN}Our town deserves better, number 99.",
+        "The plan is good.",
+        "The council met in the hall.",
+        "The plan is good.",
+    ]
+    predicted = model.predict(probe, ["q", "q", "p", "p"])
+    assert predicted[1] == "attributed" and predicted[3] == "opinion"
+    # the sentence model alone cannot tell them apart
+    alone = model.sentence_model_.predict_proba(["The plan is good."])
+    assert alone.max() < 0.9
+
+
+def test_document_classifier_follows_scikit_learn_conventions():
+    texts, labels, groups = _quoted_statements(12)
+    model = make_model(char_ngrams=None, folds=3, min_documents=10)
+    assert "sentence_model__classifier__C" in model.get_params()
+    fitted = clone(model).fit(texts, labels, groups)
+    proba = fitted.predict_proba(texts, groups)
+    assert proba.shape == (len(texts), 3) and np.allclose(proba.sum(axis=1), 1)
+    assert list(fitted.classes_) == ["attributed", "factual", "opinion"]
+    assert fitted.predict([]).shape == (0,)
+    assert not hasattr(model, "context_model_")  # fitting a clone leaves the original unfitted
+
+
+def test_too_few_documents_leave_the_sentence_pipeline_to_answer():
+    texts, labels, groups = _quoted_statements(12)  # 24 documents
+    model = DocumentClassifier(make_pipeline(char_ngrams=None), min_documents=25).fit(texts, labels, groups)
+    assert model.context_model_ is None
+    assert np.array_equal(model.predict_proba(texts, groups), model.sentence_model_.predict_proba(texts))
