@@ -1,4 +1,8 @@
-"""The classifier: a scikit-learn Pipeline of hashed counts, TF-IDF weights and one linear model.
+"""The classifier: a Pipeline of hashed counts, TF-IDF weights and one linear model, read in context.
+
+``make_model`` is what ships and what ``factcheck train`` fits: the sentence
+pipeline followed by ``context``'s second stage, which relabels each sentence
+among its document's. ``make_pipeline`` is the sentence pipeline alone.
 
 It is a plain ``Pipeline``, so it has ``fit``, ``predict``, ``predict_proba``
 and ``get_params`` and drops into users' own grid searches and

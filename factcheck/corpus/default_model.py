@@ -9,7 +9,8 @@ the cache holds one), scores on the real dev split (the corpus's dev split
 without a cache), writes ``models/default`` and rebuilds the shipped base
 (``data/base/default.npz``) from the same sentences, so ``factcheck train
 --base default`` adds exactly what the default model learned from. The
-configuration is ``model.make_pipeline()``'s defaults: set them to the one
+configuration is ``model.make_model()``'s defaults (the sentence pipeline of
+``make_pipeline()`` read in context): set them to the ones
 ``benchmarks/real_news.py`` chose before running this. The card lists every
 source with its licence and commit.
 """
