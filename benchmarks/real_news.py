@@ -31,7 +31,7 @@ from accuracy import FastText, Rules, expected_calibration_error
 
 from factcheck.context import DocumentClassifier
 from factcheck.corpus.real.references import default_cache
-from factcheck.data import Example, read_examples
+from factcheck.data import Example, document_ids, read_examples
 from factcheck.evaluation import Report, score
 from factcheck.labels import LABEL_IDS
 from factcheck.model import make_model, make_pipeline
@@ -47,14 +47,10 @@ CANDIDATES = {
 }
 
 
-def _groups(examples: list[Example]) -> list[str]:
-    return [e.doc_id or f"#{i}" for i, e in enumerate(examples)]
-
-
 def _fit(system, examples: list[Example]):
     texts, labels = [e.text for e in examples], [e.label for e in examples]
     if isinstance(system, DocumentClassifier):
-        return system.fit(texts, labels, _groups(examples))
+        return system.fit(texts, labels, document_ids(examples))
     return system.fit(texts, labels)
 
 
@@ -62,14 +58,14 @@ def _predict(system, examples: list[Example]) -> list[str]:
     """Labels, each sentence read in its document when the system reads context."""
     texts = [e.text for e in examples]
     if isinstance(system, DocumentClassifier):
-        return list(system.predict(texts, _groups(examples)))
+        return list(system.predict(texts, document_ids(examples)))
     return list(system.predict(texts))
 
 
 def _proba(system, examples: list[Example]):
     texts = [e.text for e in examples]
     if isinstance(system, DocumentClassifier):
-        return system.predict_proba(texts, _groups(examples))
+        return system.predict_proba(texts, document_ids(examples))
     return system.predict_proba(texts)
 
 

@@ -21,7 +21,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from factcheck.data import read_examples
+from factcheck.data import document_ids, read_examples
 from factcheck.evaluation import reliability
 from factcheck.labelling import Labeller
 from factcheck.report_html import REVIEW_BELOW
@@ -40,7 +40,7 @@ def _share(oks: list[bool]) -> str:
 def main() -> None:
     examples = read_examples(DEV)
     labeller = Labeller.load()
-    predicted = labeller.label_sentences([e.text for e in examples])
+    predicted = labeller.label_sentences([e.text for e in examples], document_ids(examples))
     confidences = [confidence for _, confidence, _ in predicted]
     correct = [label == e.label for e, (label, _, _) in zip(examples, predicted, strict=True)]
     n = len(examples)

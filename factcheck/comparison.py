@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.data import read_examples
+from factcheck.data import document_ids, read_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
 from factcheck.labelling import Labeller
@@ -64,7 +64,10 @@ def compare_models(data: str | Path, models: Sequence[str | Path], trust: bool =
     examples = read_examples(data)
     texts = [e.text for e in examples]
     gold = [e.label for e in examples]
-    old, new = ([label for label, _, _ in Labeller.load(m, trust).label_sentences(texts)] for m in models)
+    documents = document_ids(examples)  # each sentence read in its document, as predict reads it
+    old, new = (
+        [label for label, _, _ in Labeller.load(m, trust).label_sentences(texts, documents)] for m in models
+    )
     changes = [Change(text, g, o, n) for text, g, o, n in zip(texts, gold, old, new, strict=True) if o != n]
     return Comparison(
         str(data), (str(models[0]), str(models[1])), (score(gold, old), score(gold, new)), changes

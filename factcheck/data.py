@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,11 @@ def record_key(record: dict[str, Any]) -> str | None:
     if all(field in record for field in ("source", "start", "end")):
         return answer_key(record["source"], record["start"], record["end"])
     return None
+
+
+def document_ids(examples: Sequence[Example]) -> list[str]:
+    """Each example's document, for reading it in context; one without ``doc_id`` stands alone."""
+    return [e.doc_id or f"#{i}" for i, e in enumerate(examples)]
 
 
 def label_counts(examples: Iterable[Example]) -> dict[str, int]:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.data import read_annotations, read_examples
+from factcheck.data import document_ids, read_annotations, read_examples
 from factcheck.labels import LABEL_IDS
 from factcheck.span_scoring import SpanReport, score_span_gold
 
@@ -149,7 +149,7 @@ def evaluate_file(
     labeller = Labeller.load(model, trust)
     texts = [e.text for e in examples]
     # Each sentence is read among its document's sentences, as predict reads an article.
-    predicted = labeller.label_sentences(texts, [e.doc_id or f"#{i}" for i, e in enumerate(examples)])
+    predicted = labeller.label_sentences(texts, document_ids(examples))
     report = score([e.label for e in examples], [label for label, _, _ in predicted])
     wrong = [
         (example, label, confidence)

@@ -214,6 +214,11 @@ def card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | None
     keys = [k for k in params if k.endswith(("ngram_range", "analyzer", "__C", "class_weight", "method"))]
     if keys:
         lines.append("parameters  " + ", ".join(f"{k}={params[k]}" for k in keys))
+    if "context_stage" in card:
+        reads = (
+            "among its document's (context stage)" if card["context_stage"] else "alone (no context stage)"
+        )
+        lines.append(f"context     each sentence is read {reads}")
     if check is not None:
         digest = f", sha256 {check['sha256'][:12]}" if check.get("sha256") else ""
         size = f", {check['bytes']:,} bytes" if check.get("bytes") else ""

@@ -27,7 +27,7 @@ from sklearn.pipeline import Pipeline
 from factcheck import __version__
 from factcheck.bases import Base, load_base
 from factcheck.context import DocumentClassifier, layout
-from factcheck.data import Example, label_counts, parse_examples
+from factcheck.data import Example, document_ids, label_counts, parse_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
 from factcheck.inputs import read_bytes
@@ -113,12 +113,15 @@ def train_model(
             for key in ("n_jobs", "classifier__n_jobs"):
                 if key in pipeline.get_params():
                     pipeline.set_params(**{key: jobs})
-        say(f"fitting on {len(train) + len(base_labels)} sentences")
+        work = ""
+        if isinstance(pipeline, DocumentClassifier):
+            work = f" ({pipeline.folds} out-of-fold fits for the context stage, then the final one)"
+        say(f"fitting on {len(train) + len(base_labels)} sentences{work}")
         if shipped is None:
             fit_model(pipeline, train)
         else:
             fit_with_base(
-                pipeline, [e.text for e in train], [e.label for e in train], shipped, _groups(train)
+                pipeline, [e.text for e in train], [e.label for e in train], shipped, document_ids(train)
             )
         report = None
         if test:
@@ -168,6 +171,9 @@ def build_card(
             "file": evaluation_source,
         },
         "parameters": _plain_params(pipeline),
+        # Whether sentences are read in their documents (factcheck.context); a model fitted on
+        # too few documents, or a bare sentence pipeline, reads each sentence alone.
+        "context_stage": getattr(pipeline, "context_model_", None) is not None,
         "metrics": {"held_out": report.to_dict() if report else None},
     }
 
@@ -176,7 +182,7 @@ def fit_model(model: Pipeline | DocumentClassifier, examples: Sequence[Example])
     """Fit on examples, telling a document model which sentences share a document."""
     texts, labels = [e.text for e in examples], [e.label for e in examples]
     if isinstance(model, DocumentClassifier):
-        model.fit(texts, labels, _groups(examples))
+        model.fit(texts, labels, document_ids(examples))
     else:
         model.fit(texts, labels)
 
@@ -185,13 +191,8 @@ def predict_examples(model: Pipeline | DocumentClassifier, examples: Sequence[Ex
     """Labels for examples, each read in its document when the model reads context."""
     texts = [e.text for e in examples]
     if isinstance(model, DocumentClassifier):
-        return model.predict(texts, _groups(examples))
+        return model.predict(texts, document_ids(examples))
     return model.predict(texts)
-
-
-def _groups(examples: Sequence[Example]) -> list[str]:
-    """Each example's document; an example without one is a document of its own."""
-    return [e.doc_id if e.doc_id else f"#{i}" for i, e in enumerate(examples)]
 
 
 def fit_with_base(

@@ -114,8 +114,10 @@ def test_train_evaluate_info(tmp_path: Path):
     assert {"macro_f1", "accuracy", "per_label", "confusion"} <= set(report)
     info = run("info", "--model", str(out))
     assert info.exit_code == 0 and "starter.jsonl" in info.stdout
+    # 50 sentences in a dozen documents are too few to learn context from, and info says so
+    assert "each sentence is read alone (no context stage)" in info.stdout
     card = json.loads(run("info", "--model", str(out), "--format", "json").stdout)
-    assert card["training_data"][0]["examples"] == 50
+    assert card["training_data"][0]["examples"] == 50 and card["context_stage"] is False
 
 
 def test_evaluate_missing_column(tmp_path: Path):
