@@ -45,7 +45,7 @@ _WORD_NUMBER = (
     + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
     + r")(?![a-z])"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"(?:\d+-)?\d/\d(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _SCALE_OR_DOZEN = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 # One number: currency, digits or words, an optional "and a half", scale words, an attached suffix.
@@ -246,18 +246,23 @@ _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|o'clock|GMT|
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:(?:\b(?:[Tt]ype|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Rr]oute|[Aa]rticle|[Ss]ection|[Cc]hapter"
     r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass)"
-    r"|\b[A-Z][A-Za-z&]*[A-Z&])\s|[A-Za-z-])$"
+    r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R|H\.\s?Res|A\.\s?B|S\.\s?B)\.|(?<![\w.])S\.)\s|[A-Za-z-])$"
 )
 _HEDGES_BEFORE = re.compile(
     r"(?:^|(?<=\W))(?P<hedge>somewhere in the region of|somewhere north of|somewhere south of"
     r"|somewhere around|somewhere|something like|a little over|a little under|a little more than"
     r"|just over|just under|well over"
-    r"|well above|well below|well under|more than|less than|fewer than|greater than|upwards of|up to|at least"
+    r"|well above|well below|well under|no more than|no less than|not more than|more than|less than"
+    r"|fewer than|greater than|upwards of|up to|at least"
     r"|at most|as many as|as much as|as long as|as few as|as little as|closer to|close to|an estimated"
     r"|estimated|approximately|about|around|roughly|some|nearly|almost|over|under|above|below|past|near"
     r"|barely|perhaps|probably|maybe|possibly|upward of|north of|in excess of)\s$",
     re.IGNORECASE,
 )
+_MULTIWORD_UNITS = (
+    "percentage points", "percentage point", "basis points", "basis point", "nautical miles", "square miles",
+    "metric tons", "per cent",
+)  # fmt: skip
 _HEDGE_AFTER = re.compile(r"^\s(?P<hedge>or so|or more|or less|or thereabouts)\b")
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:the|first|second|last|its|their|western|eastern|northern|southern)\s$", re.I
@@ -318,7 +323,10 @@ def number_value(text: str) -> float | None:
     total = 0.0
     for word in words:
         match = re.fullmatch(r"(\d+(?:\.\d+)?)([a-z]*)", word)
-        if match:
+        slash = re.fullmatch(r"(\d)/(\d)", word)
+        if slash:  # "1/4", the half of "6-1/2"
+            value = (value or 0) + int(slash[1]) / int(slash[2])
+        elif match:
             value = float(match[1]) * _SUFFIX_SCALES.get(match[2], 1)
         elif word in _UNITS_WORDS:
             value = (value or 0) + _UNITS_WORDS[word]
@@ -351,7 +359,7 @@ def _fraction_value(text: str) -> float | None:
 
 def _counted_noun(text: str, pos: int) -> int:
     """Where the unit or counted noun after ``pos`` ends (``pos`` itself when there is none)."""
-    for unit in ("percentage points", "nautical miles", "square miles", "metric tons", "per cent"):
+    for unit in _MULTIWORD_UNITS:
         if text.startswith(" " + unit, pos) and not text[pos + len(unit) + 1 : pos + len(unit) + 2].isalnum():
             return pos + 1 + len(unit)
     end = pos
@@ -497,6 +505,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         if m["fraction"].lower() == "half" and text.startswith(" a ", end):
             return None  # "half a million" is read as a number
         value, unit = _fraction_value(m["fraction"]), "fraction"
+        if (point := re.match(r" percentage points?\b", text[end : end + 20])) is not None:
+            end, unit = end + point.end(), "percentage points"  # "a half percentage point"
     elif m["vague"]:
         end = m.end()
         end = _counted_noun(text, end + 3) if text.startswith(" of ", end) else _counted_noun(text, end)
@@ -507,6 +517,9 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         first = m["first"]
         if _is_not_a_figure(text, m, first):
             return None
+        years = m["second"] and all(re.fullmatch(r"1[89]\d\d|20\d\d", n) for n in (first, m["second"]))
+        if years and not re.match(r"\s?(?:%|per)", text[m.end() : m.end() + 5]):
+            return None  # "2000 - 2050", "from 1980 to 2012": years
         second = None if single else m["second"]
         end = _with_percent(text, m.end("first") if second is None else m.end())
         if second:
@@ -526,6 +539,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
             end = compound.end()
         elif not re.search(r"[%$£€¥]|\d[a-zA-Z]+$|per ?cent$", number_part, re.I):
             end = _counted_noun(text, end)
+        elif number_part[:1] == "$" and text.startswith(" dollars", end):
+            end += len(" dollars")  # "$7 billion dollars"
     span = text[start:end]
     if unit is None:
         unit = _unit(span)
