@@ -35,7 +35,8 @@ from factcheck.report_html import REVIEW_BELOW
 
 if TYPE_CHECKING:
     from factcheck.annotation import Session
-    from factcheck.inputs import InputText
+    from factcheck.inputs import InputText, Unit
+    from factcheck.labelling import LabelledSentence
 
 # "\b" tells click not to rewrap the paragraph that follows, so the table stays a table.
 _LABEL_TABLE = "\n".join(f"  {lab.id:<11} {lab.description}" for lab in LABELS)
@@ -271,6 +272,16 @@ def predict(
         ),
     ] = 0,
     output: OutputOption = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write one file per input file into this directory, DIR/NAME.jsonl (.csv, .txt for a "
+            "table), each renamed into place when complete; concatenated in input order they are "
+            "the rows one stream would give. For archives kept as many shards.",
+            show_default=False,
+        ),
+    ] = None,
     spans: Annotated[
         bool,
         typer.Option(
@@ -316,12 +327,19 @@ def predict(
       factcheck predict archive.jsonl --format jsonl --jobs 2 > labelled.jsonl
 
       factcheck predict 'shards/*.jsonl' --scheduler tcp://10.0.0.5:8786 -f jsonl > labelled.jsonl
+
+      factcheck predict 'shards/*.jsonl' --scheduler tcp://10.0.0.5:8786 -f jsonl --out labelled/
     """
     from factcheck.formatting import labelled_row_stream
     from factcheck.inputs import batches, stream_units
     from factcheck.labelling import Labeller, label_stream_parallel
     from factcheck.report_html import predictions_html
 
+    if out_dir is not None and (output is not None or text is not None or fmt is RowFormat.html):
+        raise FactcheckError(
+            "--out DIR writes one jsonl, csv or table file per input file; "
+            "it does not go with --output, --text or --format html"
+        )
     units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one)
     if fmt is RowFormat.html:  # a page needs every document whole
         texts: dict[str, str] = {}
@@ -332,20 +350,47 @@ def predict(
         page = predictions_html([r.to_dict() for r in rows], texts, review_below=review_below, model=model)
         _emit(page, output)
         return
-    stream = labelled_row_stream(fmt.value, csv_raw)
-    if scheduler is not None:
-        from factcheck.cluster import expand_inputs, label_on_cluster
+    if scheduler is not None or out_dir is not None:
+        from factcheck.cluster import expand_inputs
 
-        units = stream_units(
-            expand_inputs(inputs or []), text, input_format.value, _note_conversion, _warn_one
+        inputs = expand_inputs(inputs or [])
+    if out_dir is not None:
+        from factcheck.shards import shard_paths
+
+        paths = shard_paths(inputs or [], out_dir, fmt.value)  # a clash is found before the model loads
+    progress = functools.partial(typer.echo, err=True)
+    options = {"explain": explain, "spans": spans}
+    engine: Callable[[Iterable[list[Unit]]], Iterator[list[LabelledSentence]]]
+    if scheduler is not None:
+        from factcheck.cluster import label_on_cluster
+
+        engine = functools.partial(
+            label_on_cluster,
+            scheduler=scheduler,
+            model=model,
+            trust=trust_model,
+            progress=progress,
+            **options,
         )
-        progress = functools.partial(typer.echo, err=True)
-        labelled = label_on_cluster(batches(units), scheduler, model, trust_model, explain, spans, progress)
     elif jobs > 1:
-        labelled = label_stream_parallel(batches(units), jobs, model, trust_model, explain, spans)
+        engine = functools.partial(
+            label_stream_parallel, jobs=jobs, model=model, trust=trust_model, **options
+        )
     else:
-        labelled = Labeller.load(model, trust_model).label_stream(batches(units), explain, spans)
-    _emit_stream((stream.add(rows) for rows in labelled), stream.close, output)
+        engine = functools.partial(Labeller.load(model, trust_model).label_stream, **options)
+    if out_dir is not None:
+        from factcheck.shards import label_tagged, tagged_batches, write_shards
+
+        tagged = tagged_batches(
+            inputs or [], input_format.value, on_convert=_note_conversion, on_warning=_warn_one
+        )
+        write_shards(
+            label_tagged(tagged, engine), paths, lambda: labelled_row_stream(fmt.value, csv_raw), progress
+        )
+        return
+    units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one)
+    stream = labelled_row_stream(fmt.value, csv_raw)
+    _emit_stream((stream.add(rows) for rows in engine(batches(units))), stream.close, output)
 
 
 def _note_conversion(doc: InputText) -> None:
