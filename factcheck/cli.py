@@ -576,6 +576,7 @@ def evaluate(
         ),
     ] = None,
     output: OutputOption = None,
+    jobs: JobsOption = 1,
 ) -> None:
     """Score a model on annotated sentences: per-label P/R/F1, macro-F1, confusion.
 
@@ -591,6 +592,8 @@ def evaluate(
       factcheck evaluate data/corpus/dev.jsonl --format html -o evaluation.html
 
       factcheck evaluate data/spans/gold.jsonl   # also scores source and quantity spans
+
+      factcheck evaluate big-test.jsonl --jobs 2
     """
     from factcheck.evaluation import evaluate_file
     from factcheck.formatting import mistakes_text, report_text, span_report_text
@@ -598,7 +601,7 @@ def evaluate(
 
     if errors is None:
         errors = 10 if fmt is EvalFormat.html else 0
-    evaluation = evaluate_file(data, model, errors, trust_model)
+    evaluation = evaluate_file(data, model, errors, trust_model, jobs)
     if fmt is EvalFormat.html:
         _emit(evaluation_html(evaluation, data=str(data), model=model), output)
     elif fmt is EvalFormat.json:

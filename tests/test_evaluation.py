@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from factcheck.evaluation import evaluate_file, score
-from tests.conftest import STARTER
+from tests.conftest import REPO, STARTER
 
 
 def test_score_known_values():
@@ -48,3 +48,27 @@ def test_reliability_bins_count_confidence_and_accuracy():
 def test_evaluate_file_returns_the_calibration_curve(tiny_model: Path):
     evaluation = evaluate_file(STARTER, tiny_model)
     assert sum(b.count for b in evaluation.calibration) == evaluation.report.examples
+
+
+def test_parallel_labelling_is_the_same_in_the_same_order(tiny_model: Path):
+    from factcheck.data import read_examples
+    from factcheck.evaluation import label_sentences_parallel
+    from factcheck.labelling import Labeller
+
+    texts = [e.text for e in read_examples(REPO / "data" / "corpus" / "dev.jsonl")][:200]
+    one = Labeller.load(tiny_model).label_sentences(texts)
+    two = label_sentences_parallel(texts, 2, tiny_model, chunk=7)  # 29 chunks over two workers
+    assert two == one and len({label for label, _, _ in one}) > 1
+
+
+def test_evaluate_jobs_gives_the_same_evaluation(tiny_model: Path):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    dev = str(REPO / "data" / "corpus" / "dev.jsonl")
+    command = ["evaluate", dev, "--model", str(tiny_model), "--format", "json", "--errors", "5"]
+    runner = CliRunner()
+    one, two = runner.invoke(app, command), runner.invoke(app, [*command, "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert two.output == one.output and '"mistakes"' in one.output
