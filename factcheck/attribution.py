@@ -15,10 +15,9 @@ no download.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from factcheck.cues import CUE_FORMS, CUE_STANCE, cue_lemma
 
@@ -34,6 +33,7 @@ _ABBREVIATIONS = frozenset(
 _INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+|[A-Z]")
 _CUE_FIRST_WORDS = frozenset(form.split()[0] for form in CUE_FORMS)
 _WORD = re.compile(r"[A-Za-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _QUOTE_MARK = re.compile('[“”"\u2018\u2019]|\n\n')
 _OPEN_QUOTES = "“\u2018"
 _CLOSE_QUOTES = "”\u2019"
@@ -69,6 +69,10 @@ _NOUN_MODIFIERS = {"other", "several", "few", "various", "different", "certain",
 _PERIODS = {"week", "month", "year", "weekend", "night", "spring", "summer", "autumn", "fall", "winter"}
 _CLAUSE_VERBS = {"continues", "remains", "seeks", "sees", "views", "intends", "plans", "will", "decided"}
 _PREDICATIVE = {"missing", "dead", "killed", "injured", "wounded", "lost", "stolen", "hurt", "safe", "alive"}
+_MODIFIER_WORD = re.compile(r"[a-z]+-[a-z-]+|[a-z]+ing")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]+")
+_PLURAL = re.compile(r"[^su']s$")
 _TIME_TOKEN = re.compile(r"\d{1,2}[:.]\d\d|\d{1,2}(?:am|pm)|[ap]\.m\.|AM|PM|PT|ET|GMT|BST|EDT|EST")
 # Cues that are also everyday verbs or nouns: each needs the context that makes it a cue.
 _NEEDS_CLAUSE = {
@@ -82,8 +86,9 @@ _STATEMENT_VERBS = {"issue", "release"}
 _STATEMENTS = {"statement", "statements", "remarks", "report", "letter", "comments"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or mark with offsets; a tuple because tokens are made by the thousand per document."""
+
     start: int
     end: int
     text: str
@@ -177,18 +182,23 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def _tokens(text: str, quotes: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets, each marked when it sits inside a quote."""
-    starts = [a for a, _ in quotes]
-    tokens: list[Token] = []
-    skip = -1
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        tok, at, stop = m[0], m.start(), m.end()
-        if tok == "\n\n" or at == skip:
-            continue
-        if text[stop : stop + 1] == "." and _keeps_dot(text, tok, stop):
-            tok, stop, skip = tok + ".", stop + 1, stop
-        k = bisect_right(starts, at) - 1
-        quoted = k >= 0 and (quotes[k][1] > at or (k > 0 and quotes[k - 1][1] > at))
-        tokens.append(Token(at, stop, tok, quoted, tok.lower(), tok[:1].isalpha()))
+    end = len(text) if end is None else end
+    new = tuple.__new__  # a comprehension of tuples: tokens are made by the thousand per document
+    tokens = [
+        new(Token, (m.start(), m.end(), word, False, word.lower(), word[:1].isalpha()))
+        for m in _TOKEN.finditer(text, start, end)
+        if (word := m[0]) != "\n\n"
+    ]
+    # A word keeps the dot right after it when it is an abbreviation, initials or a middle initial.
+    dots = [k for k, t in enumerate(tokens) if t.text == "." and k and tokens[k - 1].end == t.start]
+    for k in reversed(dots):
+        word = tokens[k - 1]
+        if _keeps_dot(text, word.text, word.end):
+            merged = new(Token, (word.start, word.end + 1, word.text + ".", False, word.lower + ".", True))
+            tokens[k - 1 : k + 1] = [merged]
+    inside = [(a, b) for a, b in quotes if a < end and b > start]  # usually none
+    if inside:
+        tokens = [t._replace(quoted=True) if any(a <= t.start < b for a, b in inside) else t for t in tokens]
     return tokens
 
 
@@ -219,19 +229,27 @@ def find_sources(
     a word that can begin a cue are tokenized at all.
     """
     quotes = quoted_spans(text)
+    # The pre-filter: a sentence with no word that can begin a cue is never tokenized.
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets must not shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if sentences is None:
         groups = _sentences(_tokens(text, quotes))
     else:
         groups = [
             _tokens(text, quotes, start, end)
             for start, end in sentences
-            if not _CUE_FIRST_WORDS.isdisjoint(w.lower() for w in _WORD.findall(text, start, end))
+            if not _CUE_FIRST_WORDS.isdisjoint(_LOWER_WORD.findall(lowered, start, end))
         ]
     sources: list[Source] = []
     for sentence in groups:
         found: list[Source] = []
         i = 0
-        while i < len(sentence):
+        # Only tokens that can begin a cue are looked at; a cue's width skips the words it covers.
+        for k in [k for k, t in enumerate(sentence) if t.lower in _CUE_FIRST_WORDS and not t.quoted]:
+            if k < i:
+                continue
+            i = k
             cue = _cue_at(sentence, i)
             if cue is not None:
                 width, lemma = cue
@@ -250,8 +268,6 @@ def find_sources(
                         )
                     )
                 i += width
-            else:
-                i += 1
         sources += found
     return [_shift(s, offset) for s in _resolve(sources)]
 
@@ -329,7 +345,7 @@ def _source_for(
         return None
     if nxt in _BE and form.endswith("s"):
         return None
-    if re.fullmatch(r"[a-z]+-[a-z-]+|[a-z]+ing", prev) and not form.endswith("ing") and not past:
+    if _MODIFIER_WORD.fullmatch(prev) and not form.endswith("ing") and not past:
         return None  # "full-year forecasts", "comparing notes": a noun after its modifier
     if prev in _PREPOSITIONS | {"below", "above", "than", "under", "per"} and not form.endswith("ing"):
         return None  # "below forecast", "officers from state"
@@ -412,7 +428,7 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
             _QUOTES & set(after[:8])
         )
     if lemma in ("count", "record"):
-        figure = any(t[:1].isdigit() and not re.fullmatch(r"(?:19|20)\d\d", t) for t in after[:3])
+        figure = any(t[:1].isdigit() and not _YEAR.fullmatch(t) for t in after[:3])
         return figure or (form.endswith("s") and nxt in ("more", "at", "about"))
     if lemma == "ask":
         return nxt in ("for", "that")
@@ -512,7 +528,7 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         j = k - 1
         while j >= 0 and sentence[j].text != "(":
             j -= 1
-        acronym = j == k - 2 and re.fullmatch(r"[A-Z][A-Z&.]+", sentence[k - 1].text) is not None
+        acronym = j == k - 2 and _ACRONYM.fullmatch(sentence[k - 1].text) is not None
         first = _walk_back(sentence, j - 1, limit=j)
         if first > j - 1:
             return None
@@ -645,7 +661,7 @@ def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) 
     if _words(sentence, i - 1) in _AUX | {"not", "n't", "to"} or sentence[i - 1].lower.endswith("n't"):
         return True
     words = [t.lower for t in sentence[subject[0] : subject[1] + 1]]
-    plural = any(re.search(r"[^su']s$", w) for w in words if len(w) > 3)
+    plural = any(_PLURAL.search(w) for w in words if len(w) > 3)
     return (
         plural
         or words[-1] in ("i", "we", "they", "you")
