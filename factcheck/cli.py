@@ -524,6 +524,17 @@ def train(
         ),
     ] = None,
     jobs: JobsOption = 1,
+    out_of_core: Annotated[
+        bool,
+        typer.Option(
+            "--out-of-core",
+            help="Train in bounded memory, for millions of sentences (in memory, training takes about "
+            "3.4 GB per 100,000): the data is read a chunk at a time, hashed to a temporary directory "
+            "beside --out, and logistic regression is fitted by SGD over it (--epochs passes). "
+            "Not with --base.",
+        ),
+    ] = False,
+    epochs: Annotated[int, typer.Option(min=1, help="With --out-of-core: passes of SGD over the data.")] = 5,
 ) -> None:
     """Train a model on annotated sentences and write a model directory.
 
@@ -534,20 +545,23 @@ def train(
       factcheck train mine.jsonl --base default --out models/mine
 
       factcheck train data/corpus/train.jsonl --eval data/corpus/dev.jsonl --out models/default
+
+      factcheck train archive-labels.jsonl --out-of-core --eval dev.jsonl --out models/big
     """
     from factcheck.formatting import report_text
-    from factcheck.training import train_model
+    from factcheck.training import train_model, train_out_of_core
 
-    result = train_model(
-        data,
-        out,
-        holdout=holdout,
-        seed=seed,
-        progress=lambda msg: typer.echo(terminal(f"... {msg}"), err=True),
-        base=base,
-        eval_on=eval_on,
-        jobs=jobs,
-    )
+    say = lambda msg: typer.echo(terminal(f"... {msg}"), err=True)  # noqa: E731
+    if out_of_core:
+        if base is not None:
+            raise FactcheckError("--out-of-core does not take --base: train on your data alone")
+        result = train_out_of_core(
+            data, out, holdout=holdout, seed=seed, progress=say, eval_on=eval_on, jobs=jobs, epochs=epochs
+        )
+    else:
+        result = train_model(
+            data, out, holdout=holdout, seed=seed, progress=say, base=base, eval_on=eval_on, jobs=jobs
+        )
     if result.report:
         typer.echo(report_text(result.report))
     typer.echo(terminal(f"wrote {result.model_dir}"))
