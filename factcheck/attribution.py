@@ -15,10 +15,9 @@ no download.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from factcheck.cues import CUE_FORMS, CUE_STANCE, cue_lemma
 
@@ -34,6 +33,7 @@ _ABBREVIATIONS = frozenset(
 _INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+|[A-Z]")
 _CUE_FIRST_WORDS = frozenset(form.split()[0] for form in CUE_FORMS)
 _WORD = re.compile(r"[A-Za-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _QUOTE_MARK = re.compile('[“”"\u2018\u2019]|\n\n')
 _OPEN_QUOTES = "“\u2018"
 _CLOSE_QUOTES = "”\u2019"
@@ -64,18 +64,31 @@ _BOUNDARY_WORDS = {
 _RELATIVE = {"who", "that", "which", "whom", "whose"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _NOT_SUBJECTS = {"that", "this", "which", "there", "what", "who", "these", "those", "here"}
+_DEMONSTRATIVES = {"this", "these"}
+_NOUN_MODIFIERS = {"other", "several", "few", "various", "different", "certain", "member", "neighbouring"}
+_PERIODS = {"week", "month", "year", "weekend", "night", "spring", "summer", "autumn", "fall", "winter"}
+_CLAUSE_VERBS = {"continues", "remains", "seeks", "sees", "views", "intends", "plans", "will", "decided"}
 _PREDICATIVE = {"missing", "dead", "killed", "injured", "wounded", "lost", "stolen", "hurt", "safe", "alive"}
+_MODIFIER_WORD = re.compile(r"[a-z]+-[a-z-]+|[a-z]+ing")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]+")
+_PLURAL = re.compile(r"[^su']s$")
 _TIME_TOKEN = re.compile(r"\d{1,2}[:.]\d\d|\d{1,2}(?:am|pm)|[ap]\.m\.|AM|PM|PT|ET|GMT|BST|EDT|EST")
 # Cues that are also everyday verbs or nouns: each needs the context that makes it a cue.
 _NEEDS_CLAUSE = {
     "note", "state", "add", "hear", "remember", "reply", "comment", "signal", "accept", "grant", "document",
     "publish", "email", "tweet", "post", "recall", "indicate", "stress", "emphasise", "answer", "admit",
     "explain", "conclude", "establish", "prove", "verify", "demonstrate", "guess", "reveal", "write",
+    "testify", "maintain",
 }  # fmt: skip
+# Press-release verbs that attribute only when they put out a statement whose words follow a colon.
+_STATEMENT_VERBS = {"issue", "release"}
+_STATEMENTS = {"statement", "statements", "remarks", "report", "letter", "comments"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or mark with offsets; a tuple because tokens are made by the thousand per document."""
+
     start: int
     end: int
     text: str
@@ -145,7 +158,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif mark in _CLOSE_QUOTES and (mark == "”" or at + 1 >= len(text) or not text[at + 1].isalpha()):
             if depth == 0:
-                if mark == "”":
+                if mark == "”" and straight >= 0:  # '"…,” said X': a straight quote closed by a curly one
+                    spans.append((straight, at + 1))
+                    straight = -1
+                elif mark == "”":
                     spans.append((paragraph, at + 1))
                 continue
             depth = 0 if mark == "”" else depth - 1  # a double closes any single left open
@@ -166,18 +182,23 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def _tokens(text: str, quotes: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets, each marked when it sits inside a quote."""
-    starts = [a for a, _ in quotes]
-    tokens: list[Token] = []
-    skip = -1
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        tok, at, stop = m[0], m.start(), m.end()
-        if tok == "\n\n" or at == skip:
-            continue
-        if text[stop : stop + 1] == "." and _keeps_dot(text, tok, stop):
-            tok, stop, skip = tok + ".", stop + 1, stop
-        k = bisect_right(starts, at) - 1
-        quoted = k >= 0 and (quotes[k][1] > at or (k > 0 and quotes[k - 1][1] > at))
-        tokens.append(Token(at, stop, tok, quoted, tok.lower(), tok[:1].isalpha()))
+    end = len(text) if end is None else end
+    new = tuple.__new__  # a comprehension of tuples: tokens are made by the thousand per document
+    tokens = [
+        new(Token, (m.start(), m.end(), word, False, word.lower(), word[:1].isalpha()))
+        for m in _TOKEN.finditer(text, start, end)
+        if (word := m[0]) != "\n\n"
+    ]
+    # A word keeps the dot right after it when it is an abbreviation, initials or a middle initial.
+    dots = [k for k, t in enumerate(tokens) if t.text == "." and k and tokens[k - 1].end == t.start]
+    for k in reversed(dots):
+        word = tokens[k - 1]
+        if _keeps_dot(text, word.text, word.end):
+            merged = new(Token, (word.start, word.end + 1, word.text + ".", False, word.lower + ".", True))
+            tokens[k - 1 : k + 1] = [merged]
+    inside = [(a, b) for a, b in quotes if a < end and b > start]  # usually none
+    if inside:
+        tokens = [t._replace(quoted=True) if any(a <= t.start < b for a, b in inside) else t for t in tokens]
     return tokens
 
 
@@ -208,19 +229,27 @@ def find_sources(
     a word that can begin a cue are tokenized at all.
     """
     quotes = quoted_spans(text)
+    # The pre-filter: a sentence with no word that can begin a cue is never tokenized.
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets must not shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if sentences is None:
         groups = _sentences(_tokens(text, quotes))
     else:
         groups = [
             _tokens(text, quotes, start, end)
             for start, end in sentences
-            if not _CUE_FIRST_WORDS.isdisjoint(w.lower() for w in _WORD.findall(text, start, end))
+            if not _CUE_FIRST_WORDS.isdisjoint(_LOWER_WORD.findall(lowered, start, end))
         ]
     sources: list[Source] = []
     for sentence in groups:
         found: list[Source] = []
         i = 0
-        while i < len(sentence):
+        # Only tokens that can begin a cue are looked at; a cue's width skips the words it covers.
+        for k in [k for k, t in enumerate(sentence) if t.lower in _CUE_FIRST_WORDS and not t.quoted]:
+            if k < i:
+                continue
+            i = k
             cue = _cue_at(sentence, i)
             if cue is not None:
                 width, lemma = cue
@@ -239,8 +268,6 @@ def find_sources(
                         )
                     )
                 i += width
-            else:
-                i += 1
         sources += found
     return [_shift(s, offset) for s in _resolve(sources)]
 
@@ -305,16 +332,20 @@ def _source_for(
         return _phrase_after(sentence, i + width)
     prev, nxt = _words(sentence, i - 1), _words(sentence, i + width)
     form = sentence[i].lower
-    if prev in _DETERMINERS or (
-        prev.endswith(("'", "\u2019", "'s", "\u2019s")) and prev not in ("it's", "it\u2019s")
+    if i and sentence[i].text[:1].isupper() and (sentence[i - 1].text[:1].isupper() or nxt[:1] == "("):
+        return None  # "Light Rail Project", "Capital Investment Grant (CIG)": part of a name
+    if (
+        prev in _DETERMINERS
+        or (prev in _NOUN_MODIFIERS and _words(sentence, i - 2) != "the")
+        or (prev.endswith(("'", "\u2019", "'s", "\u2019s")) and prev not in ("it's", "it\u2019s"))
     ):
-        return None  # "the reports", "its estimates", "Analysts' forecasts": nouns
+        return None  # "the reports", "its estimates", "Analysts' forecasts", "other states": nouns
     past = form.endswith("ed") or form in ("said", "told", "found", "wrote", "written", "thought", "heard")
     if nxt in _PREDICATIVE or (nxt in ("of", "from") and not past) or nxt in ("and", "or"):
         return None
     if nxt in _BE and form.endswith("s"):
         return None
-    if re.fullmatch(r"[a-z]+-[a-z-]+|[a-z]+ing", prev) and not form.endswith("ing") and not past:
+    if _MODIFIER_WORD.fullmatch(prev) and not form.endswith("ing") and not past:
         return None  # "full-year forecasts", "comparing notes": a noun after its modifier
     if prev in _PREPOSITIONS | {"below", "above", "than", "under", "per"} and not form.endswith("ing"):
         return None  # "below forecast", "officers from state"
@@ -329,11 +360,18 @@ def _source_for(
     # Passive with an agent: "it was confirmed by the ministry".
     if prev in _BE and nxt == "by":
         return _phrase_after(sentence, i + width + 1, stop_at_clause=True)
+    if prev == "to" and _words(sentence, i - 2) in ("continue", "continues", "continued"):
+        return _clause_subject(sentence, i - 2, found)  # "continues to anticipate"
+    if _words(sentence, _skip_adverbs(sentence, i - 1)) == "and" and not found and form[-1:] in "sd":
+        return _clause_subject(sentence, i, found)  # "decided to keep … and currently anticipates"
     if prev in _BE or (prev == "to" and lemma not in ("say",)):
         return None  # "is expected to", "are believed to", "to report": no source here
-    if nxt == "by":
-        return None
+    if nxt == "by" and not _words(sentence, i + width + 1)[:1].isdigit():
+        return None  # "by 2050" is a date, not an agent
     if form.endswith("ing"):
+        if prev == "by" and _words(sentence, i - 2).endswith("ed"):  # "concluded by saying"
+            subject = _subject_before(sentence, i - 2)
+            return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
         return _ing_subject(sentence, i, found) if prev in (",", "with") or prev in _AUX else None
     inverted = _inverted(sentence, i, width)
     if inverted is not None:
@@ -345,8 +383,13 @@ def _source_for(
     first = sentence[subject[0]]
     if base and not _plural_or_pronoun(sentence, subject, i):
         return None
-    if first.lower in _NOT_SUBJECTS or (subject[0] == subject[1] and first.lower.endswith("ing")):
+    alone = subject[0] == subject[1]
+    if (first.lower in _NOT_SUBJECTS and (alone or first.lower not in _DEMONSTRATIVES)) or (
+        alone and first.lower.endswith("ing")
+    ):
         return None
+    if first.lower in ("this", "that", "each", "every") and sentence[subject[1]].lower in _PERIODS | {"time"}:
+        return None  # "who this time called": a time, not a subject
     words = [t.lower for t in sentence[subject[0] + 1 : subject[1] + 1]]
     if any(w in ("their", "its", "his", "her", "my", "your") for w in words):
         return None  # "… withdrew their full-year forecasts": the walk crossed a verb
@@ -371,6 +414,11 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     after = [t.lower for t in sentence[i + width : i + width + 14]]
     nxt = after[0] if after else ""
     clause = nxt in ("that", ":", ",", ".", "") or nxt in _QUOTES or _after_quote(sentence, i)
+    if lemma == "continue":  # '…," Duncan continued.': only right after a quote
+        return nxt in (",", ".", "") and _after_quote(sentence, i)
+    if lemma in _STATEMENT_VERBS:  # "released the following statement: “…”"
+        colon = next((k for k in range(i + width, len(sentence) - 1) if sentence[k].text == ":"), None)
+        return colon is not None and any(t in _STATEMENTS for t in after[:5])
     if lemma in _NEEDS_CLAUSE:
         return clause or (lemma == "add" and nxt == "that") or (lemma == "explain" and nxt in ("that", "why"))
     if lemma == "put":
@@ -380,7 +428,7 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
             _QUOTES & set(after[:8])
         )
     if lemma in ("count", "record"):
-        figure = any(t[:1].isdigit() and not re.fullmatch(r"(?:19|20)\d\d", t) for t in after[:3])
+        figure = any(t[:1].isdigit() and not _YEAR.fullmatch(t) for t in after[:3])
         return figure or (form.endswith("s") and nxt in ("more", "at", "about"))
     if lemma == "ask":
         return nxt in ("for", "that")
@@ -466,6 +514,8 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         k -= 1
     if k < 0:
         return None
+    if sentence[k].lower == "who" and k >= 2 and sentence[k - 1].text == ",":
+        return _name_before(sentence, k - 2)  # "Thomas M. Hoenig, who believed that"
     if sentence[k].text == "," and not sentence[k].quoted:
         # "Pruett's attorney, Michael Oyelaran, said": the subject is before the aside.
         j = k - 1
@@ -478,11 +528,12 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         j = k - 1
         while j >= 0 and sentence[j].text != "(":
             j -= 1
-        acronym = j == k - 2 and sentence[k - 1].text.isupper()
-        if not acronym:
-            return None
+        acronym = j == k - 2 and _ACRONYM.fullmatch(sentence[k - 1].text) is not None
         first = _walk_back(sentence, j - 1, limit=j)
-        return (first, k) if first <= j - 1 else None
+        if first > j - 1:
+            return None
+        # "The Institute for the Study of War (ISW)" keeps its acronym; "Rep. X (R-Texas)" drops the aside.
+        return (first, k) if acronym else (first, j - 1)
     last = k
     k = _walk_back(sentence, last, limit=last + 1)
     if k > last:
@@ -507,7 +558,7 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
     while k >= 0:
         tok = sentence[k]
         low = tok.lower
-        if tok.quoted or tok.text in ",;:—\u2013()" or tok.text in _QUOTES or tok.text in ".?!":
+        if tok.quoted or tok.text in ",;:—\u2013()-" or tok.text in _QUOTES or tok.text in ".?!":
             break
         if _TIME_TOKEN.fullmatch(tok.text) or low in _OBJECTS:
             break
@@ -523,7 +574,7 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             and tok.text[:1].islower()
             and cue_lemma(low) not in (None, low)
             and _words(sentence, k - 1) not in _DETERMINERS
-            and not (low.endswith("ed") and _words(sentence, k + 1) in ("by", "in", "on", "at", "last"))
+            and not (low.endswith("ed") and _words(sentence, k + 1) in ("by", "in", "on", "at", "last", "of"))
         )
         if low in _RELATIVE and (_words(sentence, k + 1) in _PRONOUNS | _DETERMINERS or k == last):
             break  # "which it says": the relative pronoun is the object, the subject follows it
@@ -540,13 +591,69 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             break
         k -= 1
     first = k + 1
-    # Drop a sentence-initial timestamp or dateline word and leading conjunctions.
+    # Drop a sentence-initial timestamp or dateline word, leading conjunctions and "(just) last week".
     while first <= last and (
         sentence[first].lower in ("and", "but", "so", "then", "or")
         or _TIME_TOKEN.fullmatch(sentence[first].text)
     ):
         first += 1
+    period = first + (_words(sentence, first) == "just")
+    if (
+        period + 2 <= last
+        and _words(sentence, period) in ("last", "this", "next")
+        and (_words(sentence, period + 1) in _PERIODS)
+    ):
+        first = period + 2
     return first
+
+
+def _skip_adverbs(sentence: list[Token], k: int) -> int:
+    """The index of the first token at or before ``k`` that is not an adverb ("currently")."""
+    while (
+        k >= 0
+        and sentence[k].is_word
+        and (sentence[k].lower.endswith("ly") or sentence[k].lower in ("also",))
+    ):
+        k -= 1
+    return k
+
+
+def _name_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
+    """The capitalised name ending at ``last`` ("Thomas M. Hoenig"), or None when there is none."""
+    k = last
+    while k >= 0 and sentence[k].is_word and sentence[k].text[:1].isupper() and not sentence[k].quoted:
+        k -= 1
+    return (k + 1, last) if k < last else None
+
+
+def _clause_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[int, int] | None:
+    """The subject of a verb coordinated with an earlier one: "The Committee will maintain … and continues".
+
+    The subject is the noun phrase that opens the clause (after an introductory
+    phrase set off by a comma), up to its first verb; none when the clause
+    already gave a source.
+    """
+    if found:
+        return None
+    first = 0
+    for k in range(i):
+        if sentence[k].text in (";", ":") or (sentence[k].text == "," and _opens_clause(sentence, k)):
+            first = k + 1
+    last = first
+    while last < i and sentence[last].is_word and not sentence[last].quoted:
+        low = sentence[last].lower
+        if low in _AUX or low.endswith("ed") or cue_lemma(low) is not None or low in _CLAUSE_VERBS:
+            break
+        last += 1
+    if last == first or last > i:
+        return None
+    return sentence[first].start, sentence[last - 1].end
+
+
+def _opens_clause(sentence: list[Token], k: int) -> bool:
+    """Whether the comma at ``k`` ends an introductory phrase ("In particular, the Committee …")."""
+    nxt = _words(sentence, k + 1)
+    return nxt in ("the", "a", "an", "it", "we", "they", "he", "she") or sentence[k + 1].text[:1].isupper()
 
 
 def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) -> bool:
@@ -554,7 +661,7 @@ def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) 
     if _words(sentence, i - 1) in _AUX | {"not", "n't", "to"} or sentence[i - 1].lower.endswith("n't"):
         return True
     words = [t.lower for t in sentence[subject[0] : subject[1] + 1]]
-    plural = any(re.search(r"[^su']s$", w) for w in words if len(w) > 3)
+    plural = any(_PLURAL.search(w) for w in words if len(w) > 3)
     return (
         plural
         or words[-1] in ("i", "we", "they", "you")

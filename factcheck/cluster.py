@@ -23,10 +23,14 @@ from factcheck.labelling import LabelledSentence, Labeller, renumber
 
 
 def expand_inputs(sources: list[str]) -> list[str]:
-    """Files as given, globs expanded (sorted, so every run reads them in the same order)."""
+    """Files as given, globs expanded (sorted, so every run reads them in the same order).
+
+    A file that exists under its own name is taken as it is, even with ``*``
+    or ``[`` in it; a quoted glob is expanded here, for a shell that did not.
+    """
     out: list[str] = []
     for source in sources:
-        if source != STDIN and glob.has_magic(source):
+        if source != STDIN and glob.has_magic(source) and not Path(source).is_file():
             matched = sorted(glob.glob(source, recursive=True))
             if not matched:
                 raise FactcheckError(f"{source}: no file matches")

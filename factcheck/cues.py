@@ -18,7 +18,8 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
         "testify", "hear", "indicate", "recall", "remember", "stress", "signal", "tweet", "post",
         "publish", "calculate", "put", "count", "list", "recommend", "advise", "inform", "credit",
         "link", "attribute", "reckon", "guess", "understand", "email", "answer", "point to",
-        "fire back", "pencil in", "conclude", "emphasise",
+        "fire back", "pencil in", "conclude", "emphasise", "anticipate", "judge", "issue", "release",
+        "characterize", "emphasize", "continue", "perceive",
     ),
     "endorsing": (
         "confirm", "show", "find", "reveal", "demonstrate", "establish", "prove", "point out",

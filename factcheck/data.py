@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -134,17 +134,59 @@ def _cancel(
 
 
 def _read_csv(path: Path, text: str) -> list[Example]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    return list(_csv_examples(path, io.StringIO(text, newline="")))
+
+
+def _csv_examples(path: Path, lines: Iterable[str]) -> Iterator[Example]:
+    reader = csv.DictReader(lines)
     columns = reader.fieldnames or []
     for key in ("text", "label"):
         if key not in columns:
             raise FactcheckError(
                 f"{path}:1: missing '{key}' column; the header row must name 'text' and 'label'"
             )
-    examples = []
     for row in reader:
         line = reader.line_num
         # Cells as predict --format csv wrote them: a ' it put before a formula start comes off.
         text, label, doc_id = (csv_cell_read(row.get(key) or "") for key in ("text", "label", "doc_id"))
-        examples.append(_check(path, line, text, label.strip(), doc_id))
-    return examples
+        yield _check(path, line, text, label.strip(), doc_id)
+
+
+def iter_examples(path: str | Path) -> Iterator[Example]:
+    """The annotated sentences of ``path`` one at a time, for a file too large to hold in memory.
+
+    The same checks and errors as ``read_examples``, line by line. An
+    annotation file's ``undo`` line cancels an earlier answer, which only a
+    whole-file read can do, so one is refused here with its line.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            try:
+                yield from _csv_examples(path, handle)
+            except UnicodeDecodeError:
+                raise FactcheckError(
+                    f"{path}: not UTF-8 text; save the file as UTF-8 and try again"
+                ) from None
+        return
+    with path.open("rb") as handle:
+        for lineno, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8").rstrip("\r\n")
+            except UnicodeDecodeError as err:
+                raise FactcheckError(
+                    f"{path}:{lineno}: not UTF-8 text (byte 0x{raw[err.start]:02x}); "
+                    "save the file as UTF-8 and try again"
+                ) from None
+            if not line.strip():
+                continue
+            record = json_object(line, f"{path}:{lineno}", "a JSON object with 'text' and 'label'")
+            if "undo" in record:
+                raise FactcheckError(
+                    f"{path}:{lineno}: an 'undo' line needs the whole file read at once; "
+                    "train without --out-of-core, or drop the undone answers first"
+                )
+            for key in ("text", "label"):
+                if key not in record:
+                    raise FactcheckError(f"{path}:{lineno}: missing '{key}' field")
+            yield _check(path, lineno, record["text"], record["label"], record.get("doc_id"))

@@ -17,6 +17,7 @@ from factcheck.span_scoring import SpanReport, score_span_gold
 
 if TYPE_CHECKING:
     from factcheck.explanation import Push  # numpy: not needed to start the CLI
+    from factcheck.labelling import Labeller
 
 
 @dataclass(frozen=True)
@@ -133,12 +134,13 @@ class Evaluation:
 
 
 def evaluate_file(
-    data: str | Path, model: str | Path | None = None, errors: int = 0, trust: bool = False
+    data: str | Path, model: str | Path | None = None, errors: int = 0, trust: bool = False, jobs: int = 1
 ) -> Evaluation:
     """Score a model (default: the shipped one) on an annotated JSONL or CSV file.
 
     ``errors`` > 0 also returns that many of the most confident mistakes: the
-    sentences a user learns most from annotating next.
+    sentences a user learns most from annotating next. ``jobs`` > 1 labels
+    the sentences in that many processes; the result is the same.
     """
     from factcheck.labelling import Labeller
 
@@ -149,7 +151,12 @@ def evaluate_file(
     labeller = Labeller.load(model, trust)
     texts = [e.text for e in examples]
     # Each sentence is read among its document's sentences, as predict reads an article.
-    predicted = labeller.label_sentences(texts, document_ids(examples))
+    documents = document_ids(examples)
+    predicted = (
+        label_sentences_parallel(texts, documents, jobs, model, trust)
+        if jobs > 1
+        else labeller.label_sentences(texts, documents)
+    )
     report = score([e.label for e in examples], [label for label, _, _ in predicted])
     wrong = [
         (example, label, confidence)
@@ -168,3 +175,49 @@ def evaluate_file(
         [label == e.label for e, (label, _, _) in zip(examples, predicted, strict=True)],
     )
     return Evaluation(report, mistakes, calibration, spans)
+
+
+def label_sentences_parallel(
+    texts: list[str],
+    documents: list[str],
+    jobs: int,
+    model: str | Path | None = None,
+    trust: bool = False,
+    chunk: int = 4096,
+) -> list[tuple[str, float, dict[str, float]]]:
+    """``Labeller.label_sentences`` over ``jobs`` worker processes, in order.
+
+    Chunks of about ``chunk`` sentences end at a document's end, and a
+    sentence's label depends only on its document, so cutting the list
+    changes no label or score. Each worker loads the model once; the chunks
+    go out as workers free up.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks: list[tuple[list[str], list[str]]] = []
+    start = 0
+    for end in range(1, len(texts) + 1):
+        if end == len(texts) or (end - start >= chunk and documents[end] != documents[end - 1]):
+            chunks.append((texts[start:end], documents[start:end]))
+            start = end
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
+    with ProcessPoolExecutor(
+        min(jobs, max(len(chunks), 1)), mp_context=context, initializer=_start_worker, initargs=(model, trust)
+    ) as pool:
+        return [row for rows in pool.map(_label_in_worker, chunks) for row in rows]
+
+
+_WORKER: Labeller | None = None
+
+
+def _start_worker(model: str | Path | None, trust: bool) -> None:
+    from factcheck.labelling import Labeller
+
+    global _WORKER
+    _WORKER = Labeller.load(model, trust)
+
+
+def _label_in_worker(chunk: tuple[list[str], list[str]]) -> list[tuple[str, float, dict[str, float]]]:
+    assert _WORKER is not None
+    return _WORKER.label_sentences(*chunk)

@@ -439,16 +439,23 @@ class BlockTfidf(TransformerMixin, BaseEstimator):
 
     def fit(self, X: sparse.spmatrix, y: object = None) -> BlockTfidf:
         X = _canonical(X)
-        df = np.bincount(X.indices, minlength=X.shape[1])
+        return self.fit_document_frequencies(np.bincount(X.indices, minlength=X.shape[1]), X.shape[0])
+
+    def fit_document_frequencies(self, df: np.ndarray, n_samples: int) -> BlockTfidf:
+        """Fit from each column's count of rows holding it, summed over chunks of any size.
+
+        Document frequencies are all this step learns, so training out of
+        core (``training.train_out_of_core``) fits it without the whole matrix.
+        """
         self.columns_ = np.flatnonzero(df).astype(np.int64)
-        idf = np.log((1 + X.shape[0]) / (1 + df[self.columns_])) + 1.0
+        idf = np.log((1 + n_samples) / (1 + df[self.columns_])) + 1.0
         family = np.zeros(len(self.columns_), dtype=np.int8)
-        for i, (_, a, b) in enumerate(blocks(X.shape[1])):
+        for i, (_, a, b) in enumerate(blocks(len(df))):
             family[(self.columns_ >= a) & (self.columns_ < b)] = i
         idf[family == 2] = 1.0  # cues are indicators, not terms
         self.idf_ = idf
         self.family_ = family
-        self.n_features_in_ = X.shape[1]
+        self.n_features_in_ = len(df)
         return self
 
     def transform(self, X: sparse.spmatrix) -> sparse.csr_matrix:

@@ -36,6 +36,31 @@ _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 10**9, "b":
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 _CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 
+
+def _trie(words: list[str]) -> str:
+    """One regular expression matching exactly ``words``, branching letter by letter.
+
+    Python's ``re`` tries the alternatives of "one|two|three|…" one after the
+    other at every position; a trie fails on the first letter instead, which
+    makes the searches below several times faster with the same matches.
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if "" in node else "")
+
+    return emit(root)
+
+
 _WORD_NUMBER = (
     r"(?:(?:"
     + "|".join(_TENS_WORDS)
@@ -45,7 +70,7 @@ _WORD_NUMBER = (
     + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
     + r")(?![a-z])"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"(?:\d+-)?\d/\d(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _SCALE_OR_DOZEN = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 # One number: currency, digits or words, an optional "and a half", scale words, an attached suffix.
@@ -238,7 +263,7 @@ _MONTHS = (
 _COUNT_WORD = re.compile(r"\s([A-Za-z](?:[\w'\u2019&-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)")
 _DEGREE_SCALE = re.compile(r"\s(?:Fahrenheit|Celsius|C|F)\b")
 _COMPOUND = re.compile(r"-[a-z]+(?:-[a-z]+)*")
-_NUMERIC_DATE = re.compile(r"\b\d{4}-\d\d(?:-\d\d)?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_NUMERIC_DATE = re.compile(r"(?=\d)(?:\b\d{4}-\d\d(?:-\d\d)?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b)")
 _DATE_BEFORE = re.compile(_MONTHS + r"\s$")
 _DATE_AFTER = re.compile(r"^\s" + _MONTHS + r"(?![a-z])")
 _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|o'clock|GMT|BST|EDT|EST|PT\b|ET\b)")
@@ -246,18 +271,23 @@ _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|o'clock|GMT|
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:(?:\b(?:[Tt]ype|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Rr]oute|[Aa]rticle|[Ss]ection|[Cc]hapter"
     r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass)"
-    r"|\b[A-Z][A-Za-z&]*[A-Z&])\s|[A-Za-z-])$"
+    r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R|H\.\s?Res|A\.\s?B|S\.\s?B)\.|(?<![\w.])S\.)\s|[A-Za-z-])$"
 )
-_HEDGES_BEFORE = re.compile(
-    r"(?:^|(?<=\W))(?P<hedge>somewhere in the region of|somewhere north of|somewhere south of"
-    r"|somewhere around|somewhere|something like|a little over|a little under|a little more than"
-    r"|just over|just under|well over"
-    r"|well above|well below|well under|more than|less than|fewer than|greater than|upwards of|up to|at least"
-    r"|at most|as many as|as much as|as long as|as few as|as little as|closer to|close to|an estimated"
-    r"|estimated|approximately|about|around|roughly|some|nearly|almost|over|under|above|below|past|near"
-    r"|barely|perhaps|probably|maybe|possibly|upward of|north of|in excess of)\s$",
-    re.IGNORECASE,
-)
+_HEDGE_WORDS = [
+    "somewhere in the region of", "somewhere north of", "somewhere south of", "somewhere around",
+    "somewhere", "something like", "a little over", "a little under", "a little more than", "just over",
+    "just under", "well over", "well above", "well below", "well under", "no more than", "no less than",
+    "not more than", "more than", "less than", "fewer than", "greater than", "upwards of", "up to",
+    "at least", "at most", "as many as", "as much as", "as long as", "as few as", "as little as",
+    "closer to", "close to", "an estimated", "estimated", "approximately", "about", "around", "roughly",
+    "some", "nearly", "almost", "over", "under", "above", "below", "past", "near", "barely", "perhaps",
+    "probably", "maybe", "possibly", "upward of", "north of", "in excess of",
+]  # fmt: skip
+_HEDGES_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<hedge>" + _trie(_HEDGE_WORDS) + r")\s$", re.IGNORECASE)
+_MULTIWORD_UNITS = (
+    "percentage points", "percentage point", "basis points", "basis point", "nautical miles", "square miles",
+    "metric tons", "per cent",
+)  # fmt: skip
 _HEDGE_AFTER = re.compile(r"^\s(?P<hedge>or so|or more|or less|or thereabouts)\b")
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:the|first|second|last|its|their|western|eastern|northern|southern)\s$", re.I
@@ -270,14 +300,46 @@ _NUMBERISH = re.compile(
     re.I,
 )
 # Where a figure can start; the full pattern is tried only there (searching with it is slow).
+_ANCHOR_WORDS = [
+    *_UNITS_WORDS, *_TENS_WORDS, "between", "half", "hundreds", "thousands", "millions", "billions",
+    "dozens", "tens", "several",
+]  # fmt: skip
 _ANCHOR = re.compile(
-    r"(?<![\w.,:$£€¥-])(?:[$£€¥\d]|(?:"
-    + _WORD_NUMBER
-    + r"|between|half|hundreds|thousands|millions|billions|dozens|tens|several"
-    r"|(?:an?|another|one)(?=\s(?:half|third|quarter|fifth|tenth|dozen|hundred|thousand|million|billion|few)))"
-    r"(?![\w]))",
-    re.IGNORECASE,
+    # Searched in the lower-cased text (no case folding at every position); the first character is
+    # checked before anything else: most positions fail there, cheaply.
+    r"(?=[$£€¥\dabdefhmnostz])(?<![\w.,:$£€¥-])(?:[$£€¥\d]|(?:"
+    + _trie(_ANCHOR_WORDS)
+    + r"|(?:an?|another|one)"
+    r"(?=\s(?:half|third|quarter|fifth|tenth|dozen|hundred|thousand|million|billion|few)))"
+    r"(?![\w]))"
 )
+
+# Compiled once: these run for every candidate figure.
+_DIGITS_SUFFIX = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)")
+_SLASH = re.compile(r"(\d)/(\d)")
+_PERIOD_BEFORE = re.compile(r"\b(?:the|its|their)\s$")
+_INTEGER = re.compile(r"\d+")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_PERCENT_NEXT = re.compile(r"\s?(?:%|per)")
+_SMALL_INTEGER = re.compile(r"\d{1,2}")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s)")
+_DECADE_OR_CLOCK_AFTER = re.compile(r"['\u2019]s\b|:\d\d")
+_DIGITS_WORD = re.compile(r"\d+[a-z]*")
+_GLUED_BEFORE = re.compile(r"[A-Za-z]\d*[-.]?$")
+_LIST_MARK_BEFORE = re.compile(r"[,:;(]\s?$")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d[a-z]*")
+_HOUR = re.compile(r"\d{1,2}(?:am|pm)")
+_PRONOUN_ONE_AFTER = re.compile(r"\s?(?:of\b|another\b|[,.;:!?)]|$)")
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some)\s$", re.I)
+_PRONOUN_ONE_NEXT = re.compile(r"\s(?:more|fewer|less|other|another)\b|-(?:to-one|off|way|time)\b")
+_PERCENT_SIGN = re.compile(r"%|\s(?:per\s?cent|percent)\b")
+_POINTS_AFTER = re.compile(r" percentage points?\b")
+_FROM_BEFORE = re.compile(r"\bfrom\s$")
+_SIGNED = re.compile(r"[%$£€¥]|\d[a-zA-Z]+$|per ?cent$", re.I)
+_FRACTION_WORDS = re.compile(_FRACTION, re.IGNORECASE)
+_PERCENT_WORD = re.compile(r"per ?cent", re.I)
+_ATTACHED_UNIT = re.compile(r"\d([a-zA-Z]{1,4})\b")
+_UNIT_SPLIT = re.compile(r"[\s\u2013—-]+")
 
 
 @dataclass(frozen=True)
@@ -317,8 +379,11 @@ def number_value(text: str) -> float | None:
     value: float | None = None
     total = 0.0
     for word in words:
-        match = re.fullmatch(r"(\d+(?:\.\d+)?)([a-z]*)", word)
-        if match:
+        match = _DIGITS_SUFFIX.fullmatch(word)
+        slash = _SLASH.fullmatch(word)
+        if slash:  # "1/4", the half of "6-1/2"
+            value = (value or 0) + int(slash[1]) / int(slash[2])
+        elif match:
             value = float(match[1]) * _SUFFIX_SCALES.get(match[2], 1)
         elif word in _UNITS_WORDS:
             value = (value or 0) + _UNITS_WORDS[word]
@@ -351,7 +416,7 @@ def _fraction_value(text: str) -> float | None:
 
 def _counted_noun(text: str, pos: int) -> int:
     """Where the unit or counted noun after ``pos`` ends (``pos`` itself when there is none)."""
-    for unit in ("percentage points", "nautical miles", "square miles", "metric tons", "per cent"):
+    for unit in _MULTIWORD_UNITS:
         if text.startswith(" " + unit, pos) and not text[pos + len(unit) + 1 : pos + len(unit) + 2].isalnum():
             return pos + 1 + len(unit)
     end = pos
@@ -385,7 +450,7 @@ def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         word = before["hedge"].lower()
         preceding = text[max(0, h_start - 6) : h_start].lower()
         # "the past 12 months" and "over two years" are periods, not hedges.
-        if word in ("past", "near") and re.search(r"\b(?:the|its|their)\s$", preceding):
+        if word in ("past", "near") and _PERIOD_BEFORE.search(preceding):
             return None
         return h_start, h_start + len(before["hedge"]), before["hedge"]
     after = _HEDGE_AFTER.match(text[end : end + 20])
@@ -399,34 +464,31 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
     start, end = m.start(), m.end()
     before, after = text[max(0, start - 30) : start], text[end : end + 12]
     # Checked on the digits as written: "2,000" is a count, never the year 2000.
-    if re.fullmatch(r"\d+", first) and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+    if _INTEGER.fullmatch(first) and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
         return True
-    if re.fullmatch(r"1[89]\d\d|20\d\d", first) and not m["second"] and not re.match(r"\s?(?:%|per)", after):
+    if _YEAR.fullmatch(first) and not m["second"] and not _PERCENT_NEXT.match(after):
         return True  # a year
-    if re.fullmatch(r"\d{1,2}", first) and _TIME_AFTER.match(after):
+    if _SMALL_INTEGER.fullmatch(first) and _TIME_AFTER.match(after):
         return True
-    if re.fullmatch(r"\d+(?:st|nd|rd|th|s)", first) or re.match(r"['\u2019]s\b|:\d\d", after):
+    if _ORDINAL.fullmatch(first) or _DECADE_OR_CLOCK_AFTER.match(after):
         return True  # an ordinal, a decade, a clock time "08:47"
-    if (
-        re.fullmatch(r"\d+[a-z]*", first)
-        and re.search(r"[A-Za-z]\d*[-.]?$", before[-3:])
-        and before[-1:] != " "
-    ):
+    if _DIGITS_WORD.fullmatch(first) and _GLUED_BEFORE.search(before[-3:]) and before[-1:] != " ":
         return True
-    if re.match(r"\d", first) and _IDENTIFIER_BEFORE.search(before) and not re.search(r"[,:;(]\s?$", before):
+    # The name before a number is short ("Route ", "H.R. ", "FTSE "): the last 16 characters suffice.
+    name = first[:1].isdigit() and _IDENTIFIER_BEFORE.search(before[-16:])
+    if name and not _LIST_MARK_BEFORE.search(before):
         return True
-    if re.fullmatch(r"\d{1,2}[:.]\d\d[a-z]*", first) and (
+    if _CLOCK.fullmatch(first) and (
         ":" in first or _TIME_AFTER.match(after) or first.endswith(("am", "pm")) or not before.strip()
     ):
         return True
-    if re.fullmatch(r"\d{1,2}(?:am|pm)", first.lower()):
+    if _HOUR.fullmatch(first.lower()):
         return True
     if first.lower() in ("one", "a", "an") and not m["second"]:
         return (
-            re.match(r"\s?(?:of\b|another\b|[,.;:!?)]|$)", after) is not None
-            or bool(re.search(r"\b(?:the|no|any|every|each|this|some)\s$", before, re.I))
-            or re.match(r"\s(?:more|fewer|less|other|another)\b|-(?:to-one|off|way|time)\b", after)
-            is not None
+            _PRONOUN_ONE_AFTER.match(after) is not None
+            or bool(_PRONOUN_ONE_BEFORE.search(before))
+            or _PRONOUN_ONE_NEXT.match(after) is not None
         )
     return False
 
@@ -434,16 +496,19 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every figure in ``text``; ``offset`` is added to each position (the text's place in a document)."""
     found: list[Quantity] = []
-    dates = [d.span() for d in _NUMERIC_DATE.finditer(text)]
     pos = 0
-    while (anchor := _ANCHOR.search(text, pos)) is not None:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets aligned
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    while (anchor := _ANCHOR.search(lowered, pos)) is not None:
         m = _CANDIDATE.match(text, anchor.start())
         if m is None:
             pos = anchor.end()
             continue
         pos = m.end()
-        if any(a <= m.start() < b for a, b in dates):
-            pos = max(pos, next(b for a, b in dates if a <= m.start() < b))
+        # A numeric date ("2020-05-01", "7/26/2011") starts where its first number does: skip it whole.
+        if text[m.start()].isdigit() and (date := _NUMERIC_DATE.match(text, m.start())) is not None:
+            pos = max(pos, date.end())
             continue
         quantity = _read(text, m)
         if quantity == "from":  # "from 4.3% to 4.1%": a change, two figures; read the first alone
@@ -469,8 +534,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
 
 
 def _with_percent(text: str, end: int) -> int:
-    sign = re.match(r"%|\s(?:per\s?cent|percent)\b", text[end : end + 10])
-    return end + sign.end() if sign else end
+    sign = _PERCENT_SIGN.match(text, end, end + 10)
+    return sign.end() if sign else end
 
 
 def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str | None:
@@ -480,7 +545,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
     unit: str | None = None
     approximate = False
     if m["between"]:
-        if all(re.fullmatch(r"1[89]\d\d|20\d\d", b) for b in (m["b1"], m["b2"])):
+        if all(_YEAR.fullmatch(b) for b in (m["b1"], m["b2"])):
             return None  # "between 2011 and 2015": years
         end = _counted_noun(text, _with_percent(text, m.end()))
         low, high = _value(m["b1"]), _value(m["b2"])
@@ -497,6 +562,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         if m["fraction"].lower() == "half" and text.startswith(" a ", end):
             return None  # "half a million" is read as a number
         value, unit = _fraction_value(m["fraction"]), "fraction"
+        if (point := _POINTS_AFTER.match(text, end, end + 20)) is not None:
+            end, unit = point.end(), "percentage points"  # "a half percentage point"
     elif m["vague"]:
         end = m.end()
         end = _counted_noun(text, end + 3) if text.startswith(" of ", end) else _counted_noun(text, end)
@@ -507,10 +574,13 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         first = m["first"]
         if _is_not_a_figure(text, m, first):
             return None
+        years = m["second"] and all(_YEAR.fullmatch(n) for n in (first, m["second"]))
+        if years and not _PERCENT_NEXT.match(text, m.end(), m.end() + 5):
+            return None  # "2000 - 2050", "from 1980 to 2012": years
         second = None if single else m["second"]
         end = _with_percent(text, m.end("first") if second is None else m.end())
         if second:
-            if re.search(r"\bfrom\s$", text[max(0, start - 6) : start]):
+            if _FROM_BEFORE.search(text, max(0, start - 6), start):
                 return "from"
             a, b = _value(first), _value(second)
             if not _same_kind(first, m["pct1"], second, text[m.end() : m.end() + 9]):
@@ -524,8 +594,10 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         number_part = text[start:end]
         if not second and (compound := _COMPOUND.match(text, end)) is not None:  # "3.2-meter", "24-year-old"
             end = compound.end()
-        elif not re.search(r"[%$£€¥]|\d[a-zA-Z]+$|per ?cent$", number_part, re.I):
+        elif not _SIGNED.search(number_part):
             end = _counted_noun(text, end)
+        elif number_part[:1] == "$" and text.startswith(" dollars", end):
+            end += len(" dollars")  # "$7 billion dollars"
     span = text[start:end]
     if unit is None:
         unit = _unit(span)
@@ -539,7 +611,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
 
 def _same_kind(first: str, first_percent: str | None, second: str, after: str) -> bool:
     """Whether two numbers joined by "to", "or" or a dash measure the same thing, so may form a range."""
-    second_percent = re.match(r"%|\s(?:per\s?cent|percent)\b", after) is not None
+    second_percent = _PERCENT_SIGN.match(after) is not None
     if bool(first_percent) and not second_percent:
         return False
     currency = [n[:1] for n in (first, second) if n[:1] in _CURRENCIES]
@@ -549,19 +621,19 @@ def _same_kind(first: str, first_percent: str | None, second: str, after: str) -
 def _value(number: str | None) -> float | None:
     if number is None:
         return None
-    if re.fullmatch(_FRACTION, number, re.IGNORECASE):
+    if not number[:1].isdigit() and _FRACTION_WORDS.fullmatch(number):
         return _fraction_value(number)
     return number_value(number)
 
 
 def _unit(span: str) -> str | None:
     """The sign, measure or counted noun of a span ("$5bn" -> USD, "six people" -> people)."""
-    if "%" in span or re.search(r"per ?cent", span, re.I):
+    if "%" in span or _PERCENT_WORD.search(span):
         return "%"
     if span[:1] in _CURRENCIES:
         return _CURRENCIES[span[0]]
-    attached = re.search(r"\d([a-zA-Z]{1,4})\b", span)
+    attached = _ATTACHED_UNIT.search(span)
     if attached and attached[1].lower() not in _SUFFIX_SCALES:
         return attached[1]
-    words = [w for w in re.split(r"[\s\u2013—-]+", span) if w and not _NUMBERISH.match(w)]
+    words = [w for w in _UNIT_SPLIT.split(span) if w and not _NUMBERISH.match(w)]
     return " ".join(words) or None

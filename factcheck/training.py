@@ -32,7 +32,7 @@ from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
 from factcheck.inputs import read_bytes
 from factcheck.labels import LABEL_IDS, LABELS
-from factcheck.model import make_model
+from factcheck.model import make_model, make_pipeline
 from factcheck.storage import check_out_dir, model_lock, read_card, save_model
 
 # The calibrated SVM calibrates over five folds, so each label needs five examples.
@@ -136,6 +136,198 @@ def train_model(
         return TrainResult(model_dir, read_card(model_dir), report)
 
 
+def train_out_of_core(
+    data: Sequence[str | Path],
+    out_dir: str | Path,
+    holdout: float = 0.2,
+    seed: int = 0,
+    progress: Progress | None = None,
+    eval_on: str | Path | None = None,
+    notes: dict[str, dict[str, Any]] | None = None,
+    jobs: int = 1,
+    epochs: int = 5,
+    chunk: int = 10_000,
+    c: float = 3.0,
+) -> TrainResult:
+    """``train_model`` in memory bounded by ``chunk``, not by the data: for millions of sentences.
+
+    In memory, training takes about 3.4 GB per 100,000 sentences
+    (``benchmarks/SCALE.md``), so a million do not fit a normal machine.
+    Here the data is read a chunk at a time, three times over:
+
+    1. each chunk's sentences are hashed (the pipeline's first step is
+       stateless) and spilled to a temporary directory beside ``out_dir``,
+       while document frequencies and label counts are summed: they are all
+       the TF-IDF step learns, so it is fitted exactly as in memory;
+    2. logistic regression is fitted by SGD (``partial_fit``) over the
+       spilled chunks, ``epochs`` times, in a new random order each time and
+       a few chunks shuffled together, so a file sorted by label still
+       trains; its objective is the in-memory model's (L2, ``C``, balanced
+       class weights: ``alpha = 1 / (C * n)``), found by SGD, not L-BFGS;
+    3. the held-out share, chosen by a hash of each document id (or line)
+       with ``seed``, is scored a chunk at a time.
+
+    ``--base`` is not offered: the base is for adding a little data to the
+    shipped model's, not for training sets of this size.
+    """
+    import tempfile
+
+    from sklearn.linear_model import SGDClassifier
+
+    from factcheck.data import iter_examples
+
+    say = progress or (lambda _message: None)
+    if not 0 <= holdout < 1:
+        raise FactcheckError(f"--holdout must be at least 0 and below 1, got {holdout}")
+    if eval_on is not None:
+        holdout = 0.0
+    check_out_dir(out_dir)
+    out = Path(out_dir)
+    rng = numpy.random.default_rng(seed)
+    with (
+        model_lock(out_dir),
+        tempfile.TemporaryDirectory(dir=out.resolve().parent, prefix=f".{out.name}.spill-") as spill,
+    ):
+        pipeline = make_pipeline(classifier="sgd", c=c)
+        counts = pipeline[0]
+        df = numpy.zeros(counts.width, dtype=numpy.int64)
+        trained: dict[str, int] = dict.fromkeys(LABEL_IDS, 0)
+        tested = 0
+        grouped = False
+        sources = []
+        pieces: list[Path] = []
+
+        def spill_chunk(texts: list[str], labels: list[str]) -> None:
+            X = counts.transform(texts).tocsr()
+            X.sum_duplicates()
+            df[:] += numpy.bincount(X.indices, minlength=X.shape[1])
+            piece = Path(spill) / f"{len(pieces)}"
+            sparse.save_npz(f"{piece}.npz", X.astype(numpy.float32), compressed=False)
+            numpy.save(f"{piece}.npy", numpy.array(labels))
+            pieces.append(piece)
+
+        for path in data:
+            say(f"reading and hashing {path}")
+            prefix = f"{path}#" if len(data) > 1 else ""
+            per_label = dict.fromkeys(LABEL_IDS, 0)
+            texts: list[str] = []
+            labels: list[str] = []
+            for i, example in enumerate(iter_examples(path)):
+                per_label[example.label] += 1
+                grouped = grouped or example.doc_id is not None
+                key = prefix + (example.doc_id if example.doc_id is not None else f"#sentence-{i}")
+                if holdout and _held_out(key, seed, holdout):
+                    tested += 1
+                    continue
+                trained[example.label] += 1
+                texts.append(example.text)
+                labels.append(example.label)
+                if len(texts) == chunk:
+                    spill_chunk(texts, labels)
+                    texts, labels = [], []
+            if texts:
+                spill_chunk(texts, labels)
+            sources.append(
+                {
+                    "path": str(path),
+                    "sha256": _file_sha256(Path(path)),
+                    "examples": sum(per_label.values()),
+                    "per_label": per_label,
+                    **(notes or {}).get(str(path), {}),
+                }
+            )
+        trained_labels = [label for label, n in trained.items() for _ in range(n)]
+        if tested:
+            _check_counts(
+                trained_labels, "training part after the hold-out", "add examples or use --holdout 0"
+            )
+        else:
+            _check_counts(trained_labels, "training data")
+        n = len(trained_labels)
+        present = [label for label in LABEL_IDS if trained[label]]
+        pipeline[1].fit_document_frequencies(df, n)
+        classifier = SGDClassifier(
+            loss="log_loss",
+            alpha=1.0 / (c * n),
+            class_weight={label: n / (len(present) * trained[label]) for label in present},
+            average=True,
+            random_state=seed,
+            n_jobs=jobs,
+        )
+        pipeline.steps[-1] = ("classifier", classifier)
+        classes = numpy.array(sorted(present))
+        mix = 4  # chunks shuffled together for each partial_fit
+        for epoch in range(1, epochs + 1):
+            say(f"epoch {epoch}/{epochs}: SGD over {n} sentences in {len(pieces)} chunks")
+            order = rng.permutation(len(pieces))
+            for start in range(0, len(order), mix):
+                group = [pieces[k] for k in order[start : start + mix]]
+                X = pipeline[1].transform(sparse.vstack([sparse.load_npz(f"{p}.npz") for p in group]))
+                y = numpy.concatenate([numpy.load(f"{p}.npy") for p in group])
+                shuffled = rng.permutation(len(y))
+                classifier.partial_fit(X[shuffled], y[shuffled], classes=classes)
+
+        report = None
+        evaluation_source = None
+        if eval_on is not None:
+            say(f"scoring {eval_on}")
+            raw = read_bytes(eval_on)
+            test = parse_examples(eval_on, raw)
+            tested = len(test)
+            evaluation_source = {
+                **_describe_source(Path(eval_on), raw, test),
+                **(notes or {}).get(str(eval_on), {}),
+            }
+            report = score([e.label for e in test], list(pipeline.predict([e.text for e in test])))
+        elif tested:
+            say(f"scoring {tested} held-out sentences")
+            report = _score_held_out(pipeline, data, holdout, seed, chunk)
+        elif holdout:
+            say("no document fell in the held-out share (too few documents): nothing scored")
+
+        card = _card(
+            pipeline, sources, trained_labels, tested, grouped, holdout, seed, report, evaluation_source
+        )
+        card["out_of_core"] = {"epochs": epochs, "chunk": chunk}
+        say(f"writing {out_dir}")
+        model_dir = save_model(pipeline, card, out_dir)
+        return TrainResult(model_dir, read_card(model_dir), report)
+
+
+def _held_out(key: str, seed: int, share: float) -> bool:
+    """Whether a document (or sentence) is in the held-out share: a hash, so no pass needs them all."""
+    digest = hashlib.blake2b(f"{seed}\0{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") < share * 2**64
+
+
+def _score_held_out(
+    pipeline: Pipeline, data: Sequence[str | Path], holdout: float, seed: int, chunk: int
+) -> Report:
+    from factcheck.data import iter_examples
+
+    gold: list[str] = []
+    predicted: list[str] = []
+    texts: list[str] = []
+    for path in data:
+        prefix = f"{path}#" if len(data) > 1 else ""
+        for i, example in enumerate(iter_examples(path)):
+            key = prefix + (example.doc_id if example.doc_id is not None else f"#sentence-{i}")
+            if _held_out(key, seed, holdout):
+                gold.append(example.label)
+                texts.append(example.text)
+            if len(texts) == chunk:
+                predicted += list(pipeline.predict(texts))
+                texts = []
+    if texts:
+        predicted += list(pipeline.predict(texts))
+    return score(gold, predicted)
+
+
+def _file_sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
 def build_card(
     pipeline: Pipeline,
     sources: list[dict[str, Any]],
@@ -148,7 +340,30 @@ def build_card(
     base_labels: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The model card: everything needed to know what a model is and to rebuild it."""
-    trained = [e.label for e in train] + list(base_labels)
+    return _card(
+        pipeline,
+        sources,
+        [e.label for e in train] + list(base_labels),
+        len(test),
+        any(e.doc_id for e in train + test),
+        holdout,
+        seed,
+        report,
+        evaluation_source,
+    )
+
+
+def _card(
+    pipeline: Pipeline,
+    sources: list[dict[str, Any]],
+    trained: Sequence[str],
+    tested: int,
+    grouped: bool,
+    holdout: float,
+    seed: int,
+    report: Report | None,
+    evaluation_source: dict[str, Any] | None,
+) -> dict[str, Any]:
     return {
         "format": 1,
         "factcheck_version": __version__,
@@ -166,8 +381,8 @@ def build_card(
         "holdout": {
             "share": holdout,
             "seed": seed,
-            "examples": len(test),
-            "grouped_by": "doc_id" if any(e.doc_id for e in train + test) else None,
+            "examples": tested,
+            "grouped_by": "doc_id" if grouped else None,
             "file": evaluation_source,
         },
         "parameters": _plain_params(pipeline),

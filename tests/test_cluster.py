@@ -1,5 +1,6 @@
 """Labelling on a real Dask cluster gives exactly a local run's rows, in the same order."""
 
+import functools
 import os
 import socket
 import subprocess
@@ -13,8 +14,10 @@ distributed = pytest.importorskip("distributed", reason="the dask extra is not i
 
 from factcheck.cluster import expand_inputs, label_on_cluster  # noqa: E402
 from factcheck.errors import FactcheckError  # noqa: E402
+from factcheck.formatting import labelled_row_stream  # noqa: E402
 from factcheck.inputs import batches, stream_units  # noqa: E402
 from factcheck.labelling import Labeller  # noqa: E402
+from factcheck.shards import label_tagged, shard_paths, tagged_batches, write_shards  # noqa: E402
 from tests.conftest import REPO, SEED  # noqa: E402
 
 
@@ -52,13 +55,31 @@ def test_local_cluster_with_worker_processes_matches_a_local_run(tiny_model: Pat
     assert seen and seen[-1].endswith("on 2 worker(s)")
 
 
+def test_local_cluster_writes_shards_that_concatenate_to_a_local_run(
+    tiny_model: Path, shards: Path, tmp_path: Path
+):
+    inputs = expand_inputs([str(shards / "*")])
+    local = Labeller.load(tiny_model).label_stream(batches(stream_units(inputs)))
+    stream = labelled_row_stream("jsonl")
+    expected = "".join(stream.add(rows) for rows in local)
+    paths = shard_paths(inputs, tmp_path / "out", "jsonl")
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+    ) as cluster:
+        engine = functools.partial(label_on_cluster, scheduler=cluster.scheduler_address, model=tiny_model)
+        tagged = tagged_batches(inputs, max_chars=300)
+        written = write_shards(label_tagged(tagged, engine), paths, lambda: labelled_row_stream("jsonl"))
+    assert [(p.name, n) for p, n in written] == [("a.jsonl", 17), ("b.jsonl", 3)]
+    assert "".join(p.read_text(encoding="utf-8") for p in paths) == expected
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def test_scheduler_and_worker_processes_via_the_cli(tiny_model: Path, shards: Path):
+def test_scheduler_and_worker_processes_via_the_cli(tiny_model: Path, shards: Path, tmp_path: Path):
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = {**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
@@ -102,6 +123,15 @@ def test_scheduler_and_worker_processes_via_the_cli(tiny_model: Path, shards: Pa
             timeout=180,
         )
         assert remote.stdout == local.stdout and remote.stdout.count("\n") >= 15
+        out = tmp_path / "labelled"
+        sharded = subprocess.run(
+            [*command, "--scheduler", address, "--out", str(out)], capture_output=True, text=True, timeout=180
+        )
+        assert sharded.returncode == 0, sharded.stderr
+        assert sharded.stdout == "" and "wrote" in sharded.stderr and "b.jsonl (3 rows)" in sharded.stderr
+        files = sorted(out.iterdir())
+        assert [p.name for p in files] == ["a.jsonl", "b.jsonl"]
+        assert "".join(p.read_text(encoding="utf-8") for p in files) == local.stdout
         assert time.monotonic() - started < 180
     finally:
         for process in (worker, scheduler):

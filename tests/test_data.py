@@ -126,3 +126,37 @@ def test_all_answers_undone(tmp_path: Path):
     assert read_annotations(path) == []
     with pytest.raises(FactcheckError, match="no annotated sentences"):
         read_examples(path)
+
+
+def test_iter_examples_reads_what_read_examples_reads(tmp_path: Path):
+    from factcheck.data import iter_examples
+
+    csv_file = tmp_path / "a.csv"
+    csv_file.write_text(
+        '\ufefftext,label,doc_id\n"One, two.",factual,d1\n"\'=1+1 is two.",opinion,\n', encoding="utf-8"
+    )
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text(
+        '\ufeff{"text": "One.", "label": "factual", "doc_id": 3}\n\n{"text": "Two.", "label": "opinion"}\r\n',
+        encoding="utf-8",
+    )
+    for path in (csv_file, jsonl):
+        assert list(iter_examples(path)) == read_examples(path)
+    assert list(iter_examples(csv_file))[1].text == "=1+1 is two."
+
+
+def test_iter_examples_errors_name_the_line(tmp_path: Path):
+    from factcheck.data import iter_examples
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"text": "One.", "label": "factual"}\n{"text": "T\xffo.", "label": "factual"}\n')
+    with pytest.raises(FactcheckError, match=r"bad.jsonl:2: not UTF-8 text \(byte 0xff\)"):
+        list(iter_examples(bad))
+    bad.write_text(
+        '{"text": "One.", "label": "factual"}\n{"text": "Two.", "label": "fact"}\n', encoding="utf-8"
+    )
+    with pytest.raises(FactcheckError, match=r"bad.jsonl:2: unknown label 'fact'"):
+        list(iter_examples(bad))
+    bad.write_text('{"text": "One.", "label": "factual"}\n{"undo": "k"}\n', encoding="utf-8")
+    with pytest.raises(FactcheckError, match=r"bad.jsonl:2: an 'undo' line needs the whole file"):
+        list(iter_examples(bad))

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from factcheck.evaluation import evaluate_file, score
-from tests.conftest import STARTER
+from tests.conftest import REPO, STARTER
 
 
 def test_score_known_values():
@@ -48,3 +48,30 @@ def test_reliability_bins_count_confidence_and_accuracy():
 def test_evaluate_file_returns_the_calibration_curve(tiny_model: Path):
     evaluation = evaluate_file(STARTER, tiny_model)
     assert sum(b.count for b in evaluation.calibration) == evaluation.report.examples
+
+
+def test_parallel_labelling_is_the_same_in_the_same_order():
+    from factcheck.data import document_ids, read_examples
+    from factcheck.evaluation import label_sentences_parallel
+    from factcheck.labelling import Labeller
+
+    examples = read_examples(REPO / "data" / "corpus" / "dev.jsonl")[:200]
+    texts, documents = [e.text for e in examples], document_ids(examples)
+    shipped = Labeller.load()  # reads context, so a chunk cut inside a document would show
+    one = shipped.label_sentences(texts, documents)
+    two = label_sentences_parallel(texts, documents, 2, chunk=7)  # chunks end at documents' ends
+    assert two == one and len({label for label, _, _ in one}) > 1
+    assert one != shipped.label_sentences(texts)  # the documents were used
+
+
+def test_evaluate_jobs_gives_the_same_evaluation(tiny_model: Path):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    dev = str(REPO / "data" / "corpus" / "dev.jsonl")
+    command = ["evaluate", dev, "--model", str(tiny_model), "--format", "json", "--errors", "5"]
+    runner = CliRunner()
+    one, two = runner.invoke(app, command), runner.invoke(app, [*command, "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert two.output == one.output and '"mistakes"' in one.output

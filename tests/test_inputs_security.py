@@ -92,9 +92,10 @@ def test_undecodable_file_name_round_trips_with_a_visible_marker(tmp_path: Path)
     assert missing.stderr.decode("utf-8") == f"factcheck: error: {tmp_path}/caf\\xe9.txt.gone: no such file\n"
 
 
-# Any text, with the characters that break writers and readers made likely.
+# Any text, with the characters that break writers and readers made likely. No lone surrogates:
+# inputs are decoded as strict UTF-8, so no file or stdin can hand one to predict.
 _PIECES = st.one_of(
-    st.characters(),
+    st.characters(exclude_categories=("Cs",)),
     st.sampled_from(["=", "+", "-", "@", "'", '"', ",", "\t", "\r", "\n", "\u2028", "\u2029", "\u0085"]),
     st.sampled_from(["\x00", "\x1b", "\x1b[2J", ". ", " ", "Officials said ", "about 40 ", "=HYPERLINK("]),
 )

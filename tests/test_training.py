@@ -100,3 +100,63 @@ def test_eval_file_scores_instead_of_holding_out(tmp_path: Path):
     assert card["holdout"]["file"]["path"] == str(STARTER)
     assert card["metrics"]["held_out"]["examples"] == 50
     assert result.report is not None and result.report.accuracy > 0.8  # scored on its own training data
+
+
+def _sorted_by_label(tmp_path: Path) -> Path:
+    """The starter set sorted by label: SGD over it in file order would learn the last label only."""
+    lines = STARTER.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "sorted.jsonl"
+    path.write_text(
+        "\n".join(sorted(lines, key=lambda line: json.loads(line)["label"])) + "\n", encoding="utf-8"
+    )
+    return path
+
+
+def test_out_of_core_fits_tfidf_exactly_and_trains_a_working_model(tmp_path: Path):
+    from factcheck.data import read_examples
+    from factcheck.labelling import Labeller
+    from factcheck.model import make_pipeline
+    from factcheck.training import train_out_of_core
+
+    data = _sorted_by_label(tmp_path)
+    result = train_out_of_core([data], tmp_path / "m", holdout=0, chunk=7, epochs=5)
+    examples = read_examples(data)
+    texts = [e.text for e in examples]
+    memory = make_pipeline()
+    memory[:2].fit(texts)
+    labeller = Labeller.load(result.model_dir)
+    tfidf = labeller.pipeline[1]
+    assert (tfidf.columns_ == memory[1].columns_).all() and (tfidf.idf_ == memory[1].idf_).all()
+    predicted = [label for label, _, _ in labeller.label_sentences(texts)]
+    right = sum(p == e.label for p, e in zip(predicted, examples, strict=True))
+    assert right >= 0.9 * len(examples) and len(set(predicted)) == 4
+    assert result.card["out_of_core"] == {"epochs": 5, "chunk": 7}
+    assert result.card["trained_on"]["examples"] == 50
+    assert not [p for p in tmp_path.iterdir() if "spill" in p.name]  # the chunks are cleaned up
+
+
+def test_out_of_core_holds_out_whole_documents_by_hash(tmp_path: Path):
+    from factcheck.training import train_out_of_core
+
+    progress: list[str] = []
+    result = train_out_of_core(
+        [STARTER], tmp_path / "m", holdout=0.3, seed=3, chunk=10, progress=progress.append
+    )
+    held = result.card["holdout"]
+    assert held["grouped_by"] == "doc_id" and 0 < held["examples"] < 50
+    assert result.card["trained_on"]["examples"] + held["examples"] == 50
+    assert result.report is not None and result.report.examples == held["examples"]
+    assert any(m.startswith("epoch 5/5") for m in progress)
+    again = train_out_of_core([STARTER], tmp_path / "m2", holdout=0.3, seed=3, chunk=10)
+    assert again.card["holdout"]["examples"] == held["examples"]
+
+
+def test_out_of_core_refuses_base(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    result = CliRunner().invoke(
+        app, ["train", str(STARTER), "--out", str(tmp_path / "m"), "--out-of-core", "--base", "default"]
+    )
+    assert result.exit_code == 1 and "--out-of-core does not take --base" in result.output

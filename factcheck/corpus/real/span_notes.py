@@ -1,0 +1,118 @@
+"""Turn an annotator's span notes on real sentences into offset-only gold (data/real/spans/).
+
+    python -m factcheck.corpus.real.span_notes NOTES.txt [NOTES.txt ...]
+
+The annotator reads each sentence of a chosen document against data/SPANS.md
+and writes what each span *says* in a notes file kept outside the repository
+(it holds source text, so it is never committed)::
+
+    DOC <source> <doc id>
+    <sentence index>: S <source>|<cue> ; Q <quantity>[|<hedge>][|~]
+
+The index counts the document's labelled sentences (data/real/labels order)
+from 0; a sentence not listed has no spans. This module only finds each
+string the annotator chose in its sentence (the same finder as
+data/spans/annotations.txt) and writes the offsets, with every labelled
+sentence of each listed document as a row; it never decides what a span is.
+A string that is missing or ambiguous is an error naming the notes file and line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from factcheck.atomic import atomic_write_text
+from factcheck.corpus.real.references import REAL_DIR, default_cache
+from factcheck.corpus.real.span_gold import SPANS_DIR, _cached_sentences
+from factcheck.corpus.spans_gold import _Where, parse_line
+from factcheck.errors import FactcheckError
+from factcheck.escaping import json_line
+
+_DOC = re.compile(r"DOC (?P<source>\S+) (?P<doc>\S+)")
+_LINE = re.compile(r"(?P<index>\d+):(?P<rest>.*)")
+
+
+def _offsets_only(span: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in span.items() if k != "text"}
+
+
+def _row(sentence: tuple[str, int, int, str], rest: str, where: _Where) -> dict[str, Any]:
+    text, start, end, sha1 = sentence
+    sources, quantities = parse_line(rest, text, start, where) if rest.strip() else ([], [])
+    return {
+        "doc": None,  # filled by the caller
+        "start": start,
+        "end": end,
+        "sha1": sha1,
+        "sources": [{**_offsets_only(s), "cue": _offsets_only(s["cue"])} for s in sources],
+        "quantities": [
+            {**_offsets_only(q), "hedge": _offsets_only(q["hedge"]) if q["hedge"] else None}
+            for q in quantities
+        ],
+    }
+
+
+def convert(notes: list[Path], real_dir: Path = REAL_DIR, cache: Path | None = None) -> dict[str, list[dict]]:
+    """Rows per source file, documents in notes order, every labelled sentence of each document."""
+    cached = _cached_sentences(real_dir, cache or default_cache())
+    sentences: dict[tuple[str, str], list[tuple[str, int, int, str]]] = {}
+    for (source, doc, start, end), (text, row, _) in sorted(cached.items()):
+        sentences.setdefault((source, doc), []).append((text, start, end, row.fingerprint))
+    blocks: list[tuple[tuple[str, str], dict[int, tuple[str, _Where]]]] = []
+    for path in notes:
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+            where = _Where(path, lineno)
+            if not line.strip() or line.startswith("#"):
+                continue
+            if doc := _DOC.fullmatch(line.strip()):
+                key = (doc["source"], doc["doc"])
+                if key not in sentences:
+                    raise where.error(f"no labelled sentences of {doc['source']} document {doc['doc']!r}")
+                if any(key == done for done, _ in blocks):
+                    raise where.error(f"document {doc['doc']!r} is annotated twice")
+                blocks.append((key, {}))
+            elif (item := _LINE.fullmatch(line.strip())) and blocks:
+                index, listed = int(item["index"]), blocks[-1][1]
+                if index in listed:
+                    raise where.error(f"sentence {index} is annotated twice")
+                if index >= len(sentences[blocks[-1][0]]):
+                    raise where.error(
+                        f"{blocks[-1][0][1]} has {len(sentences[blocks[-1][0]])} labelled sentences"
+                    )
+                listed[index] = (item["rest"], where)
+            else:
+                raise where.error("expected 'DOC <source> <doc id>', or '<index>: annotations' after one")
+    out: dict[str, list[dict]] = {}
+    for (source, doc), listed in blocks:
+        for index, sentence in enumerate(sentences[(source, doc)]):
+            rest, where = listed.get(index, ("", _Where(Path("-"), 0)))
+            out.setdefault(source, []).append({**_row(sentence, rest, where), "doc": doc})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notes", type=Path, nargs="+", help="notes files, read in order")
+    parser.add_argument("--cache", type=Path, default=default_cache(), help="the cache build wrote")
+    args = parser.parse_args(argv)
+    try:
+        rows = convert(args.notes, cache=args.cache)
+    except (FactcheckError, OSError) as err:
+        print(f"factcheck: error: {err}", file=sys.stderr)
+        return 1
+    target = REAL_DIR / SPANS_DIR
+    for stale in target.glob("*.jsonl"):
+        if stale.stem not in rows:
+            stale.unlink()
+    for source, source_rows in sorted(rows.items()):
+        atomic_write_text(target / f"{source}.jsonl", "".join(json_line(r) for r in source_rows))
+        print(f"wrote {target / source}.jsonl ({len(source_rows)} sentences)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
