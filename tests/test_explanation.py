@@ -65,7 +65,8 @@ def test_pushes_add_up_to_the_decision_margin(fitted, kind):
 
 
 def test_calibrated_svm_pushes_add_up_to_its_mean_linear_model(tiny_model: Path):
-    pipeline, _ = load_model(tiny_model)
+    model, _ = load_model(tiny_model)
+    pipeline = model.sentence_model_  # explanations read the sentence pipeline's weights
     coef, intercept = linear_weights(pipeline)
     scores = pipeline[:-1].transform(SENTENCES) @ coef.T + intercept
     labels = list(pipeline.predict(SENTENCES))
