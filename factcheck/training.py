@@ -19,7 +19,6 @@ from typing import Any
 import nltk
 import numpy
 import sklearn
-import skops
 from scipy import sparse
 from sklearn.model_selection import GroupShuffleSplit, StratifiedShuffleSplit
 from sklearn.pipeline import Pipeline
@@ -364,7 +363,6 @@ def _card(
         "versions": {
             "python": platform.python_version(),
             "scikit-learn": sklearn.__version__,
-            "skops": skops.__version__,
             "nltk": nltk.__version__,
             "numpy": numpy.__version__,
         },
