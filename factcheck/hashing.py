@@ -206,7 +206,7 @@ class Batch:
         self.word = word_table[small] & (cp <= 0xFFFF)
         self.space = (space_table[small] & (cp <= 0xFFFF)) | sep
         if (cp > 0xFFFF).any():
-            for code in np.unique(cp[cp > 0xFFFF]):
+            for code in _first_of_each(cp[cp > 0xFFFF])[0]:
                 at = cp == code
                 self.word[at] = chr(int(code)).isalnum()
                 self.space[at] = chr(int(code)).isspace()
@@ -249,7 +249,7 @@ class Batch:
         after = np.concatenate((word[1:], [False]))
         run_starts = np.flatnonzero(word & ~before)
         run_ends = np.flatnonzero(word & ~after) + 1
-        punct = np.flatnonzero(np.isin(self.cp, _PUNCT_CODES))
+        punct = np.flatnonzero(_member(self.cp, _PUNCT_CODES))
         starts = np.concatenate((run_starts, punct))
         ends = np.concatenate((run_ends, punct + 1))
         order = np.argsort(starts, kind="stable")
@@ -279,7 +279,7 @@ class Batch:
         return np.flatnonzero(ok)
 
 
-_PUNCT_CODES = np.array([ord(c) for c in _PUNCT_TOKENS], dtype=np.uint32)
+_PUNCT_CODES = np.array(sorted(ord(c) for c in _PUNCT_TOKENS), dtype=np.uint32)
 
 
 def entries(
@@ -373,11 +373,10 @@ class _Tokens:
         found_rows, found_at = [], []
         for n, wanted in _phrase_hashes(phrases).items():
             h, first = self.ngrams(n)
-            hit = first[np.isin(h, wanted)]
+            hit = first[_member(h, wanted)]
             found_rows.append(self.rows[hit])
             found_at.append(self.starts[hit])
-        rows = np.concatenate(found_rows)
-        rows, once = np.unique(rows, return_index=True)
+        rows, once = _first_of_each(np.concatenate(found_rows))
         return rows, np.concatenate(found_at)[once]
 
 
@@ -389,7 +388,27 @@ def _phrase_hashes(phrases: tuple[str, ...]) -> dict[int, np.ndarray]:
         tokens = _Tokens(Batch([phrase]))
         n = len(tokens.starts)
         by_length.setdefault(n, []).append(tokens.ngrams(n)[0])
-    return {n: np.unique(np.concatenate(h)) for n, h in by_length.items()}
+    return {n: _first_of_each(np.concatenate(h))[0] for n, h in by_length.items()}
+
+
+def _member(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """``np.isin(values, wanted)`` for sorted, distinct ``wanted`` (a binary search each)."""
+    if not len(wanted):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(wanted, values).clip(max=len(wanted) - 1)
+    return wanted[at] == values
+
+
+def _first_of_each(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_index=True)``: the sorted distinct values, each one's first index.
+
+    Written out because ``np.unique`` imports ``numpy.ma`` on first use, a
+    fortieth of a second of a short ``predict``'s start.
+    """
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    first = np.concatenate(([True], ordered[1:] != ordered[:-1])) if len(values) else np.zeros(0, bool)
+    return ordered[first], order[first]
 
 
 _TOKEN_RE = re.compile("\\w+|[" + re.escape(_PUNCT_TOKENS) + "]")
@@ -426,7 +445,7 @@ def weigh(
     norms[2::3] = 1.0  # cues are not normalised
     norms[norms == 0] = 1.0
     data /= norms[slot]
-    indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n_rows))))
+    indptr = np.searchsorted(rows, np.arange(n_rows + 1))  # rows are sorted
     return data, indptr
 
 

@@ -67,3 +67,21 @@ def test_weigh_normalises_word_and_char_families_apart_and_leaves_cues():
     data, indptr = weigh(rows, position, counts, idf, family, True, 3)
     assert data.tolist() == [1.0, 1.0, 1.0, 1.0]  # each family of one entry has norm 1; the cue stays 1
     assert indptr.tolist() == [0, 3, 4, 4]
+
+
+def test_first_of_each_is_numpy_unique_with_first_indices():
+    from factcheck.hashing import _first_of_each
+
+    values = np.array([7, 3, 7, 1, 3, 3, 9])
+    for data in (values, values[:0], values.astype(np.uint64)):
+        got, want = _first_of_each(data), np.unique(data, return_index=True)
+        assert all(np.array_equal(g, w) for g, w in zip(got, want, strict=True))
+
+
+def test_member_is_numpy_isin():
+    from factcheck.hashing import _member
+
+    values = np.array([5, 1, 9, 5, 0, 12], dtype=np.uint64)
+    for wanted in ([1, 5, 12], [], [0], [13]):
+        wanted = np.array(wanted, dtype=np.uint64)
+        assert np.array_equal(_member(values, wanted), np.isin(values, wanted))
