@@ -136,6 +136,7 @@ class BlockTfidf(TransformerMixin, BaseEstimator):
         Document frequencies are all this step learns, so training out of
         core (``training.train_out_of_core``) fits it without the whole matrix.
         """
+        self.__dict__.pop("_position_of", None)  # a refit has other columns
         self.columns_ = np.flatnonzero(df).astype(np.int64)
         idf = np.log((1 + n_samples) / (1 + df[self.columns_])) + 1.0
         family = np.zeros(len(self.columns_), dtype=np.int8)
