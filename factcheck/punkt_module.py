@@ -42,11 +42,22 @@ def _import_punkt() -> types.ModuleType:
         module.__path__ = path
         sys.modules[package] = module
     try:
+        module = importlib.import_module(name)
+    except ImportError:  # a later NLTK whose Punkt needs its package code: the usual import
+        _forget_nltk(loaded)
         return importlib.import_module(name)
-    finally:
-        for added in set(sys.modules) - loaded:
-            if added == "nltk" or added.startswith("nltk."):
-                del sys.modules[added]
+    except BaseException:  # Ctrl-C: leave no stand-in behind
+        _forget_nltk(loaded)
+        raise
+    _forget_nltk(loaded)
+    return module
+
+
+def _forget_nltk(loaded: set[str]) -> None:
+    """Take out of ``sys.modules`` every NLTK module imported since ``loaded`` was taken."""
+    for added in set(sys.modules) - loaded:
+        if added == "nltk" or added.startswith("nltk."):
+            del sys.modules[added]
 
 
 _punkt = _import_punkt()
