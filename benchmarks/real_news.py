@@ -29,12 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accuracy import FastText, Rules, expected_calibration_error
 
-from factcheck.context import DocumentClassifier
 from factcheck.corpus.real.references import default_cache
 from factcheck.data import Example, document_ids, read_examples
 from factcheck.evaluation import Report, score
 from factcheck.labels import LABEL_IDS
-from factcheck.model import make_model, make_pipeline
+from factcheck.model import DocumentClassifier, make_model, make_pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "data" / "corpus"

@@ -65,6 +65,13 @@ _RELATIVE = {"who", "that", "which", "whom", "whose"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _NOT_SUBJECTS = {"that", "this", "which", "there", "what", "who", "these", "those", "here"}
 _DEMONSTRATIVES = {"this", "these"}
+_GLUED = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z]+ [A-Z])")
+# Cues that are also common nouns, and the words after which they are verbs with a claim.
+_NOUN_CUES = {
+    "credit", "record", "post", "list", "count", "report", "state", "issue", "answer", "call", "question",
+    "project", "forecast", "estimate", "release", "comment", "note", "grant", "document", "signal",
+}  # fmt: skip
+_CLAUSE_STARTS = {"that", ":", "the", "a", "an", "to", "it", "they", "he", "she", "we", "this"}
 _NOUN_MODIFIERS = {"other", "several", "few", "various", "different", "certain", "member", "neighbouring"}
 _PERIODS = {"week", "month", "year", "weekend", "night", "spring", "summer", "autumn", "fall", "winter"}
 _CLAUSE_VERBS = {"continues", "remains", "seeks", "sees", "views", "intends", "plans", "will", "decided"}
@@ -79,7 +86,7 @@ _NEEDS_CLAUSE = {
     "note", "state", "add", "hear", "remember", "reply", "comment", "signal", "accept", "grant", "document",
     "publish", "email", "tweet", "post", "recall", "indicate", "stress", "emphasise", "answer", "admit",
     "explain", "conclude", "establish", "prove", "verify", "demonstrate", "guess", "reveal", "write",
-    "testify", "maintain",
+    "testify", "maintain", "observe",
 }  # fmt: skip
 # Press-release verbs that attribute only when they put out a statement whose words follow a colon.
 _STATEMENT_VERBS = {"issue", "release"}
@@ -135,13 +142,14 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks (the marks included), in order.
 
     Curly quotes nest (double outside single); a straight double quote
-    toggles; a right single quote between letters is an apostrophe. A quote
+    toggles; a right single quote between letters, or with no single quote
+    open ("the farmers\u2019 union" inside a double quote), is an apostrophe. A quote
     left open runs to the end of its paragraph, and a closing double quote
     with no opening one (a sentence read on its own from the middle of a
     quote) closes a quote that began at the start of the paragraph.
     """
     spans: list[tuple[int, int]] = []
-    depth = 0
+    depth = singles = 0
     opened = straight = -1
     paragraph = 0
     for m in _QUOTE_MARK.finditer(text):
@@ -151,11 +159,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((opened, at))
             if straight >= 0:
                 spans.append((straight, at))
-            depth, straight, paragraph = 0, -1, m.end()
+            depth, singles, straight, paragraph = 0, 0, -1, m.end()
         elif mark in _OPEN_QUOTES and (mark == "“" or at == 0 or not text[at - 1].isalnum()):
             if depth == 0:
                 opened = at
             depth += 1
+            singles += mark == "\u2018"
         elif mark in _CLOSE_QUOTES and (mark == "”" or at + 1 >= len(text) or not text[at + 1].isalpha()):
             if depth == 0:
                 if mark == "”" and straight >= 0:  # '"…,” said X': a straight quote closed by a curly one
@@ -164,11 +173,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 elif mark == "”":
                     spans.append((paragraph, at + 1))
                 continue
+            if mark != "”" and not singles:
+                continue  # "the farmers\u2019 union" inside a double quote: an apostrophe
+            singles = 0 if mark == "”" else singles - 1
             depth = 0 if mark == "”" else depth - 1  # a double closes any single left open
             if depth == 0:
                 spans.append((opened, at + 1))
         elif mark == '"':
             if straight < 0:
+                straight = at
+            elif (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalnum():
+                # '… was pleased. "The new plant …': a new quoted paragraph whose previous one was
+                # left open (the news convention), in a text whose paragraph breaks were lost.
+                spans.append((straight, at))
                 straight = at
             else:
                 spans.append((straight, at + 1))
@@ -254,6 +271,8 @@ def find_sources(
             if cue is not None:
                 width, lemma = cue
                 span = _source_for(sentence, i, width, lemma, found)
+                if span is not None and (glued := _GLUED.search(text, span[0], span[1])) is not None:
+                    span = (glued.end(), span[1])  # "… the grant.Senator Vale said": a lost space
                 if span is not None and not any(s.start < span[1] and span[0] < s.end for s in found):
                     cue_tok, cue_last = sentence[i], sentence[i + width - 1]
                     found.append(
@@ -328,18 +347,20 @@ def _source_for(
     sentence: list[Token], i: int, width: int, lemma: str, found: list[Source]
 ) -> tuple[int, int] | None:
     """The source span of the cue at ``i``, or None when the cue word is not used as a cue here."""
-    if lemma in ("according to", "cite") and (lemma == "according to" or sentence[i].lower == "citing"):
+    if lemma in ("according to", "cite", "quote") and (
+        lemma == "according to" or sentence[i].lower in ("citing", "quoting")
+    ):
         return _phrase_after(sentence, i + width)
     prev, nxt = _words(sentence, i - 1), _words(sentence, i + width)
     form = sentence[i].lower
     if i and sentence[i].text[:1].isupper() and (sentence[i - 1].text[:1].isupper() or nxt[:1] == "("):
-        return None  # "Light Rail Project", "Capital Investment Grant (CIG)": part of a name
+        return None  # "Harbour Bridge Project", "Small Business Grant (SBG)": part of a name
     if (
         prev in _DETERMINERS
         or (prev in _NOUN_MODIFIERS and _words(sentence, i - 2) != "the")
         or (prev.endswith(("'", "\u2019", "'s", "\u2019s")) and prev not in ("it's", "it\u2019s"))
     ):
-        return None  # "the reports", "its estimates", "Analysts' forecasts", "other states": nouns
+        return None  # "the reports", "its estimates", "Analysts' forecasts", "other counties": nouns
     past = form.endswith("ed") or form in ("said", "told", "found", "wrote", "written", "thought", "heard")
     if nxt in _PREDICATIVE or (nxt in ("of", "from") and not past) or nxt in ("and", "or"):
         return None
@@ -349,6 +370,14 @@ def _source_for(
         return None  # "full-year forecasts", "comparing notes": a noun after its modifier
     if prev in _PREPOSITIONS | {"below", "above", "than", "under", "per"} and not form.endswith("ing"):
         return None  # "below forecast", "officers from state"
+    if prev == "/" or (i and sentence[i - 1].end == sentence[i].start and prev in (".", "@")):
+        return None  # "https://example.org/grants": part of an address
+    if lemma == "question" and (
+        nxt in _OBJECTS or (nxt == "the" and i + 2 < len(sentence) and sentence[i + 2].text[:1].isupper())
+    ):
+        return None  # "questioned the Director": a person asked, no claim
+    if form == lemma and lemma in _NOUN_CUES and _noun_before(sentence, i) and nxt not in _CLAUSE_STARTS:
+        return None  # "a new fuel tax credit": a noun after the noun that modifies it
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
     if prev in ("and", "or", "but"):
@@ -363,7 +392,7 @@ def _source_for(
     if prev == "to" and _words(sentence, i - 2) in ("continue", "continues", "continued"):
         return _clause_subject(sentence, i - 2, found)  # "continues to anticipate"
     if _words(sentence, _skip_adverbs(sentence, i - 1)) == "and" and not found and form[-1:] in "sd":
-        return _clause_subject(sentence, i, found)  # "decided to keep … and currently anticipates"
+        return _clause_subject(sentence, i, found)  # "voted to hold rates … and currently expects"
     if prev in _BE or (prev == "to" and lemma not in ("say",)):
         return None  # "is expected to", "are believed to", "to report": no source here
     if nxt == "by" and not _words(sentence, i + width + 1)[:1].isdigit():
@@ -389,7 +418,7 @@ def _source_for(
     ):
         return None
     if first.lower in ("this", "that", "each", "every") and sentence[subject[1]].lower in _PERIODS | {"time"}:
-        return None  # "who this time called": a time, not a subject
+        return None  # "who this week called": a time, not a subject
     words = [t.lower for t in sentence[subject[0] + 1 : subject[1] + 1]]
     if any(w in ("their", "its", "his", "her", "my", "your") for w in words):
         return None  # "… withdrew their full-year forecasts": the walk crossed a verb
@@ -413,16 +442,27 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     """Everyday words ("put", "call", "count", "add") count as cues only in the frames that make them one."""
     after = [t.lower for t in sentence[i + width : i + width + 14]]
     nxt = after[0] if after else ""
-    clause = nxt in ("that", ":", ",", ".", "") or nxt in _QUOTES or _after_quote(sentence, i)
-    if lemma == "continue":  # '…," Duncan continued.': only right after a quote
+    bare = nxt in ("she", "he", "they", "we", "i") or (
+        nxt == "it" and _words(sentence, i + width + 1) in _AUX
+    )
+    clause = nxt in ("that", ":", ",", ".", "", ";") or nxt in _QUOTES or _after_quote(sentence, i) or bare
+    if lemma == "continue":  # '…," the mayor continued.': only right after a quote
         return nxt in (",", ".", "") and _after_quote(sentence, i)
     if lemma in _STATEMENT_VERBS:  # "released the following statement: “…”"
         colon = next((k for k in range(i + width, len(sentence) - 1) if sentence[k].text == ":"), None)
         return colon is not None and any(t in _STATEMENTS for t in after[:5])
     if lemma in _NEEDS_CLAUSE:
-        return clause or (lemma == "add" and nxt == "that") or (lemma == "explain" and nxt in ("that", "why"))
+        return (
+            clause
+            or (lemma == "add" and nxt == "that")
+            or (lemma == "explain" and nxt in ("that", "why", "how"))
+        )
     if lemma == "put":
         return nxt == "it" or "at" in after[: after.index(",") if "," in after else len(after)]
+    if lemma == "call" and form == "called" and _words(sentence, i - 1)[:1].isalpha():
+        before = sentence[i - 1]
+        if before.text[:1].islower() and before.lower not in _AUX | _PRONOUNS and nxt in _QUOTES:
+            return False  # 'a painting called "Low Tide"': a name
     if lemma == "call":
         return nxt in ("it", "for", "on", "them", "him", "her", "this", "that") or bool(
             _QUOTES & set(after[:8])
@@ -446,15 +486,30 @@ def _after_quote(sentence: list[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and sentence[k].is_word and not sentence[k].quoted and i - k <= 8:
         k -= 1
-    return k >= 0 and (sentence[k].text in _QUOTES or (sentence[k].quoted and sentence[k].text in ",."))
+    return k >= 0 and (
+        sentence[k].text in _QUOTES
+        or (sentence[k].quoted and sentence[k].text in ",.")
+        or (sentence[k].text == "," and k > 0 and sentence[k - 1].text in _QUOTES)  # '"…", it added'
+    )
 
 
 def _inverted(sentence: list[Token], i: int, width: int) -> tuple[int, int] | None:
     """'…," said Milan Herak, 54, …': the source follows the cue right after a quote or a comma."""
     prev = sentence[i - 1] if i else None
-    if prev is None or not (prev.text in _QUOTES or (prev.text == "," and prev.quoted)):
+    if prev is None:
         return None
-    return _phrase_after(sentence, i + width, stop_at_clause=True)
+    if prev.text in _QUOTES or (
+        prev.text == "," and (prev.quoted or (i > 1 and sentence[i - 2].text in _QUOTES))
+    ):
+        return _phrase_after(sentence, i + width, stop_at_clause=True)
+    if prev.text == ",":  # "Most tenants, said Ortega, will stay": a name set off by commas
+        span = _phrase_after(sentence, i + width, stop_at_clause=True)
+        if span is not None:
+            names = [t for t in sentence[i + width :] if t.start < span[1]]
+            after = next((t for t in sentence[i + width + len(names) :]), None)
+            if after is not None and after.text == "," and all(t.text[:1].isupper() for t in names):
+                return span
+    return None
 
 
 def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -> tuple[int, int] | None:
@@ -489,6 +544,14 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
         end += 1
     if end == k:
         return None
+    acronym = sentence[end : end + 3]  # "… the Pacific Fisheries Board (PFB)" keeps its acronym
+    if (
+        len(acronym) == 3
+        and acronym[0].text == "("
+        and acronym[2].text == ")"
+        and _ACRONYM.fullmatch(acronym[1].text)
+    ):
+        end += 3
     return sentence[k].start, sentence[end - 1].end
 
 
@@ -515,7 +578,7 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     if k < 0:
         return None
     if sentence[k].lower == "who" and k >= 2 and sentence[k - 1].text == ",":
-        return _name_before(sentence, k - 2)  # "Thomas M. Hoenig, who believed that"
+        return _name_before(sentence, k - 2)  # "Ana R. Soto, who believed that"
     if sentence[k].text == "," and not sentence[k].quoted:
         # "Pruett's attorney, Michael Oyelaran, said": the subject is before the aside.
         j = k - 1
@@ -523,6 +586,9 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
             j -= 1
         if j < 0 or sentence[j].text != ",":
             return None
+        opening = _opening_name(sentence, j)
+        if opening is not None:
+            return opening
         k = j - 1
     if sentence[k].text == ")":  # "The Institute for the Study of War (ISW) reports"
         j = k - 1
@@ -532,7 +598,7 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         first = _walk_back(sentence, j - 1, limit=j)
         if first > j - 1:
             return None
-        # "The Institute for the Study of War (ISW)" keeps its acronym; "Rep. X (R-Texas)" drops the aside.
+        # "The Institute for the Study of War (ISW)" keeps its acronym; "Rep. X (R-Ohio)" drops the aside.
         return (first, k) if acronym else (first, j - 1)
     last = k
     k = _walk_back(sentence, last, limit=last + 1)
@@ -587,7 +653,9 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             continue
         if low in _BOUNDARY_WORDS and not (low in ("and", "or") and k > 0 and sentence[k - 1].text != ","):
             break
-        if low in ("and", "or") and _clause_follows(sentence, k, limit):
+        if low in ("and", "or") and (
+            _clause_follows(sentence, k, limit) or _words(sentence, k - 1)[:1].isdigit()
+        ):
             break
         k -= 1
     first = k + 1
@@ -595,6 +663,7 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
     while first <= last and (
         sentence[first].lower in ("and", "but", "so", "then", "or")
         or _TIME_TOKEN.fullmatch(sentence[first].text)
+        or _YEAR.fullmatch(sentence[first].text)  # "…, 2019 State Senator …": a dateline's year
     ):
         first += 1
     period = first + (_words(sentence, first) == "just")
@@ -605,6 +674,38 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
     ):
         first = period + 2
     return first
+
+
+def _opening_name(sentence: list[Token], comma: int) -> tuple[int, int] | None:
+    """The name a sentence opens with when only asides set off by commas lie between it and ``comma``.
+
+    "Rosa Delgado, chair and founder of the tenants' union at Millbrook,
+    Kent, said": the source is the first segment, a name.
+    """
+    first_comma = next((k for k, t in enumerate(sentence) if t.text == ","), None)
+    if first_comma is None or first_comma >= comma or first_comma == 0 or first_comma > 4:
+        return None
+    name = sentence[:first_comma]
+    between = sentence[first_comma:comma]
+    if not all(t.is_word and t.text[:1].isupper() for t in name):
+        return None
+    if any(t.text in _QUOTES or t.quoted or t.lower in _AUX or t.text in ";:" for t in between):
+        return None
+    return 0, first_comma - 1
+
+
+def _noun_before(sentence: list[Token], i: int) -> bool:
+    """Whether the word before a base-form cue is a singular noun modifying it ("tax credit")."""
+    if not i or not sentence[i - 1].is_word:
+        return False
+    prev = sentence[i - 1].lower
+    return (
+        sentence[i - 1].text[:1].islower()
+        and not prev.endswith(("s", "ly"))
+        and prev not in _PRONOUNS | _AUX | _SKIP_BEFORE_CUE | _BOUNDARY_WORDS | _RELATIVE
+        and prev not in ("to", "not", "people", "police", "staff", "media", "public", "data", "who", "i")
+        and cue_lemma(prev) is None
+    )
 
 
 def _skip_adverbs(sentence: list[Token], k: int) -> int:
@@ -619,7 +720,7 @@ def _skip_adverbs(sentence: list[Token], k: int) -> int:
 
 
 def _name_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
-    """The capitalised name ending at ``last`` ("Thomas M. Hoenig"), or None when there is none."""
+    """The capitalised name ending at ``last`` ("Ana R. Soto"), or None when there is none."""
     k = last
     while k >= 0 and sentence[k].is_word and sentence[k].text[:1].isupper() and not sentence[k].quoted:
         k -= 1
@@ -627,7 +728,7 @@ def _name_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
 
 
 def _clause_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[int, int] | None:
-    """The subject of a verb coordinated with an earlier one: "The Committee will maintain … and continues".
+    """The subject of a verb coordinated with an earlier one: "The board will hold … and continues".
 
     The subject is the noun phrase that opens the clause (after an introductory
     phrase set off by a comma), up to its first verb; none when the clause
@@ -651,7 +752,7 @@ def _clause_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple
 
 
 def _opens_clause(sentence: list[Token], k: int) -> bool:
-    """Whether the comma at ``k`` ends an introductory phrase ("In particular, the Committee …")."""
+    """Whether the comma at ``k`` ends an introductory phrase ("In short, the board …")."""
     nxt = _words(sentence, k + 1)
     return nxt in ("the", "a", "an", "it", "we", "they", "he", "she") or sentence[k + 1].text[:1].isupper()
 

@@ -22,22 +22,20 @@ training sentences.
 Everything the second stage needs besides probabilities is a few numbers per
 sentence (``layout``), computed from the sentence alone and composable along
 a document, so the shipped base data can carry them without any text.
+
+This module is what runs at prediction time, with numpy alone: the second
+stage's trees are kept as plain arrays (``TreeEnsemble``) and walked here, so
+labelling imports no scikit-learn. Fitting lives in ``model``
+(``DocumentClassifier``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Sequence
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import numpy as np
-from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
-from sklearn.utils.validation import check_is_fitted
-
-if TYPE_CHECKING:  # prediction imports neither: they cost start-up time
-    from sklearn.ensemble import HistGradientBoostingClassifier
-    from sklearn.pipeline import Pipeline
 
 # Quotation marks that open, close, or do either (straight quotes toggle).
 _OPENING, _CLOSING, _STRAIGHT = "\u201c", "\u201d", '"'
@@ -113,161 +111,169 @@ def document_bounds(groups: Sequence[Hashable] | None, n: int) -> list[tuple[int
 
 
 def context_features(proba: np.ndarray, rows: np.ndarray, bounds: Sequence[tuple[int, int]]) -> np.ndarray:
-    """The second stage's input: each sentence's probabilities beside its neighbours' and document's."""
+    """The second stage's input: each sentence's probabilities beside its neighbours' and document's.
+
+    Columns: log-probabilities, the previous and next sentence's probabilities
+    (zero at a document's edge), the mean of the document's other sentences,
+    then whether a quotation is open as the sentence starts, its ``layout``
+    under that state, its own quotation and question marks, whether the
+    previous sentence asked a question, its place in the document, the
+    document's length and its shares of quoting and questioning sentences.
+    """
     n, k = proba.shape
     out = np.zeros((n, 4 * k + 14))
-    for start, end in bounds:
-        size = end - start
-        total = proba[start:end].sum(axis=0)
-        quoted = rows[start:end, 8].mean()
-        questions = rows[start:end, 10].mean()
-        is_open = False
-        for i in range(start, end):
-            row = rows[i]
-            state = row[4:8] if is_open else row[0:4]
-            others = (total - proba[i]) / max(size - 1, 1)
-            out[i] = np.concatenate(
-                [
-                    np.log(proba[i] + 1e-4),
-                    proba[i - 1] if i > start else np.zeros(k),
-                    proba[i + 1] if i + 1 < end else np.zeros(k),
-                    others,
-                    [
-                        float(is_open),
-                        state[0],
-                        state[1],
-                        state[2],
-                        state[3],
-                        row[8],
-                        row[9],
-                        row[10],
-                        float(i > start and rows[i - 1, 10]),
-                        float(i == start),
-                        (i - start) / max(size - 1, 1),
-                        np.log(size),
-                        quoted,
-                        questions,
-                    ],
-                ]
-            )
-            is_open = bool(state[0])
+    if not n:
+        return out
+    starts = np.array([start for start, _ in bounds])
+    sizes = np.array([end - start for start, end in bounds])
+    doc = np.repeat(np.arange(len(bounds)), sizes)
+    first = np.zeros(n, dtype=bool)
+    first[starts] = True
+    last = np.zeros(n, dtype=bool)
+    last[starts + sizes - 1] = True
+    size = sizes[doc]
+    out[:, :k] = np.log(proba + 1e-4)
+    out[1:, k : 2 * k] = proba[:-1]
+    out[first, k : 2 * k] = 0
+    out[:-1, 2 * k : 3 * k] = proba[1:]
+    out[last, 2 * k : 3 * k] = 0
+    totals = np.add.reduceat(proba, starts, axis=0)[doc]
+    out[:, 3 * k : 4 * k] = (totals - proba) / np.maximum(size - 1, 1)[:, None]
+    # The quotation state is carried from sentence to sentence, afresh in each document.
+    is_open = np.zeros(n, dtype=bool)
+    opened = False
+    for i, (starts_document, outside, inside) in enumerate(
+        zip(first.tolist(), (rows[:, 0] > 0).tolist(), (rows[:, 4] > 0).tolist(), strict=True)
+    ):
+        opened = opened and not starts_document
+        is_open[i] = opened
+        opened = inside if opened else outside
+    c = 4 * k
+    out[:, c] = is_open
+    out[:, c + 1 : c + 5] = np.where(is_open[:, None], rows[:, 4:8], rows[:, 0:4])
+    out[:, c + 5 : c + 8] = rows[:, 8:11]
+    out[1:, c + 8] = rows[:-1, 10]
+    out[first, c + 8] = 0
+    out[:, c + 9] = first
+    out[:, c + 10] = (np.arange(n) - starts[doc]) / np.maximum(size - 1, 1)
+    out[:, c + 11] = np.log(size)
+    out[:, c + 12] = (np.add.reduceat(rows[:, 8], starts) / sizes)[doc]
+    out[:, c + 13] = (np.add.reduceat(rows[:, 10], starts) / sizes)[doc]
     return out
 
 
-def make_context_model() -> HistGradientBoostingClassifier:
-    """The second stage: small boosted trees, which capture "inside a quotation, so attributed" rules.
+class TreeEnsemble:
+    """Boosted trees as plain arrays, predicted with numpy: the second stage without scikit-learn.
 
-    Chosen on the real-news dev split (``benchmarks/real_news.py``) against
-    logistic regression and small neural networks on the same inputs; this
-    size scored as well as larger ones and loads faster.
-    """
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
-    return HistGradientBoostingClassifier(
-        max_iter=60, max_leaf_nodes=15, learning_rate=0.15, class_weight="balanced", random_state=0
-    )
-
-
-class DocumentClassifier(ClassifierMixin, BaseEstimator):
-    """The sentence pipeline followed by the context stage, as one scikit-learn classifier.
-
-    Rows are sentences in reading order. ``groups`` names each row's document
-    (rows of a document must be adjacent); without it every sentence is read
-    as a document of its own, which is what labelling loose sentences means.
-
-    With fewer than ``min_documents`` documents the context stage is not
-    fitted and the sentence pipeline's probabilities are the answer: out-of-
-    fold probabilities from a handful of documents are too noisy to learn
-    from (on the 50-sentence starter set the stage labelled everything
-    ``attributed``). A user's small set trained with ``--base default`` has
-    the base's documents and always gets the stage.
+    Built from a fitted ``HistGradientBoostingClassifier`` (multiclass): each
+    iteration adds one tree per class to that class's raw score, starting
+    from the baseline, and a softmax gives probabilities, as scikit-learn's
+    own prediction does (``tests/test_context.py`` checks they agree).
     """
 
     def __init__(
         self,
-        sentence_model: Pipeline | None = None,
-        folds: int = 5,
-        min_documents: int = 50,
-        n_jobs: int | None = None,
+        feature: np.ndarray,
+        threshold: np.ndarray,
+        left: np.ndarray,
+        right: np.ndarray,
+        leaf: np.ndarray,
+        value: np.ndarray,
+        roots: np.ndarray,
+        baseline: np.ndarray,
+        classes: np.ndarray,
     ) -> None:
-        self.sentence_model = sentence_model
-        self.folds = folds
-        self.min_documents = min_documents
-        self.n_jobs = n_jobs
+        self.feature = feature  # per node, all trees concatenated; children are global indices
+        self.threshold = threshold
+        self.left = left
+        self.right = right
+        self.leaf = leaf
+        self.value = value
+        self.roots = roots  # tree t of iteration i, class k is roots[i * n_classes + k]
+        self.baseline = baseline
+        self.classes_ = classes
 
-    def fit(
-        self, X: Sequence[str], y: Sequence[str], groups: Sequence[Hashable] | None = None
-    ) -> DocumentClassifier:
-        texts = list(X)
-        model = self._sentence_model()
-        return self.fit_counts(model[0].transform(texts), layout(texts), y, groups)
-
-    def fit_counts(
-        self,
-        counts: sparse.spmatrix,
-        rows: np.ndarray,
-        y: Sequence[str],
-        groups: Sequence[Hashable] | None = None,
-    ) -> DocumentClassifier:
-        """Fit from the sentence pipeline's first-step counts and ``layout`` rows (what a base ships)."""
-        from joblib import Parallel, delayed
-        from sklearn.model_selection import GroupKFold
-
-        labels = np.asarray(y)
-        counts = sparse.csr_matrix(counts)
-        bounds = document_bounds(groups, len(labels))
-        document = np.zeros(len(labels), dtype=np.int64)
-        for number, (start, end) in enumerate(bounds):
-            document[start:end] = number
-        model = clone(self._sentence_model())
-        self.classes_ = classes = np.unique(labels)
-        self.sentence_model_ = model
-        if len(bounds) < max(self.min_documents, self.folds, 2):
-            model[1:].fit(counts, labels)
-            self.context_model_ = None
-            return self
-        splits = list(GroupKFold(self.folds).split(counts, labels, document))
-        parts = Parallel(n_jobs=self.n_jobs)(
-            delayed(_out_of_fold)(clone(model[1:]), counts, labels, train, held, classes)
-            for train, held in splits
+    @classmethod
+    def from_boosting(cls, model: Any) -> TreeEnsemble:
+        """The arrays of a fitted multiclass ``HistGradientBoostingClassifier`` without categories."""
+        nodes = [tree.nodes for trees in model._predictors for tree in trees]
+        if any(n["is_categorical"].any() for n in nodes):
+            raise ValueError("categorical splits are not supported")
+        offsets = np.cumsum([0] + [len(n) for n in nodes[:-1]])
+        joined = np.concatenate(nodes)
+        shift = np.repeat(offsets, [len(n) for n in nodes])
+        return cls(
+            joined["feature_idx"].astype(np.int64),
+            joined["num_threshold"].astype(np.float64),
+            joined["left"].astype(np.int64) + shift,
+            joined["right"].astype(np.int64) + shift,
+            joined["is_leaf"].astype(bool),
+            joined["value"].astype(np.float64),
+            offsets.astype(np.int64),
+            np.asarray(model._baseline_prediction, dtype=np.float64).reshape(-1),
+            np.asarray(model.classes_),
         )
-        out_of_fold = np.zeros((len(labels), len(classes)))
-        for (_, held), proba in zip(splits, parts, strict=True):
-            out_of_fold[held] = proba
-        model[1:].fit(counts, labels)
-        self.context_model_ = make_context_model().fit(context_features(out_of_fold, rows, bounds), labels)
-        return self
 
-    def predict_proba(self, X: Sequence[str], groups: Sequence[Hashable] | None = None) -> np.ndarray:
-        check_is_fitted(self, "sentence_model_")
-        texts = list(X)
-        if not texts:
-            return np.zeros((0, len(self.classes_)))
-        first = self.sentence_model_.predict_proba(texts)
-        if self.context_model_ is None:  # too few documents to learn context from
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> TreeEnsemble:
+        """Rebuilt from its stored arrays, checked to be consistent: ValueError if not."""
+        names = ("feature", "threshold", "left", "right", "leaf", "value", "roots", "baseline", "classes_")
+        arrays = [state.get(name) for name in names]
+        if not all(isinstance(a, np.ndarray) and a.ndim == 1 for a in arrays):
+            raise ValueError("tree arrays missing")
+        feature, threshold, left, right, leaf, value, roots, baseline, classes = arrays
+        size = len(feature)
+        if any(len(a) != size for a in (threshold, left, right, leaf, value)) or not size:
+            raise ValueError("tree arrays of different lengths")
+        inner = ~leaf.astype(bool)
+        for index in (left[inner], right[inner], roots):
+            if index.size and (index.min() < 0 or index.max() >= size):
+                raise ValueError("a tree points outside its nodes")
+        if len(baseline) != len(classes) or len(roots) % len(classes):
+            raise ValueError("trees do not match the classes")
+        return cls(feature, threshold, left, right, leaf.astype(bool), value, roots, baseline, classes)
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        n, k = len(X), len(self.baseline)
+        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+        rows = np.arange(n)[:, None]
+        while True:
+            inner = ~self.leaf[node]
+            if not inner.any():
+                break
+            here = node[inner]
+            goes_left = (
+                X[np.broadcast_to(rows, node.shape)[inner], self.feature[here]] <= self.threshold[here]
+            )
+            node[inner] = np.where(goes_left, self.left[here], self.right[here])
+        raw = np.tile(self.baseline, (n, 1))
+        values = self.value[node]
+        for t in range(len(self.roots)):  # in the order scikit-learn adds them
+            raw[:, t % k] += values[:, t]
+        raw -= raw.max(axis=1, keepdims=True)
+        np.exp(raw, out=raw)
+        raw /= raw.sum(axis=1, keepdims=True)
+        return raw
+
+
+class SentencePredictor(Protocol):
+    classes_: list[str]
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class DocumentPredictor:
+    """Labels sentences in their documents: a sentence predictor, then the trees over context features."""
+
+    def __init__(self, sentences: SentencePredictor, trees: TreeEnsemble | None) -> None:
+        self.sentences = sentences
+        self.trees = trees
+        self.classes_ = list(sentences.classes_)
+
+    def predict_proba(self, texts: Sequence[str], groups: Sequence[Hashable] | None = None) -> np.ndarray:
+        first = self.sentences.predict_proba(texts)
+        if self.trees is None or not len(texts):
             return first
-        features = context_features(first, layout(texts), document_bounds(groups, len(texts)))
-        return self.context_model_.predict_proba(features)
-
-    def predict(self, X: Sequence[str], groups: Sequence[Hashable] | None = None) -> np.ndarray:
-        return self.classes_[np.argmax(self.predict_proba(X, groups), axis=1)]
-
-    def _sentence_model(self) -> Pipeline:
-        from factcheck.model import make_pipeline  # model imports this module for make_model
-
-        return self.sentence_model if self.sentence_model is not None else make_pipeline()
-
-
-def _out_of_fold(
-    model: Pipeline,
-    counts: sparse.csr_matrix,
-    labels: np.ndarray,
-    train: np.ndarray,
-    held: np.ndarray,
-    classes: np.ndarray,
-) -> np.ndarray:
-    """Probabilities for the held-out documents from a model fitted without them, in ``classes`` order."""
-    model.fit(counts[train], labels[train])
-    proba = np.zeros((len(held), len(classes)))
-    proba[:, np.searchsorted(classes, model.classes_)] = model.predict_proba(counts[held])
-    return proba
+        return self.trees.predict_proba(
+            context_features(first, layout(texts), document_bounds(groups, len(texts)))
+        )

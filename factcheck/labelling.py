@@ -14,19 +14,21 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from sklearn.pipeline import Pipeline
+from typing import TYPE_CHECKING, Any
 
 from factcheck.attribution import Source
-from factcheck.context import DocumentClassifier
+from factcheck.context import DocumentPredictor
 from factcheck.explanation import Explainer, Push
 from factcheck.inputs import Unit
 from factcheck.labels import LABEL_IDS
+from factcheck.predictor import Predictor, from_description, predictor_for
 from factcheck.quantities import Quantity
 from factcheck.spans import Spans, extract_spans
 from factcheck.splitting import Sentence, split_document
-from factcheck.storage import load_model, resolve_model_dir
+from factcheck.storage import Weights, build_pipeline, read_weights, resolve_model_dir
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 
 @dataclass(frozen=True)
@@ -70,14 +72,34 @@ class LabelledSentence:
 
 
 class Labeller:
-    """A loaded model that labels whole documents."""
+    """A loaded model that labels whole documents.
 
-    def __init__(self, model: Pipeline | DocumentClassifier, card: dict[str, Any] | None = None) -> None:
-        self.model = model
-        # The sentence pipeline: what explanations read their weights from.
-        self.pipeline = model.sentence_model_ if isinstance(model, DocumentClassifier) else model
+    Labelling uses the lean predictor (``factcheck.predictor``), which for
+    the shipped kind of model needs neither scikit-learn nor the pipeline
+    object; the pipeline is built from the weights only when something asks
+    for it (``explain``), so ``factcheck predict`` starts without scikit-learn.
+    """
+
+    def __init__(
+        self,
+        pipeline: Pipeline | None,
+        card: dict[str, Any] | None = None,
+        *,
+        weights: Weights | None = None,
+        predictor: Predictor | None = None,
+    ) -> None:
+        """From a fitted pipeline; ``load`` passes the weights and a predictor instead."""
+        if pipeline is None and (weights is None or predictor is None):
+            raise TypeError("a Labeller needs a pipeline, or weights and their predictor")
+        # Explanations read the sentence pipeline: a document model's first stage.
+        self._pipeline = getattr(pipeline, "sentence_model_", pipeline)
+        self._weights = weights
+        self.predictor = predictor if predictor is not None else predictor_for(pipeline)
         self.card = card or {}
         self._explainer: Explainer | None = None  # built on the first explanation asked for
+        classes = self.predictor.classes_
+        # Columns of predict_proba in LABEL_IDS order (a label the model lacks scores 0).
+        self._order = [classes.index(label) if label in classes else None for label in LABEL_IDS]
 
     @classmethod
     def load(cls, model: str | Path | None = None, trust: bool = False) -> Labeller:
@@ -86,7 +108,21 @@ class Labeller:
         ``trust`` lets a legacy pickled model load, which runs any code in it;
         see ``storage``.
         """
-        return cls(*load_model(model, trust))
+        weights = read_weights(model, trust)
+        if weights.pipeline is None:
+            predictor = from_description(weights.structure, weights.arrays or {})
+            if predictor is not None and set(predictor.classes_) <= set(LABEL_IDS):
+                return cls(None, weights.card, weights=weights, predictor=predictor)
+        return cls(build_pipeline(weights), weights.card)
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """The scikit-learn pipeline, built from the weights on first use."""
+        if self._pipeline is None:
+            assert self._weights is not None
+            model = build_pipeline(self._weights)
+            self._pipeline = getattr(model, "sentence_model_", model)
+        return self._pipeline
 
     def label_sentences(
         self, sentences: list[str], documents: Sequence[Hashable] | None = None
@@ -99,18 +135,22 @@ class Labeller:
         """
         if not sentences:
             return []
-        classes = list(self.model.classes_)
-        results = []
-        if isinstance(self.model, DocumentClassifier):
-            probabilities = self.model.predict_proba(sentences, documents)
+        if isinstance(self.predictor, DocumentPredictor):
+            probabilities = self.predictor.predict_proba(sentences, documents)
         else:
-            probabilities = self.pipeline.predict_proba(sentences)
-        for row in probabilities:
-            by_class = dict(zip(classes, row, strict=True))
-            scores = {label: round(float(by_class.get(label, 0.0)), 4) for label in LABEL_IDS}
-            best = str(max(classes, key=by_class.__getitem__))
-            results.append((best, round(float(by_class[best]), 4), scores))
-        return results
+            probabilities = self.predictor.predict_proba(sentences)
+        classes = self.predictor.classes_
+        best = probabilities.argmax(axis=1).tolist()  # the first of equal maxima, as max() picks
+        confidence = probabilities.max(axis=1).tolist()
+        columns = [probabilities[:, j].tolist() if j is not None else None for j in self._order]
+        by_label = [
+            [round(p, 4) for p in column] if column is not None else [0.0] * len(sentences)
+            for column in columns
+        ]
+        return [
+            (classes[b], round(c, 4), dict(zip(LABEL_IDS, scores, strict=True)))
+            for b, c, scores in zip(best, confidence, zip(*by_label, strict=True), strict=True)
+        ]
 
     def explain(self, sentences: list[str], labels: list[str], top: int = 5) -> list[list[Push]]:
         """The features that pushed each sentence most toward the given label."""

@@ -25,10 +25,9 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktToken, PunktTrainer
-
 from factcheck.atomic import atomic_write_text
 from factcheck.corpus.documents import read_source_document
+from factcheck.punkt_module import PunktLanguageVars, PunktParameters, PunktToken, PunktTrainer
 
 PARAMS_DIR = Path(__file__).parent / "punkt"
 _REPO = Path(__file__).resolve().parent.parent

@@ -271,7 +271,7 @@ _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|o'clock|GMT|
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:(?:\b(?:[Tt]ype|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Rr]oute|[Aa]rticle|[Ss]ection|[Cc]hapter"
     r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass)"
-    r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R|H\.\s?Res|A\.\s?B|S\.\s?B)\.|(?<![\w.])S\.)\s|[A-Za-z-])$"
+    r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|H\.\s?Res\.|A\.\s?B\.|S\.\s?B\.)|(?<![\w.])S\.)\s|[A-Za-z-])$"
 )
 _HEDGE_WORDS = [
     "somewhere in the region of", "somewhere north of", "somewhere south of", "somewhere around",
@@ -314,6 +314,21 @@ _ANCHOR = re.compile(
     r"(?![\w]))"
 )
 
+_COMPASS = {"north", "south", "east", "west"}  # "three South Dakotans": part of a name
+_COMPARATIVES = {
+    "closer",
+    "further",
+    "higher",
+    "lower",
+    "longer",
+    "shorter",
+    "larger",
+    "smaller",
+    "bigger",
+    "sooner",
+}
+_OPENING_QUOTES = {"\u201c", '"', "\u2018"}
+_QUOTED_NAME_AFTER = re.compile(r"\s[A-Za-z]+[,.]?[\u201d\u2019\"]")
 # Compiled once: these run for every candidate figure.
 _DIGITS_SUFFIX = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)")
 _SLASH = re.compile(r"(\d)/(\d)")
@@ -424,7 +439,7 @@ def _counted_noun(text: str, pos: int) -> int:
     while (match := _COUNT_WORD.match(text, end)) is not None:
         word = match[1]
         lower = word.lower()
-        if lower in _STOP or len(words) == 4:
+        if (lower in _STOP and not (word[0].isupper() and lower in _COMPASS)) or len(words) == 4:
             break
         if word[-1] in "'\u2019":  # "14 days' notice": the possessive ends the phrase
             words.append((word[:-1], match.end() - 1))
@@ -438,7 +453,10 @@ def _counted_noun(text: str, pos: int) -> int:
             scale = _DEGREE_SCALE.match(text, end) if lower == "degrees" else None
             return scale.end() if scale else end
     # A trailing participle or adverb is not the head: "400 companies tracked by", "31 injured".
-    while words and words[-1][0].endswith(("ed", "ing", "ly")) and "-" not in words[-1][0]:
+    while words and (
+        (words[-1][0].endswith(("ed", "ing", "ly")) and "-" not in words[-1][0])
+        or words[-1][0].lower() in _COMPARATIVES  # "one day sooner" (a comparative after the noun)
+    ):
         words.pop()
     return words[-1][1] if words else pos
 
@@ -484,6 +502,8 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
         return True
     if _HOUR.fullmatch(first.lower()):
         return True
+    if first[:1].isdigit() and before[-1:] in _OPENING_QUOTES and _QUOTED_NAME_AFTER.match(after):
+        return True  # the “1200 Club”: a number that opens a quoted name
     if first.lower() in ("one", "a", "an") and not m["second"]:
         return (
             _PRONOUN_ONE_AFTER.match(after) is not None
@@ -506,7 +526,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             pos = anchor.end()
             continue
         pos = m.end()
-        # A numeric date ("2020-05-01", "7/26/2011") starts where its first number does: skip it whole.
+        # A numeric date ("2020-05-01", "4/18/2009") starts where its first number does: skip it whole.
         if text[m.start()].isdigit() and (date := _NUMERIC_DATE.match(text, m.start())) is not None:
             pos = max(pos, date.end())
             continue
@@ -576,7 +596,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
             return None
         years = m["second"] and all(_YEAR.fullmatch(n) for n in (first, m["second"]))
         if years and not _PERCENT_NEXT.match(text, m.end(), m.end() + 5):
-            return None  # "2000 - 2050", "from 1980 to 2012": years
+            return None  # "2010 - 2040", "from 1975 to 2005": years
         second = None if single else m["second"]
         end = _with_percent(text, m.end("first") if second is None else m.end())
         if second:
@@ -597,7 +617,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         elif not _SIGNED.search(number_part):
             end = _counted_noun(text, end)
         elif number_part[:1] == "$" and text.startswith(" dollars", end):
-            end += len(" dollars")  # "$7 billion dollars"
+            end += len(" dollars")  # "$3 billion dollars"
     span = text[start:end]
     if unit is None:
         unit = _unit(span)

@@ -26,13 +26,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
-from factcheck.evaluation import CalibrationBin, Evaluation, Mistake, Report
 from factcheck.labels import LABEL_IDS, LABELS
-from factcheck.report_svg import bars_svg, confusion_svg, reliability_svg
-from factcheck.span_scoring import SpanReport
+
+if TYPE_CHECKING:  # the CLI imports this module for REVIEW_BELOW, so ``--help`` must stay light
+    from factcheck.evaluation import CalibrationBin, Evaluation, Mistake, Report
+    from factcheck.span_scoring import SpanReport
 
 #: Sentences whose label probability is below this are flagged "needs review".
 #: Chosen on the corpus dev split from the shipped model's calibration curve by
@@ -340,6 +341,8 @@ def evaluation_html(
 
     A file with span gold also gets the extraction scores of sources and quantities.
     """
+    from factcheck.report_svg import bars_svg, confusion_svg, reliability_svg
+
     report: Report = evaluation.report
     bins: list[CalibrationBin] = evaluation.calibration
     about = f"{data}: {report.examples} sentences" + (f" · model {model}" if model else "")

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from factcheck.punkt_module import PunktParameters, PunktSentenceTokenizer
 
 _DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)")
 _BULLETS = "-*\u2022\u2013\u2014\u2043\u25aa\u25e6\u25cf"

@@ -1,17 +1,22 @@
-"""Model directories: ``model.skops`` weights with a readable ``model.json`` card beside it.
+"""Model directories: ``model.npz`` weights with a readable ``model.json`` card beside it.
 
 Loading a model must never run code from the model directory, because users
-share models. The weights are therefore stored with skops, a format that
-rebuilds scikit-learn objects from a JSON description and numpy arrays
-without unpickling; every type it names must be in ``TRUSTED_TYPES`` below,
-and the card records the SHA-256 of the weights, which is checked before any
-byte of them is parsed. A damaged, truncated or swapped weights file is a
-clear error, not a traceback, and a model holding any type not on the list
-is refused before anything is built.
+share models. The weights are therefore plain data (``factcheck.codec``): a
+JSON description of the fitted pipeline and its numpy arrays in one ``.npz``,
+read with ``allow_pickle=False``. Every class the description names must be
+in ``TRUSTED_TYPES`` below, and the card records the SHA-256 of the weights,
+which is checked before any byte of them is parsed. A damaged, truncated or
+swapped weights file is a clear error, not a traceback, and a model holding
+any type not on the list is refused before anything is imported or built.
 
-Older models are joblib pickles (``model.joblib``); unpickling runs whatever
-the file says, so they load only with an explicit ``trust=True``
-(``--trust-model``), and retraining writes the safe format.
+Reading the weights (``read_weights``) needs only numpy, so prediction can
+use them without scikit-learn (``factcheck.predictor``); ``load_model``
+builds the scikit-learn pipeline from them for everything else.
+
+Models saved before this format still load: ``model.skops`` (the same
+allow-list, through skops) and joblib pickles (``model.joblib``); unpickling
+runs whatever the file says, so a pickle loads only with an explicit
+``trust=True`` (``--trust-model``). Retraining writes the current format.
 
 A model directory is written whole or not at all: both files go into a fresh
 sibling ``.NAME.new-*`` directory which then takes the target's place by an
@@ -26,7 +31,6 @@ and the next writer removes staging folders a killed run left.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import fcntl
 import hashlib
@@ -38,19 +42,22 @@ import tempfile
 import warnings
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sklearn
-from sklearn.exceptions import InconsistentVersionWarning
-from sklearn.pipeline import Pipeline
-
-from factcheck.context import DocumentClassifier
+from factcheck import codec
 from factcheck.errors import FactcheckError
 from factcheck.labels import LABEL_IDS
 
-WEIGHTS = "model.skops"
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
+
+    from factcheck.model import DocumentClassifier
+
+WEIGHTS = "model.npz"
+SKOPS_WEIGHTS = "model.skops"
 LEGACY_WEIGHTS = "model.joblib"
 CARD = "model.json"
 DEFAULT_MODEL = "default"
@@ -59,13 +66,13 @@ USER_MODELS = "models"
 #: Every type a model file may name, as ``module.qualname``: nothing else is
 #: ever imported or built while loading. To put a new estimator or
 #: transformer in the pipeline (``model.make_pipeline``), add its class here,
-#: and any helper class its fitted state holds (``factcheck save`` fails with
-#: the missing name, and ``tests/test_storage.py`` saves and loads every
+#: and any helper class its fitted state holds (saving fails with the missing
+#: name, and ``tests/test_storage.py`` saves and loads every
 #: pipeline ``make_pipeline`` builds). Only add classes whose construction
 #: and ``__setstate__`` do nothing but store data.
 TRUSTED_TYPES: frozenset[str] = frozenset(
     {
-        # containers and scalars of the JSON description
+        # containers, scalars and arrays, as skops files name them (model.npz holds them natively)
         "builtins.dict",
         "builtins.list",
         "builtins.tuple",
@@ -74,7 +81,6 @@ TRUSTED_TYPES: frozenset[str] = frozenset(
         "builtins.float",
         "builtins.bool",
         "builtins.NoneType",
-        # numpy arrays and the dtypes scikit-learn stores
         "numpy.ndarray",
         "numpy.float64",
         "numpy.float32",
@@ -83,8 +89,6 @@ TRUSTED_TYPES: frozenset[str] = frozenset(
         "numpy.uint8",
         "numpy.int8",
         "numpy.bool_",
-        "numpy.uint64",
-        "numpy.random._generator.Generator",
         # the pipeline factcheck builds (factcheck.model, factcheck.features)
         "sklearn.pipeline.Pipeline",
         "factcheck.features.HashedCounts",
@@ -96,16 +100,9 @@ TRUSTED_TYPES: frozenset[str] = frozenset(
         "sklearn.linear_model._logistic.LogisticRegression",
         "sklearn.linear_model._stochastic_gradient.SGDClassifier",
         "sklearn._loss._loss.CyHalfBinomialLoss",
-        # the context stage (factcheck.context): boosted trees over sentence probabilities
-        "factcheck.context.DocumentClassifier",
-        "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
-        "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
-        "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
-        "sklearn.preprocessing._label.LabelEncoder",
-        "sklearn._loss.loss.HalfMultinomialLoss",
-        "sklearn._loss._loss.CyHalfMultinomialLoss",
-        "sklearn._loss.link.MultinomialLogit",
-        "sklearn._loss.link.Interval",
+        # the document model (factcheck.model): the pipeline above, then trees stored as arrays
+        "factcheck.model.DocumentClassifier",
+        "factcheck.context.TreeEnsemble",
     }
 )
 
@@ -182,15 +179,105 @@ def read_card(model_dir: Path) -> dict[str, Any]:
     return card
 
 
+@dataclass
+class Weights:
+    """A model directory's verified weights: a description and arrays, or (older formats) a pipeline."""
+
+    model_dir: Path
+    card: dict[str, Any]
+    structure: Any = None
+    arrays: dict[str, Any] | None = None
+    pipeline: Pipeline | None = None
+
+
+def read_weights(spec: str | Path | None = None, trust: bool = False) -> Weights:
+    """The card and the SHA-256-verified weights of a model, without building any object.
+
+    Only the current format stays unbuilt (and needs no scikit-learn); a
+    skops file or a trusted pickle comes back as its pipeline.
+    """
+    model_dir = resolve_model_dir(spec)
+    card = read_card(model_dir)
+    record = card.get("weights") if isinstance(card.get("weights"), dict) else {}
+    kind = record.get("format")
+    if kind == "npz":
+        path = model_dir / WEIGHTS
+        try:
+            structure, arrays = codec.read(_read_verified(path, record))
+        except codec.Corrupt as err:
+            raise FactcheckError(f"{path}: model file is corrupt ({err})") from None
+        untrusted = sorted(codec.named_types(structure) - TRUSTED_TYPES)
+        if untrusted:
+            raise FactcheckError(
+                f"{path}: refused: it holds types factcheck does not trust ({', '.join(untrusted[:5])})"
+            )
+        return Weights(model_dir, card, structure, arrays)
+    if kind == "skops":
+        _check_sklearn_version(model_dir, card)
+        return Weights(model_dir, card, pipeline=_load_skops(model_dir, record))
+    if (model_dir / LEGACY_WEIGHTS).exists():
+        if not trust:
+            raise FactcheckError(f"{model_dir}: not loaded: {_LEGACY_HINT}")
+        _check_sklearn_version(model_dir, card)
+        return Weights(model_dir, card, pipeline=_load_pickle(model_dir, card))
+    for name in (WEIGHTS, SKOPS_WEIGHTS):
+        if (model_dir / name).exists():
+            raise FactcheckError(
+                f"{model_dir / CARD}: records no SHA-256 of {name}, so it cannot be verified"
+            )
+    raise FactcheckError(f"{model_dir}: model weights missing ({WEIGHTS})")
+
+
+def build_pipeline(weights: Weights) -> Pipeline | DocumentClassifier:
+    """The scikit-learn model the weights describe (a pipeline or a document model), checked."""
+    from sklearn.exceptions import InconsistentVersionWarning
+
+    pipeline = weights.pipeline
+    if pipeline is None:
+        _check_sklearn_version(weights.model_dir, weights.card)
+        path = weights.model_dir / WEIGHTS
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", InconsistentVersionWarning)
+                pipeline = codec.build(weights.structure, weights.arrays or {}, TRUSTED_TYPES)
+        except InconsistentVersionWarning as warning:
+            raise FactcheckError(f"{path}: incompatible scikit-learn version ({warning})") from None
+        except codec.UntrustedType as err:
+            raise FactcheckError(
+                f"{path}: refused: it holds types factcheck does not trust ({err})"
+            ) from None
+        except Exception as err:  # a malformed description raises almost anything
+            raise FactcheckError(f"{path}: model file is corrupt ({type(err).__name__}: {err})") from None
+    from sklearn.pipeline import Pipeline
+
+    from factcheck.model import DocumentClassifier
+
+    classes = list(getattr(pipeline, "classes_", []))
+    if (
+        not isinstance(pipeline, (Pipeline, DocumentClassifier))
+        or not hasattr(pipeline, "predict_proba")
+        or not classes
+        or not set(classes) <= set(LABEL_IDS)
+    ):
+        raise FactcheckError(f"{weights.model_dir}: not a factcheck model")
+    return pipeline
+
+
 def load_model(
     spec: str | Path | None = None, trust: bool = False
 ) -> tuple[Pipeline | DocumentClassifier, dict[str, Any]]:
     """Load a fitted pipeline and its card, refusing anything that would misbehave.
 
-    ``trust`` allows a legacy pickle to be unpickled; the safe format never needs it.
+    ``trust`` allows a legacy pickle to be unpickled; the safe formats never need it.
     """
-    model_dir = resolve_model_dir(spec)
-    card = read_card(model_dir)
+    weights = read_weights(spec, trust)
+    return build_pipeline(weights), weights.card
+
+
+def _check_sklearn_version(model_dir: Path, card: dict[str, Any]) -> None:
+    """Scikit-learn objects are rebuilt only by the minor version that fitted them."""
+    import sklearn
+
     versions = card.get("versions") if isinstance(card.get("versions"), dict) else {}
     trained_with = versions.get("scikit-learn", "unknown")
     if _minor(str(trained_with)) != _minor(sklearn.__version__):
@@ -198,20 +285,6 @@ def load_model(
             f"{model_dir}: trained with scikit-learn {trained_with}, but {sklearn.__version__} "
             "is installed; install the matching version or retrain with 'factcheck train'"
         )
-    if isinstance(card.get("weights"), dict) and card["weights"].get("format") == "skops":
-        pipeline = _load_skops(model_dir, card["weights"])
-    elif (model_dir / LEGACY_WEIGHTS).exists():
-        if not trust:
-            raise FactcheckError(f"{model_dir}: not loaded: {_LEGACY_HINT}")
-        pipeline = _load_pickle(model_dir, card)
-    elif (model_dir / WEIGHTS).exists():
-        raise FactcheckError(f"{model_dir / CARD}: records no SHA-256 of {WEIGHTS}, so it cannot be verified")
-    else:
-        raise FactcheckError(f"{model_dir}: model weights missing ({WEIGHTS})")
-    classes = list(getattr(pipeline, "classes_", []))
-    if not hasattr(pipeline, "predict_proba") or not set(classes) <= set(LABEL_IDS) or not classes:
-        raise FactcheckError(f"{model_dir}: not a factcheck model")
-    return pipeline, card
 
 
 def check_model(spec: str | Path | None = None, trust: bool = False) -> dict[str, Any]:
@@ -223,12 +296,13 @@ def check_model(spec: str | Path | None = None, trust: bool = False) -> dict[str
     model_dir = resolve_model_dir(spec)
     card = read_card(model_dir)
     record = card.get("weights")
-    safe = isinstance(record, dict) and record.get("format") == "skops"
-    if not safe and not trust and (model_dir / LEGACY_WEIGHTS).exists():
+    kind = record.get("format") if isinstance(record, dict) else None
+    if kind not in ("npz", "skops") and not trust and (model_dir / LEGACY_WEIGHTS).exists():
         return {"format": "pickle", "file": LEGACY_WEIGHTS, "status": "not loaded: " + _LEGACY_HINT}
     load_model(model_dir, trust)
-    if isinstance(record, dict) and record.get("format") == "skops":
-        return {"format": "skops", "file": WEIGHTS, **record, "status": "ok: SHA-256 verified, loads"}
+    if kind in ("npz", "skops"):
+        file = WEIGHTS if kind == "npz" else SKOPS_WEIGHTS
+        return {"format": kind, "file": file, **record, "status": "ok: SHA-256 verified, loads"}
     return {"format": "pickle", "file": LEGACY_WEIGHTS, "status": "ok: loads (trusted pickle)"}
 
 
@@ -257,10 +331,19 @@ def _read_verified(path: Path, record: dict[str, Any]) -> bytes:
     return data
 
 
-def _load_skops(model_dir: Path, record: dict[str, Any]) -> Pipeline | DocumentClassifier:
-    import skops.io  # here, not at the top: only loading and saving need it
+def _load_skops(model_dir: Path, record: dict[str, Any]) -> Pipeline:
+    """A model saved in the previous format, through skops, under the same allow-list."""
+    try:
+        import skops.io
+        from sklearn.exceptions import InconsistentVersionWarning
+        from sklearn.pipeline import Pipeline
+    except ImportError:
+        raise FactcheckError(
+            f"{model_dir}: saved in the older skops format and skops is not installed; "
+            "'pip install skops' to read it, or retrain it with 'factcheck train'"
+        ) from None
 
-    path = model_dir / WEIGHTS
+    path = model_dir / SKOPS_WEIGHTS
     data = _read_verified(path, record)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -280,7 +363,7 @@ def _load_skops(model_dir: Path, record: dict[str, Any]) -> Pipeline | DocumentC
         raise FactcheckError(f"{path}: incompatible scikit-learn version ({warning})") from None
     except Exception as err:  # a malformed archive raises almost anything
         raise FactcheckError(f"{path}: model file is corrupt ({type(err).__name__})") from None
-    if not isinstance(stored, dict) or not isinstance(stored.get("pipeline"), (Pipeline, DocumentClassifier)):
+    if not isinstance(stored, dict) or not isinstance(stored.get("pipeline"), Pipeline):
         raise FactcheckError(f"{path}: not a factcheck model")
     return stored["pipeline"]
 
@@ -288,6 +371,7 @@ def _load_skops(model_dir: Path, record: dict[str, Any]) -> Pipeline | DocumentC
 def _load_pickle(model_dir: Path, card: dict[str, Any]) -> Pipeline:
     """Unpickle a legacy model the user trusts; verify it first if its card records a SHA-256."""
     import joblib
+    from sklearn.exceptions import InconsistentVersionWarning
 
     path = model_dir / LEGACY_WEIGHTS
     record = card.get("weights")
@@ -319,10 +403,8 @@ def _named_types(node: Any) -> set[str]:
     return found
 
 
-def save_model(pipeline: Pipeline | DocumentClassifier, card: dict[str, Any], out_dir: str | Path) -> Path:
+def save_model(pipeline: Pipeline, card: dict[str, Any], out_dir: str | Path) -> Path:
     """Write weights and card into ``out_dir`` as one atomic step; the card gains the weights' SHA-256."""
-    import skops.io
-
     out_dir = Path(out_dir)
     check_out_dir(out_dir)
     with model_lock(out_dir):
@@ -330,19 +412,16 @@ def save_model(pipeline: Pipeline | DocumentClassifier, card: dict[str, Any], ou
         _remove_leftovers(out_dir)
         staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.new-"))
         try:
-            buffer = io.BytesIO()
-            # A dict at the root leaves room for more than the pipeline without a new format.
-            skops.io.dump({"pipeline": pipeline}, buffer, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
-            data = buffer.getvalue()
-            untrusted = sorted(_named_types(_schema(data)) - TRUSTED_TYPES)
-            if untrusted:
+            try:
+                data = codec.dumps(pipeline, TRUSTED_TYPES)
+            except codec.UntrustedType as err:
                 raise FactcheckError(
-                    f"cannot save this pipeline: storage.TRUSTED_TYPES lacks {', '.join(untrusted)}"
-                )
+                    f"cannot save this pipeline: storage.TRUSTED_TYPES lacks {err}"
+                ) from None
             card = {
                 **card,
                 "weights": {
-                    "format": "skops",
+                    "format": "npz",
                     "file": WEIGHTS,
                     "bytes": len(data),
                     "sha256": hashlib.sha256(data).hexdigest(),
@@ -364,11 +443,6 @@ def save_model(pipeline: Pipeline | DocumentClassifier, card: dict[str, Any], ou
             shutil.rmtree(staging, ignore_errors=True)
             raise
     return out_dir
-
-
-def _schema(data: bytes) -> Any:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return json.loads(archive.read("schema.json"))
 
 
 def check_out_dir(out_dir: str | Path) -> None:
@@ -467,6 +541,8 @@ def _recover(out_dir: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two directory entries atomically (Linux renameat2); False where that is unsupported."""
+    import ctypes  # only writers need it; loading a model should not pay for it
+
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (AttributeError, OSError):

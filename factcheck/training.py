@@ -19,20 +19,19 @@ from typing import Any
 import nltk
 import numpy
 import sklearn
-import skops
 from scipy import sparse
 from sklearn.model_selection import GroupShuffleSplit, StratifiedShuffleSplit
 from sklearn.pipeline import Pipeline
 
 from factcheck import __version__
 from factcheck.bases import Base, load_base
-from factcheck.context import DocumentClassifier, layout
+from factcheck.context import layout
 from factcheck.data import Example, document_ids, label_counts, parse_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
 from factcheck.inputs import read_bytes
 from factcheck.labels import LABEL_IDS, LABELS
-from factcheck.model import make_model, make_pipeline
+from factcheck.model import DocumentClassifier, make_model, make_pipeline
 from factcheck.storage import check_out_dir, model_lock, read_card, save_model
 
 # The calibrated SVM calibrates over five folds, so each label needs five examples.
@@ -372,7 +371,6 @@ def _card(
         "versions": {
             "python": platform.python_version(),
             "scikit-learn": sklearn.__version__,
-            "skops": skops.__version__,
             "nltk": nltk.__version__,
             "numpy": numpy.__version__,
         },

@@ -133,13 +133,13 @@ def test_closed_pipe_ends_quietly_with_141():
     assert (done.returncode, done.stderr) == (141, "")
 
 
-@pytest.mark.parametrize("moment", ["importing", "running"])
+@pytest.mark.parametrize("moment", ["importing", "loading", "running"])
 def test_ctrl_c_exits_130_without_a_traceback(moment: str):
-    """During the start-up imports, or inside the command waiting for input: 130 and one line.
+    """During the start-up imports, the command's own, or waiting for input: 130 and one line.
 
     ``-X importtime`` reports each import as it completes, which tells the
-    test where the process is: scikit-learn is only imported by the CLI's
-    own (guarded) imports; once ``factcheck.cli`` is done, the command runs.
+    test where the process is: typer is imported by the CLI's own (guarded)
+    imports; numpy once ``factcheck.cli`` is done and predict loads its model.
     """
     process = subprocess.Popen(
         [sys.executable, "-X", "importtime", "-m", "factcheck", "predict", "-"],
@@ -148,7 +148,7 @@ def test_ctrl_c_exits_130_without_a_traceback(moment: str):
         stdout=subprocess.DEVNULL,
         text=True,
     )
-    marker = "sklearn" if moment == "importing" else "| factcheck.cli"
+    marker = {"importing": "typer", "loading": "numpy", "running": "| factcheck.cli"}[moment]
     for line in process.stderr:
         if marker in line:
             break

@@ -2,14 +2,8 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 
-from factcheck.context import (
-    LAYOUT_COLUMNS,
-    DocumentClassifier,
-    context_features,
-    document_bounds,
-    layout,
-)
-from factcheck.model import make_model, make_pipeline
+from factcheck.context import LAYOUT_COLUMNS, TreeEnsemble, context_features, document_bounds, layout
+from factcheck.model import DocumentClassifier, make_context_model, make_model, make_pipeline
 
 OPEN, CLOSE = "\u201c", "\u201d"
 col = LAYOUT_COLUMNS.index
@@ -124,3 +118,20 @@ def test_too_few_documents_leave_the_sentence_pipeline_to_answer():
     model = DocumentClassifier(make_pipeline(char_ngrams=None), min_documents=25).fit(texts, labels, groups)
     assert model.context_model_ is None
     assert np.array_equal(model.predict_proba(texts, groups), model.sentence_model_.predict_proba(texts))
+
+
+def test_tree_arrays_predict_what_the_boosted_trees_do():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(600, 6))
+    y = np.array(["attributed", "estimate", "factual", "opinion"])[
+        (X[:, 0] > 0) * 2 + (X[:, 1] * X[:, 2] > 0)
+    ]
+    boosted = make_context_model().fit(X, y)
+    trees = TreeEnsemble.from_boosting(boosted)
+    probe = rng.normal(size=(50, 6))
+    assert np.allclose(trees.predict_proba(probe), boosted.predict_proba(probe), atol=1e-12)
+    assert list(trees.classes_) == list(boosted.classes_)
+    state = {**vars(trees)}
+    assert np.array_equal(TreeEnsemble.from_state(state).predict_proba(probe), trees.predict_proba(probe))
+    with pytest.raises(ValueError, match="outside its nodes"):
+        TreeEnsemble.from_state({**state, "left": state["left"] + len(state["left"])})

@@ -95,3 +95,13 @@ def test_block_tfidf_is_sublinear_tfidf_on_one_family():
     ours = BlockTfidf().fit(counts)
     theirs = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, ours.columns_])
     assert np.allclose(ours.transform(counts).toarray(), theirs.toarray())
+
+
+def test_block_tfidf_refit_forgets_the_columns_it_looked_up_before():
+    counts = HashedCounts()
+    tfidf = BlockTfidf().fit(counts.transform(["alpha beta"]))
+    tfidf.transform(counts.transform(["alpha"]))  # builds the column lookup
+    tfidf.fit(counts.transform(["gamma delta", "epsilon"]))
+    again = BlockTfidf().fit(counts.transform(["gamma delta", "epsilon"]))
+    probe = counts.transform(["gamma epsilon alpha"])
+    assert np.array_equal(tfidf.transform(probe).toarray(), again.transform(probe).toarray())

@@ -1,4 +1,5 @@
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -13,9 +14,11 @@ import sklearn
 from factcheck.data import read_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import evaluate_file
+from factcheck.labelling import Labeller
 from factcheck.model import CLASSIFIERS, make_model, make_pipeline
 from factcheck.storage import (
     CARD,
+    SKOPS_WEIGHTS,
     TRUSTED_TYPES,
     WEIGHTS,
     check_model,
@@ -103,7 +106,7 @@ def test_interrupted_save_keeps_previous_model(tiny_model: Path, tmp_path: Path,
     def crash(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("skops.io.dump", crash)
+    monkeypatch.setattr("factcheck.codec.dumps", crash)
     with pytest.raises(KeyboardInterrupt):
         save_model(pipeline, {**card, "created": "later"}, target)
     assert (target / WEIGHTS).read_bytes() == before
@@ -123,7 +126,7 @@ def test_card_records_the_weights_sha256(tiny_model: Path):
     import hashlib
 
     card = json.loads((tiny_model / CARD).read_text())
-    assert card["weights"]["format"] == "skops"
+    assert card["weights"]["format"] == "npz"
     assert card["weights"]["sha256"] == hashlib.sha256((tiny_model / WEIGHTS).read_bytes()).hexdigest()
     assert card["weights"]["bytes"] == (tiny_model / WEIGHTS).stat().st_size
 
@@ -137,7 +140,7 @@ def test_truncated_weights_are_refused_before_parsing(tiny_model: Path, tmp_path
     def parse(*_args, **_kwargs):
         raise AssertionError("parsed unverified weights")
 
-    monkeypatch.setattr("skops.io.loads", parse)
+    monkeypatch.setattr("factcheck.codec.read", parse)
     with pytest.raises(FactcheckError, match=rf"truncated: {len(data) // 2} of {len(data)} bytes"):
         load_model(broken)
     with pytest.raises(FactcheckError, match="truncated"):
@@ -158,7 +161,7 @@ def test_every_pipeline_make_pipeline_builds_saves_and_loads(tmp_path: Path, cla
 
 
 def test_the_document_model_saves_and_loads(tmp_path: Path):
-    """The context stage's boosted trees are on the allow-list too, and read documents after loading."""
+    """The context stage is on the allow-list too and reads documents after loading, built or lean."""
     examples = read_examples(STARTER)
     texts, labels, groups = (
         [e.text for e in examples],
@@ -169,7 +172,11 @@ def test_the_document_model_saves_and_loads(tmp_path: Path):
     assert model.context_model_ is not None
     save_model(model, {"versions": {"scikit-learn": sklearn.__version__}}, tmp_path / "m")
     loaded, _ = load_model(tmp_path / "m")
-    assert np.array_equal(loaded.predict_proba(texts, groups), model.predict_proba(texts, groups))
+    expected = model.predict_proba(texts, groups)
+    assert np.array_equal(loaded.predict_proba(texts, groups), expected)
+    lean = Labeller.load(tmp_path / "m")  # the arrays, predicted with numpy alone
+    assert type(lean.predictor).__name__ == "DocumentPredictor"
+    assert np.allclose(lean.predictor.predict_proba(texts, groups), expected)
 
 
 def test_save_refuses_a_type_outside_the_allow_list(tiny_model: Path, tmp_path: Path, monkeypatch):
@@ -268,3 +275,60 @@ def test_second_writer_is_refused_while_the_lock_is_held(tiny_model: Path, tmp_p
         holder.wait()
     save_model(pipeline, card, target)  # the lock dies with its holder
     assert load_model(target)
+
+
+def test_a_changed_weight_is_refused_even_when_the_file_is_well_formed(tiny_model: Path, tmp_path: Path):
+    from factcheck import codec
+
+    changed = tmp_path / "changed"
+    shutil.copytree(tiny_model, changed)
+    structure, arrays = codec.read((changed / WEIGHTS).read_bytes())
+    coef = next(name for name, a in arrays.items() if a.ndim == 2)
+    arrays[coef] = arrays[coef].copy()
+    arrays[coef][0, 0] += 1.0
+    buffer = io.BytesIO()
+    np.savez(buffer, structure=np.frombuffer(json.dumps(structure).encode(), np.uint8), **arrays)
+    (changed / WEIGHTS).write_bytes(buffer.getvalue())
+    with pytest.raises(FactcheckError, match="does not match the SHA-256 its card records"):
+        load_model(changed)
+    with pytest.raises(FactcheckError, match="does not match the SHA-256"):
+        Labeller.load(changed)
+
+
+def test_model_saved_in_the_older_skops_format_still_loads(tiny_model: Path, tmp_path: Path):
+    import skops.io
+
+    model, card = load_model(tiny_model)
+    pipeline = model.sentence_model_  # the skops format only ever held sentence pipelines
+    old = tmp_path / "old"
+    old.mkdir()
+    data = skops.io.dumps({"pipeline": pipeline})
+    (old / SKOPS_WEIGHTS).write_bytes(data)
+    card = {
+        **card,
+        "weights": {
+            "format": "skops",
+            "file": SKOPS_WEIGHTS,
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        },
+    }
+    (old / CARD).write_text(json.dumps(card))
+    loaded, _ = load_model(old)
+    probe = ["Officials said about 40 were hurt.", "We must act."]
+    assert np.array_equal(loaded.predict_proba(probe), pipeline.predict_proba(probe))
+    assert Labeller.load(old).label_sentences(probe) == Labeller.load(tiny_model).label_sentences(probe)
+    assert check_model(old)["format"] == "skops"
+    (old / SKOPS_WEIGHTS).write_bytes(data[:100])
+    with pytest.raises(FactcheckError, match="truncated"):
+        load_model(old)
+
+
+def test_saved_model_round_trips_to_identical_predictions(tiny_model: Path, tmp_path: Path):
+    pipeline, card = load_model(tiny_model)
+    save_model(pipeline, card, tmp_path / "again")
+    assert (tmp_path / "again" / WEIGHTS).read_bytes() == (tiny_model / WEIGHTS).read_bytes()
+    reloaded, _ = load_model(tmp_path / "again")
+    probe = [e.text for e in read_examples(STARTER)]
+    assert np.array_equal(reloaded.predict_proba(probe), pipeline.predict_proba(probe))
+    assert check_model(tmp_path / "again")["status"].startswith("ok: SHA-256 verified")

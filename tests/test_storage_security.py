@@ -13,15 +13,17 @@ import io
 import json
 import pickle
 import shutil
-import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
+from factcheck import codec
 from factcheck.cli import app
 from factcheck.errors import FactcheckError
-from factcheck.storage import CARD, LEGACY_WEIGHTS, WEIGHTS, load_model
+from factcheck.labelling import Labeller
+from factcheck.storage import CARD, LEGACY_WEIGHTS, SKOPS_WEIGHTS, WEIGHTS, load_model
 from tests.conftest import SEED, STARTER
 
 runner = CliRunner()
@@ -100,17 +102,13 @@ def test_trusted_legacy_pickle_of_a_real_model_loads(tiny_model: Path, tmp_path:
     assert list(loaded.predict(["Officials said so."])) == list(pipeline.predict(["Officials said so."]))
 
 
-def _with_schema_change(tiny_model: Path, target: Path, change) -> None:
-    """Copy tiny_model, edit its skops schema, and record the new file's SHA-256 as an attacker would."""
+def _with_structure_change(tiny_model: Path, target: Path, change) -> None:
+    """Copy tiny_model, edit its description, and record the new file's SHA-256 as an attacker would."""
     shutil.copytree(tiny_model, target)
-    source = zipfile.ZipFile(tiny_model / WEIGHTS)
-    schema = json.loads(source.read("schema.json"))
-    change(schema)
+    structure, arrays = codec.read((tiny_model / WEIGHTS).read_bytes())
+    change(structure)
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as out:
-        for name in source.namelist():
-            data = json.dumps(schema).encode() if name == "schema.json" else source.read(name)
-            out.writestr(name, data)
+    np.savez(buffer, structure=np.frombuffer(json.dumps(structure).encode(), np.uint8), **arrays)
     (target / WEIGHTS).write_bytes(buffer.getvalue())
     card = json.loads((target / CARD).read_text())
     card["weights"]["sha256"] = hashlib.sha256(buffer.getvalue()).hexdigest()
@@ -121,41 +119,58 @@ def _with_schema_change(tiny_model: Path, target: Path, change) -> None:
 @pytest.mark.parametrize(
     "node",
     [
-        {"__class__": "system", "__module__": "os", "__loader__": "FunctionNode"},
-        {"__class__": "Popen", "__module__": "subprocess", "__loader__": "ObjectNode", "content": None},
-        {"__class__": "eval", "__module__": "builtins", "__loader__": "TypeNode"},
+        {"object": "os.system", "new": True},
+        {"object": "subprocess.Popen", "state": {"dict": {"args": "touch pwned"}}},
+        {"object": "builtins.eval", "new": True},
     ],
 )
-def test_skops_file_naming_an_untrusted_type_is_refused_before_it_is_built(
+def test_model_file_naming_an_untrusted_type_is_refused_before_anything_is_imported(
     tiny_model: Path, tmp_path: Path, monkeypatch, node: dict
 ):
     evil = tmp_path / "evil"
 
-    def add_node(schema: dict) -> None:
-        schema["content"]["evil"] = node
-        schema["key_types"]["content"].append(schema["key_types"]["content"][0])
+    def add_node(structure: dict) -> None:
+        structure["state"]["dict"]["evil"] = node
 
-    _with_schema_change(tiny_model, evil, add_node)
+    _with_structure_change(tiny_model, evil, add_node)
 
-    def build(*_args, **_kwargs):
-        raise AssertionError("skops was asked to build a model holding an untrusted type")
+    def no_import(name: str):
+        raise AssertionError(f"asked to import {name} from a model file")
 
-    monkeypatch.setattr("skops.io.loads", build)
-    with pytest.raises(FactcheckError, match=f"does not trust .*{node['__module__']}\\.{node['__class__']}"):
-        load_model(evil)
+    monkeypatch.setattr("factcheck.codec._import", no_import)
+    for load in (load_model, Labeller.load):
+        with pytest.raises(FactcheckError, match=f"does not trust .*{node['object'].replace('.', '[.]')}"):
+            load(evil)
 
 
-def test_pickle_disguised_as_skops_is_not_unpickled(evil_pickle, tiny_model: Path, tmp_path: Path):
+def test_untrusted_type_inside_a_step_is_refused_by_predict(tiny_model: Path, tmp_path: Path):
+    evil = tmp_path / "evil"
+
+    def swap_classifier(structure: dict) -> None:
+        structure["state"]["dict"]["steps"]["list"][2]["tuple"][1]["object"] = "os.system"
+
+    _with_structure_change(tiny_model, evil, swap_classifier)
+    result = runner.invoke(app, ["predict", "--text", "Six people died.", "--model", str(evil)])
+    assert result.exit_code == 1 and "does not trust" in result.stderr and "os.system" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["npz", "skops"])
+def test_pickle_disguised_as_a_safe_format_is_not_unpickled(
+    evil_pickle, tiny_model: Path, tmp_path: Path, kind
+):
     model, marker = evil_pickle
     disguised = tmp_path / "disguised"
     disguised.mkdir()
     data = (model / LEGACY_WEIGHTS).read_bytes()
-    (disguised / WEIGHTS).write_bytes(data)
+    name = WEIGHTS if kind == "npz" else SKOPS_WEIGHTS
+    (disguised / name).write_bytes(data)
     card = json.loads((tiny_model / CARD).read_text())
-    card["weights"] = {"format": "skops", "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    card["weights"] = {"format": kind, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
     (disguised / CARD).write_text(json.dumps(card))
-    with pytest.raises(FactcheckError, match="not a skops archive"):
+    with pytest.raises(FactcheckError, match=f"not an? {kind} archive"):
         load_model(disguised, trust=True)
+    with pytest.raises(FactcheckError, match="corrupt"):
+        Labeller.load(disguised, trust=True)
     assert not marker.exists()
 
 

@@ -5,7 +5,9 @@ chosen document from its source's local copy at the pinned commit, checks
 every label row against it (offsets inside the text, fingerprint of the
 sentence unchanged) and writes ``train.jsonl``, ``dev.jsonl`` and
 ``test.jsonl`` in the format ``factcheck train`` reads to a cache outside the
-repository. A source that changed is an error naming the label file and row:
+repository, with ``documents.jsonl``: each labelled document's whole text, which
+the span benchmark reads as ``predict`` would (paragraphs, quotes across
+sentences). A source that changed is an error naming the label file and row:
 labels made for one text are never silently applied to another.
 """
 
@@ -88,6 +90,10 @@ def build(copies: Path, cache: Path, real_dir: Path = REAL_DIR) -> BuildResult:
     cache.mkdir(parents=True, exist_ok=True)
     for split, lines in out.items():
         atomic_write_text(cache / f"{split}.jsonl", "".join(line + "\n" for line in lines))
+    documents = (
+        json_text({"doc_id": f"{source}:{doc}", "text": text}) for (source, doc), text in texts.items()
+    )
+    atomic_write_text(cache / "documents.jsonl", "".join(line + "\n" for line in documents))
     manifest = {
         s.id: {"repository": s.repository, "commit": s.commit, "licence": s.licence} for s in sources.values()
     }

@@ -197,24 +197,43 @@ def load(real_dir: Path = REAL_DIR, cache: Path | None = None) -> list[dict[str,
     return records
 
 
-def documents(records: list[dict[str, Any]]) -> dict[str, tuple[str, list[tuple[int, int]]]]:
-    """Each annotated document rebuilt from its labelled sentences, as predict would read it.
+def documents(
+    records: list[dict[str, Any]], cache: Path | None = None
+) -> dict[str, tuple[str, list[tuple[int, int]]]]:
+    """Each annotated document's text and its labelled sentences' bounds, as predict would read it.
 
-    The cache keeps sentences, not whole documents: each sentence is put back
-    at its own offsets and the gaps between them (whitespace, or text that was
-    never labelled) are filled with spaces, so every gold offset still points
-    into the rebuilt text. Returns doc_id -> (text, sentence bounds).
+    The text is the whole rebuilt document from ``CACHE/documents.jsonl``
+    (written by ``build``), checked against every gold sentence. A cache
+    without it (built by an earlier version) gives each sentence put back at
+    its own offsets with spaces between: the offsets still hold, but paragraph
+    breaks are lost. Returns doc_id -> (text, sentence bounds).
     """
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for record in records:
         by_doc.setdefault(record["doc_id"], []).append(record)
+    whole: dict[str, str] = {}
+    path = (cache or default_cache()) / "documents.jsonl"
+    if path.exists():
+        for line in jsonl_lines(path.read_text(encoding="utf-8")):
+            doc = json.loads(line)
+            if doc["doc_id"] in by_doc:
+                whole[doc["doc_id"]] = doc["text"]
     out = {}
     for doc_id, rows in by_doc.items():
         rows = sorted(rows, key=lambda r: r["start"])
-        chars = [" "] * rows[-1]["end"]
+        text = whole.get(doc_id)
+        if text is None:
+            chars = [" "] * rows[-1]["end"]
+            for r in rows:
+                chars[r["start"] : r["end"]] = r["text"]
+            text = "".join(chars)
         for r in rows:
-            chars[r["start"] : r["end"]] = r["text"]
-        out[doc_id] = ("".join(chars), [(r["start"], r["end"]) for r in rows])
+            if text[r["start"] : r["end"]] != r["text"]:
+                raise FactcheckError(
+                    f"{path}: {doc_id} does not hold its sentence at {r['start']}-{r['end']}; "
+                    "the cache is stale (python -m factcheck.corpus.real.build)"
+                )
+        out[doc_id] = (text, [(r["start"], r["end"]) for r in rows])
     return out
 
 

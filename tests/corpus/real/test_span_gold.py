@@ -61,10 +61,13 @@ def test_notes_become_offsets_only_and_load_joins_them_with_the_cache(
     # Offsets are into the document, as in data/real/labels.
     assert source["start"] == row["start"] > 0
 
-    text, bounds = documents(list(records.values()))["wikinews:GUM_news_bridge"]
-    assert text[source["start"] : source["end"]] == "Engineers" and bounds == [
-        (record["start"], record["end"])
-    ]
+    text, bounds = documents(list(records.values()), cache)["wikinews:GUM_news_bridge"]
+    assert text.startswith("Town bridge reopens after repairs\n\n")  # the whole document, paragraphs kept
+    assert text[source["start"] : source["end"]] == "Engineers"
+    assert bounds == [(record["start"], record["end"])]
+    (cache / "documents.jsonl").unlink()  # a cache from before documents were kept: sentences in place
+    text, _ = documents(list(records.values()), cache)["wikinews:GUM_news_bridge"]
+    assert text[source["start"] : source["end"]] == "Engineers" and not text.startswith("Town")
 
 
 def test_a_string_not_in_the_sentence_names_the_notes_line(
