@@ -4,15 +4,16 @@ The pipeline factcheck trains (``model.make_pipeline``: hashed counts, block
 TF-IDF, multinomial logistic regression) is, at prediction time, a few array
 operations. ``LinearPredictor`` does exactly those, fused: it hashes a batch
 (``hashing``), drops the n-grams training never saw before counting them (the
-pipeline counts every n-gram of the batch, then drops most), weighs the rest,
+pipeline counts every n-gram of the batch, then drops those), weighs the rest,
 and takes one sparse product with the coefficients and a softmax, in the same
 order of floating-point operations as scikit-learn, so its probabilities are
 the pipeline's, bit for bit (``tests/test_predictor.py``).
 
 It is built from a model file's description and arrays without importing
 scikit-learn, which is most of the start-up time of ``factcheck predict``; or
-from a fitted pipeline. Any other pipeline (another classifier, a step the
-lead adds) is predicted by the pipeline itself (``PipelinePredictor``).
+from a fitted pipeline. Any other pipeline (another classifier, a step added
+later) is predicted by the pipeline itself (``PipelinePredictor``), exactly
+but with scikit-learn's start-up.
 """
 
 from __future__ import annotations
