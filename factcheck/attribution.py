@@ -470,8 +470,8 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     if lemma in ("count", "record"):
         figure = any(t[:1].isdigit() and not _YEAR.fullmatch(t) for t in after[:3])
         return figure or (form.endswith("s") and nxt in ("more", "at", "about"))
-    if lemma == "ask":
-        return nxt in ("for", "that")
+    if lemma == "ask":  # "asked for", "asks that", "asked the council to": a request
+        return nxt in ("for", "that") or (nxt in _DETERMINERS | {"to"} and "to" in after[1:8])
     if lemma in ("describe", "list"):
         return "as" in after
     if lemma == "understand":
@@ -626,7 +626,7 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
         low = tok.lower
         if tok.quoted or tok.text in ",;:—\u2013()-" or tok.text in _QUOTES or tok.text in ".?!":
             break
-        if _TIME_TOKEN.fullmatch(tok.text) or low in _OBJECTS:
+        if _TIME_TOKEN.fullmatch(tok.text) or (low in _OBJECTS and tok.text != "US"):  # "the US embassy"
             break
         if (
             tok.text.isupper()

@@ -533,6 +533,7 @@ def _recover(out_dir: Path) -> None:
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two directory entries atomically (Linux renameat2); False where that is unsupported."""
     import ctypes  # only writers need it; loading a model should not pay for it
+
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (AttributeError, OSError):
