@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from factcheck.cues import CUE_FORMS, CUE_STANCE, cue_lemma
+from factcheck.regex_trie import trie
 
 # Words (with inner apostrophes, hyphens and dots: "people\u2019s", "U.S"), numbers, paragraph
 # breaks, single marks. A word's final dot is decided in ``_tokens``: kept for abbreviations only.
@@ -33,7 +34,8 @@ _ABBREVIATIONS = frozenset(
 _INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+|[A-Z]")
 _CUE_FIRST_WORDS = frozenset(form.split()[0] for form in CUE_FORMS)
 _WORD = re.compile(r"[A-Za-z]+")
-_LOWER_WORD = re.compile(r"[a-z]+")
+# The pre-filter: any word that can begin a cue, in the lower-cased text (one search in C).
+_CUE_WORD = re.compile(r"(?<![a-z])" + trie(_CUE_FIRST_WORDS) + r"(?![a-z])")
 _QUOTE_MARK = re.compile('[“”"\u2018\u2019]|\n\n')
 _OPEN_QUOTES = "“\u2018"
 _CLOSE_QUOTES = "”\u2019"
@@ -256,7 +258,7 @@ def find_sources(
         groups = [
             _tokens(text, quotes, start, end)
             for start, end in sentences
-            if not _CUE_FIRST_WORDS.isdisjoint(_LOWER_WORD.findall(lowered, start, end))
+            if _CUE_WORD.search(lowered, start, end)
         ]
     sources: list[Source] = []
     for sentence in groups:
