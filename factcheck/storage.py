@@ -245,6 +245,13 @@ def build_pipeline(weights: Weights) -> Pipeline:
             raise FactcheckError(f"{path}: model file is corrupt ({type(err).__name__}: {err})") from None
     from sklearn.pipeline import Pipeline
 
+    from factcheck.predictor import LinearPredictor
+
+    try:  # arrays that do not fit together are an error now, not an IndexError mid-prediction
+        if isinstance(pipeline, Pipeline):
+            LinearPredictor.from_pipeline(pipeline)
+    except codec.Corrupt as err:
+        raise FactcheckError(f"{weights.model_dir / WEIGHTS}: model file is corrupt ({err})") from None
     classes = list(getattr(pipeline, "classes_", []))
     if (
         not isinstance(pipeline, Pipeline)
