@@ -417,8 +417,9 @@ def training_section(trained: list[dict], quality: dict[str, float], where: str)
         "",
         "Trained on the corpus train split and scored on its dev split (`--eval`), macro-F1: "
         + ", ".join(f"{mode} {value:.3f}" for mode, value in quality.items())
-        + ". In memory fits logistic regression by L-BFGS; `--out-of-core` fits the same objective "
-        "by SGD over chunks spilled to disk (5 epochs), with the same TF-IDF weights.",
+        + ". In memory fits multinomial logistic regression by L-BFGS; `--out-of-core` fits "
+        "one-vs-rest logistic regression with the same C and class weights by SGD over chunks "
+        "spilled to disk (5 epochs), on exactly the same TF-IDF weights.",
     ]
     return lines
 
