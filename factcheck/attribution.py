@@ -73,6 +73,10 @@ _NOUN_CUES = {
     "credit", "record", "post", "list", "count", "report", "state", "issue", "answer", "call", "question",
     "project", "forecast", "estimate", "release", "comment", "note", "grant", "document", "signal",
 }  # fmt: skip
+# Cues whose plural at the end of a phrase is a noun: "the road projects.", "two small grants,".
+_PLURAL_NOUN_CUES = {
+    "project", "grant", "credit", "record", "list", "post", "issue", "release", "document", "count",
+}  # fmt: skip
 _CLAUSE_STARTS = {"that", ":", "the", "a", "an", "to", "it", "they", "he", "she", "we", "this"}
 _NOUN_MODIFIERS = {"other", "several", "few", "various", "different", "certain", "member", "neighbouring"}
 _PERIODS = {"week", "month", "year", "weekend", "night", "spring", "summer", "autumn", "fall", "winter"}
@@ -182,7 +186,16 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             if depth == 0:
                 spans.append((opened, at + 1))
         elif mark == '"':
-            if straight < 0:
+            if (
+                straight < 0
+                and depth
+                and at
+                and not text[at - 1].isspace()
+                and not text[at + 1 : at + 2].isalnum()
+            ):
+                spans.append((opened, at + 1))  # '“… a record."': a curly quote closed by a straight one
+                depth = singles = 0
+            elif straight < 0:
                 straight = at
             elif (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalnum():
                 # '… was pleased. "The new plant …': a new quoted paragraph whose previous one was
@@ -378,7 +391,19 @@ def _source_for(
         nxt in _OBJECTS or (nxt == "the" and i + 2 < len(sentence) and sentence[i + 2].text[:1].isupper())
     ):
         return None  # "questioned the Director": a person asked, no claim
-    if form == lemma and lemma in _NOUN_CUES and _noun_before(sentence, i) and nxt not in _CLAUSE_STARTS:
+    # "… waste disposal projects." is a noun; "…, the plan projects." a verb after its subject.
+    plural_noun = (
+        form == lemma + "s"
+        and lemma in _PLURAL_NOUN_CUES
+        and nxt in (".", ",", ";", "")
+        and _words(sentence, i - 2) not in _DETERMINERS
+    )
+    if (
+        (form == lemma or plural_noun)
+        and lemma in _NOUN_CUES
+        and _noun_before(sentence, i)
+        and nxt not in _CLAUSE_STARTS
+    ):
         return None  # "a new fuel tax credit": a noun after the noun that modifies it
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
@@ -779,13 +804,13 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
     if prev in _AUX:  # "have been expecting": an ordinary subject before the auxiliaries
         subject = _subject_before(sentence, i)
         return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
-    if found:
-        return None
     k = i - 1
     while k >= 0 and sentence[k].text != "," and sentence[k].lower != "with":
         k -= 1
-    if k >= 0 and sentence[k].lower == "with" and k + 1 < i:
+    if k >= 0 and sentence[k].lower == "with" and k + 1 < i:  # "…, with the paper reporting": a second source
         return sentence[k + 1].start, sentence[i - 1].end
+    if found:
+        return None
     first = 0
     while first < len(sentence) and (
         _TIME_TOKEN.fullmatch(sentence[first].text) or not sentence[first].is_word

@@ -323,12 +323,16 @@ _GLUED_BEFORE = re.compile(r"[A-Za-z]\d*[-.]?$")
 _LIST_MARK_BEFORE = re.compile(r"[,:;(]\s?$")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d[a-z]*")
 _HOUR = re.compile(r"\d{1,2}(?:am|pm)")
-_PRONOUN_ONE_AFTER = re.compile(r"\s?(?:of\b|another\b|[,.;:!?)\"\u201d\u2019]|$)")
+_PRONOUN_ONE_AFTER = re.compile(
+    r"\s?(?:of\b|another\b|which\b|who\b|[,.;:!?)\"\u201d\u2019]|$)"
+    r"|\s(?:would|will|is|was|has|had|can|could|should|may|might|must)\b"  # "the new one would": a pronoun
+)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some)\s$", re.I)
 _PRONOUN_ONE_NEXT = re.compile(r"\s(?:more|fewer|less|other|another)\b|-(?:to-one|off|way|time)\b")
 _PERCENT_SIGN = re.compile(r"%|\s(?:per\s?cent|percent)\b")
 _POINTS_AFTER = re.compile(r" percentage points?\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s$")
+_RANGE_VERB_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+from\s$")
 _SIGNED = re.compile(r"[%$£€¥]|\d[a-zA-Z]+$|per ?cent$", re.I)
 _FRACTION_WORDS = re.compile(_FRACTION, re.IGNORECASE)
 _PERCENT_WORD = re.compile(r"per ?cent", re.I)
@@ -421,6 +425,8 @@ def _counted_noun(text: str, pos: int) -> int:
         word = match[1]
         lower = word.lower()
         if (lower in _STOP and not (word[0].isupper() and lower in _COMPASS)) or len(words) == 4:
+            break
+        if word[-1] == "-":  # "92,000 asylum claim- …": a broken compound ends the phrase before it
             break
         if word[-1] in "'\u2019":  # "14 days' notice": the possessive ends the phrase
             words.append((word[:-1], match.end() - 1))
@@ -581,7 +587,9 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         second = None if single else m["second"]
         end = _with_percent(text, m.end("first") if second is None else m.end())
         if second:
-            if _FROM_BEFORE.search(text, max(0, start - 6), start):
+            if _FROM_BEFORE.search(text, max(0, start - 6), start) and not _RANGE_VERB_BEFORE.search(
+                text, max(0, start - 20), start
+            ):  # "rose from 4.3% to 4.1%" is a change; "range from ten to 32 pages" a range
                 return "from"
             a, b = _value(first), _value(second)
             if not _same_kind(first, m["pct1"], second, text[m.end() : m.end() + 9]):
