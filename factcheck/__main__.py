@@ -1,13 +1,15 @@
 """``python -m factcheck`` and the ``factcheck`` command.
 
-Importing the CLI loads scikit-learn and takes a second or two; Ctrl-C in
-that time must still end with exit code 130 and one line, not a traceback.
-So SIGINT is held back while the CLI is imported and delivered right after,
-inside the guard. Holding it back also keeps it from the threads numpy's
-BLAS starts during that import: a signal a helper thread receives does not
-interrupt the main thread's blocking read of standard input, and Ctrl-C
-would do nothing. An interrupt raised inside an import can also land in
-importlib's cleanup callbacks, which swallow it.
+Ctrl-C during start-up must end with exit code 130 and one line, not a
+traceback. So SIGINT is held back while the CLI is imported and delivered
+right after, inside the guard. Holding it back also keeps it from the threads
+numpy's BLAS starts when numpy is imported: a signal a helper thread receives
+does not interrupt the main thread's blocking read of standard input, and
+Ctrl-C would do nothing. Threads inherit the mask they start with, so numpy
+is imported here too, while SIGINT is held, unless the command line only asks
+for help or the version (which need no numpy and should answer at once). An
+interrupt raised inside an import can also land in importlib's cleanup
+callbacks, which swallow it.
 """
 
 import signal
@@ -22,6 +24,9 @@ def main() -> None:
             signal.pthread_sigmask(signal.SIG_BLOCK, held)
         try:
             from factcheck.cli import main as cli_main
+
+            if _needs_numpy(sys.argv[1:]):
+                import numpy  # noqa: F401  (its BLAS threads start with SIGINT held)
         finally:
             if can_hold:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
@@ -29,6 +34,11 @@ def main() -> None:
         sys.stderr.write("\nfactcheck: interrupted\n")
         sys.exit(130)
     cli_main()
+
+
+def _needs_numpy(args: list[str]) -> bool:
+    """Every command but a bare ``--help``/``--version`` loads a model or numeric data."""
+    return bool(args) and not {"--help", "-h", "--version"} & set(args)
 
 
 if __name__ == "__main__":

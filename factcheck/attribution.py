@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from factcheck.cues import CUE_FORMS, CUE_STANCE, cue_lemma
+from factcheck.regex_trie import trie
 
 # Words (with inner apostrophes, hyphens and dots: "people\u2019s", "U.S"), numbers, paragraph
 # breaks, single marks. A word's final dot is decided in ``_tokens``: kept for abbreviations only.
@@ -33,7 +34,8 @@ _ABBREVIATIONS = frozenset(
 _INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+|[A-Z]")
 _CUE_FIRST_WORDS = frozenset(form.split()[0] for form in CUE_FORMS)
 _WORD = re.compile(r"[A-Za-z]+")
-_LOWER_WORD = re.compile(r"[a-z]+")
+# The pre-filter: any word that can begin a cue, in the lower-cased text (one search in C).
+_CUE_WORD = re.compile(r"(?<![a-z])" + trie(_CUE_FIRST_WORDS) + r"(?![a-z])")
 _QUOTE_MARK = re.compile('[“”"\u2018\u2019]|\n\n')
 _OPEN_QUOTES = "“\u2018"
 _CLOSE_QUOTES = "”\u2019"
@@ -70,6 +72,10 @@ _GLUED = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z]+ [A-Z])")
 _NOUN_CUES = {
     "credit", "record", "post", "list", "count", "report", "state", "issue", "answer", "call", "question",
     "project", "forecast", "estimate", "release", "comment", "note", "grant", "document", "signal",
+}  # fmt: skip
+# Cues whose plural at the end of a phrase is a noun: "the road projects.", "two small grants,".
+_PLURAL_NOUN_CUES = {
+    "project", "grant", "credit", "record", "list", "post", "issue", "release", "document", "count",
 }  # fmt: skip
 _CLAUSE_STARTS = {"that", ":", "the", "a", "an", "to", "it", "they", "he", "she", "we", "this"}
 _NOUN_MODIFIERS = {"other", "several", "few", "various", "different", "certain", "member", "neighbouring"}
@@ -180,7 +186,16 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             if depth == 0:
                 spans.append((opened, at + 1))
         elif mark == '"':
-            if straight < 0:
+            if (
+                straight < 0
+                and depth
+                and at
+                and not text[at - 1].isspace()
+                and not text[at + 1 : at + 2].isalnum()
+            ):
+                spans.append((opened, at + 1))  # '“… a record."': a curly quote closed by a straight one
+                depth = singles = 0
+            elif straight < 0:
                 straight = at
             elif (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalnum():
                 # '… was pleased. "The new plant …': a new quoted paragraph whose previous one was
@@ -256,7 +271,7 @@ def find_sources(
         groups = [
             _tokens(text, quotes, start, end)
             for start, end in sentences
-            if not _CUE_FIRST_WORDS.isdisjoint(_LOWER_WORD.findall(lowered, start, end))
+            if _CUE_WORD.search(lowered, start, end)
         ]
     sources: list[Source] = []
     for sentence in groups:
@@ -376,7 +391,19 @@ def _source_for(
         nxt in _OBJECTS or (nxt == "the" and i + 2 < len(sentence) and sentence[i + 2].text[:1].isupper())
     ):
         return None  # "questioned the Director": a person asked, no claim
-    if form == lemma and lemma in _NOUN_CUES and _noun_before(sentence, i) and nxt not in _CLAUSE_STARTS:
+    # "… waste disposal projects." is a noun; "…, the plan projects." a verb after its subject.
+    plural_noun = (
+        form == lemma + "s"
+        and lemma in _PLURAL_NOUN_CUES
+        and nxt in (".", ",", ";", "")
+        and _words(sentence, i - 2) not in _DETERMINERS
+    )
+    if (
+        (form == lemma or plural_noun)
+        and lemma in _NOUN_CUES
+        and _noun_before(sentence, i)
+        and nxt not in _CLAUSE_STARTS
+    ):
         return None  # "a new fuel tax credit": a noun after the noun that modifies it
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
@@ -470,8 +497,8 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     if lemma in ("count", "record"):
         figure = any(t[:1].isdigit() and not _YEAR.fullmatch(t) for t in after[:3])
         return figure or (form.endswith("s") and nxt in ("more", "at", "about"))
-    if lemma == "ask":
-        return nxt in ("for", "that")
+    if lemma == "ask":  # "asked for", "asks that", "asked the council to": a request
+        return nxt in ("for", "that") or (nxt in _DETERMINERS | {"to"} and "to" in after[1:8])
     if lemma in ("describe", "list"):
         return "as" in after
     if lemma == "understand":
@@ -626,7 +653,7 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
         low = tok.lower
         if tok.quoted or tok.text in ",;:—\u2013()-" or tok.text in _QUOTES or tok.text in ".?!":
             break
-        if _TIME_TOKEN.fullmatch(tok.text) or low in _OBJECTS:
+        if _TIME_TOKEN.fullmatch(tok.text) or (low in _OBJECTS and tok.text != "US"):  # "the US embassy"
             break
         if (
             tok.text.isupper()
@@ -777,13 +804,13 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
     if prev in _AUX:  # "have been expecting": an ordinary subject before the auxiliaries
         subject = _subject_before(sentence, i)
         return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
-    if found:
-        return None
     k = i - 1
     while k >= 0 and sentence[k].text != "," and sentence[k].lower != "with":
         k -= 1
-    if k >= 0 and sentence[k].lower == "with" and k + 1 < i:
+    if k >= 0 and sentence[k].lower == "with" and k + 1 < i:  # "…, with the paper reporting": a second source
         return sentence[k + 1].start, sentence[i - 1].end
+    if found:
+        return None
     first = 0
     while first < len(sentence) and (
         _TIME_TOKEN.fullmatch(sentence[first].text) or not sentence[first].is_word

@@ -534,7 +534,12 @@ def train(
             "Not with --base.",
         ),
     ] = False,
-    epochs: Annotated[int, typer.Option(min=1, help="With --out-of-core: passes of SGD over the data.")] = 5,
+    epochs: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="With --out-of-core: passes of SGD over the data [default: 5].", show_default=False
+        ),
+    ] = None,
 ) -> None:
     """Train a model on annotated sentences and write a model directory.
 
@@ -556,8 +561,17 @@ def train(
         if base is not None:
             raise FactcheckError("--out-of-core does not take --base: train on your data alone")
         result = train_out_of_core(
-            data, out, holdout=holdout, seed=seed, progress=say, eval_on=eval_on, jobs=jobs, epochs=epochs
+            data,
+            out,
+            holdout=holdout,
+            seed=seed,
+            progress=say,
+            eval_on=eval_on,
+            jobs=jobs,
+            epochs=epochs or 5,
         )
+    elif epochs is not None:
+        raise FactcheckError("--epochs goes with --out-of-core; in memory the fit runs to convergence")
     else:
         result = train_model(
             data, out, holdout=holdout, seed=seed, progress=say, base=base, eval_on=eval_on, jobs=jobs

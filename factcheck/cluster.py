@@ -6,7 +6,8 @@ to the workers; the model is loaded here once and scattered to every worker
 once, so workers need neither the model files nor the inputs. Rows come back
 in input order (each batch's sentence numbers are continued across batches,
 as ``labelling.label_stream_parallel`` does), so the output is exactly a
-local run's. A worker lost mid-batch is Dask's to retry. Needs the optional
+local run's; with ``--out DIR`` they go one file per input (``shards``). A
+worker lost mid-batch is Dask's to retry. Needs the optional
 extra: ``pip install 'factcheck[dask]'``.
 """
 

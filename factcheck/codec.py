@@ -78,8 +78,8 @@ def read(data: bytes) -> tuple[Any, dict[str, np.ndarray]]:
         raise Corrupt("no model description in the archive")
     try:
         structure = json.loads(raw.tobytes().decode("ascii"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise Corrupt("the model description is not valid JSON") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise Corrupt("the model description is not valid JSON (or nested too deep)") from None
     return structure, arrays
 
 

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.attribution import Source
+from factcheck.codec import Corrupt
 from factcheck.context import DocumentPredictor
+from factcheck.errors import FactcheckError
 from factcheck.explanation import Explainer, Push
 from factcheck.inputs import Unit
 from factcheck.labels import LABEL_IDS
@@ -25,7 +27,7 @@ from factcheck.predictor import Predictor, from_description, predictor_for
 from factcheck.quantities import Quantity
 from factcheck.spans import Spans, extract_spans
 from factcheck.splitting import Sentence, split_document
-from factcheck.storage import Weights, build_pipeline, read_weights, resolve_model_dir
+from factcheck.storage import WEIGHTS, Weights, build_pipeline, read_weights, resolve_model_dir
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -110,7 +112,12 @@ class Labeller:
         """
         weights = read_weights(model, trust)
         if weights.pipeline is None:
-            predictor = from_description(weights.structure, weights.arrays or {})
+            try:
+                predictor = from_description(weights.structure, weights.arrays or {})
+            except Corrupt as err:
+                raise FactcheckError(
+                    f"{weights.model_dir / WEIGHTS}: model file is corrupt ({err})"
+                ) from None
             if predictor is not None and set(predictor.classes_) <= set(LABEL_IDS):
                 return cls(None, weights.card, weights=weights, predictor=predictor)
         return cls(build_pipeline(weights), weights.card)

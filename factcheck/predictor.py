@@ -4,15 +4,16 @@ The pipeline factcheck trains (``model.make_pipeline``: hashed counts, block
 TF-IDF, multinomial logistic regression) is, at prediction time, a few array
 operations. ``LinearPredictor`` does exactly those, fused: it hashes a batch
 (``hashing``), drops the n-grams training never saw before counting them (the
-pipeline counts every n-gram of the batch, then drops most), weighs the rest,
+pipeline counts every n-gram of the batch, then drops those), weighs the rest,
 and takes one sparse product with the coefficients and a softmax, in the same
 order of floating-point operations as scikit-learn, so its probabilities are
 the pipeline's, bit for bit (``tests/test_predictor.py``).
 
 It is built from a model file's description and arrays without importing
 scikit-learn, which is most of the start-up time of ``factcheck predict``; or
-from a fitted pipeline. Any other pipeline (another classifier, a step the
-lead adds) is predicted by the pipeline itself (``PipelinePredictor``).
+from a fitted pipeline. Any other pipeline (another classifier, a step added
+later) is predicted by the pipeline itself (``PipelinePredictor``), exactly
+but with scikit-learn's start-up.
 """
 
 from __future__ import annotations
@@ -64,28 +65,63 @@ class LinearPredictor:
         self.sublinear_tf = bool(tfidf["sublinear_tf"])
         self.idf = tfidf["idf_"]
         self.family = tfidf["family_"]
-        self.n_columns = len(tfidf["columns_"])
-        self.lookup = column_lookup(tfidf["columns_"], int(tfidf["n_features_in_"]))
+        columns = np.asarray(tfidf["columns_"])
+        width = int(tfidf["n_features_in_"])
+        if (
+            columns.dtype.kind not in "iu"
+            or columns.ndim != 1
+            or (len(columns) and not 0 <= columns.min() <= columns.max() < width)
+        ):
+            raise ValueError("fitted columns out of range")
+        self.n_columns = len(columns)
+        self.lookup = column_lookup(columns, width)
         self.coef = linear["coef_"]
         self.intercept = linear["intercept_"]
         self.classes_ = [str(c) for c in linear["classes_"]]
 
     @classmethod
     def from_states(cls, steps: list[tuple[str, dict[str, Any]]]) -> LinearPredictor | None:
-        """A predictor for pipeline steps given as (class name, state), or None if they are another shape."""
+        """A predictor for pipeline steps given as (class name, state), or None if they are another shape.
+
+        Steps of the right classes whose arrays do not fit together raise
+        ``codec.Corrupt``: a damaged model is an error at load, never a
+        wrong index in the middle of a prediction.
+        """
         if [name for name, _ in steps] != list(_STEPS):
             return None
         counts, tfidf, linear = (state for _, state in steps)
-        coef, classes = linear.get("coef_"), linear.get("classes_")
-        if (
-            not isinstance(coef, np.ndarray)
-            or not isinstance(classes, np.ndarray)
-            or len(classes) < 3  # two classes: one sigmoid, not a softmax
-            or linear.get("multi_class", "multinomial") not in ("multinomial", "auto", "deprecated")
-            or coef.shape != (len(classes), len(tfidf.get("columns_", ())))
-        ):
+        if linear.get("multi_class", "multinomial") not in ("multinomial", "auto", "deprecated"):
             return None
-        return cls(counts, tfidf, linear)
+        classes = linear.get("classes_")
+        if isinstance(classes, np.ndarray) and len(classes) < 3:  # two classes: a sigmoid, not a softmax
+            return None
+        try:
+            predictor = cls(counts, tfidf, linear)
+        except (KeyError, TypeError, ValueError, IndexError):
+            raise codec.Corrupt("the feature or classifier arrays are missing or malformed") from None
+        predictor._check()
+        return predictor
+
+    def _check(self) -> None:
+        """The arrays fit one another: every index prediction takes stays in range."""
+        from factcheck.hashing import CUES
+
+        n = self.n_columns
+        width = len(self.lookup)
+        ok = (
+            width == 2 * self.n_features + len(CUES)
+            and self.idf.shape == (n,)
+            and self.family.shape == (n,)
+            and np.isin(self.family, (0, 1, 2)).all()
+            and self.coef.shape == (len(self.classes_), n)
+            and self.intercept.shape == (len(self.classes_),)
+            and self.idf.dtype.kind == "f"
+            and self.coef.dtype.kind == "f"
+            and self.intercept.dtype.kind == "f"
+            and np.count_nonzero(self.lookup >= 0) == n  # the columns are distinct
+        )
+        if not ok:
+            raise codec.Corrupt("the feature and classifier arrays do not fit together")
 
     @classmethod
     def from_pipeline(cls, pipeline: Pipeline) -> LinearPredictor | None:
@@ -100,7 +136,7 @@ class LinearPredictor:
             for step in pipeline["steps"]["list"]:
                 _, node = step["tuple"]
                 steps.append((node["object"], codec.plain(node["state"], arrays)))
-        except (KeyError, TypeError, ValueError, codec.Corrupt):
+        except (KeyError, TypeError, ValueError, RecursionError, codec.Corrupt):
             return None
         if not all(isinstance(state, dict) for _, state in steps):
             return None
@@ -176,6 +212,9 @@ def from_description(structure: Any, arrays: dict[str, np.ndarray]) -> Predictor
             return sentences
         if node.get("object") != _TREES:
             return None
-        return DocumentPredictor(sentences, TreeEnsemble.from_state(codec.plain(node["state"], arrays)))
-    except (KeyError, TypeError, AttributeError, ValueError, codec.Corrupt):
+        trees = TreeEnsemble.from_state(codec.plain(node["state"], arrays))
+    except (KeyError, TypeError, AttributeError):
         return None
+    except ValueError as err:  # trees whose arrays do not fit together
+        raise codec.Corrupt(str(err)) from None
+    return DocumentPredictor(sentences, trees)

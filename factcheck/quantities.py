@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck.regex_trie import trie
+
 _UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -35,30 +37,6 @@ _SCALES = {
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 10**9, "b": 10**9, "tn": 10**12}
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 _CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-
-
-def _trie(words: list[str]) -> str:
-    """One regular expression matching exactly ``words``, branching letter by letter.
-
-    Python's ``re`` tries the alternatives of "one|two|three|…" one after the
-    other at every position; a trie fails on the first letter instead, which
-    makes the searches below several times faster with the same matches.
-    """
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return body + ("?" if "" in node else "")
-
-    return emit(root)
 
 
 _WORD_NUMBER = (
@@ -283,7 +261,7 @@ _HEDGE_WORDS = [
     "some", "nearly", "almost", "over", "under", "above", "below", "past", "near", "barely", "perhaps",
     "probably", "maybe", "possibly", "upward of", "north of", "in excess of",
 ]  # fmt: skip
-_HEDGES_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<hedge>" + _trie(_HEDGE_WORDS) + r")\s$", re.IGNORECASE)
+_HEDGES_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<hedge>" + trie(_HEDGE_WORDS) + r")\s$", re.IGNORECASE)
 _MULTIWORD_UNITS = (
     "percentage points", "percentage point", "basis points", "basis point", "nautical miles", "square miles",
     "metric tons", "per cent",
@@ -308,7 +286,7 @@ _ANCHOR = re.compile(
     # Searched in the lower-cased text (no case folding at every position); the first character is
     # checked before anything else: most positions fail there, cheaply.
     r"(?=[$£€¥\dabdefhmnostz])(?<![\w.,:$£€¥-])(?:[$£€¥\d]|(?:"
-    + _trie(_ANCHOR_WORDS)
+    + trie(_ANCHOR_WORDS)
     + r"|(?:an?|another|one)"
     r"(?=\s(?:half|third|quarter|fifth|tenth|dozen|hundred|thousand|million|billion|few)))"
     r"(?![\w]))"
@@ -330,6 +308,7 @@ _COMPARATIVES = {
 _OPENING_QUOTES = {"\u201c", '"', "\u2018"}
 _QUOTED_NAME_AFTER = re.compile(r"\s[A-Za-z]+[,.]?[\u201d\u2019\"]")
 # Compiled once: these run for every candidate figure.
+_PLAIN_NUMBER = re.compile(r"[$£€¥]?\d[\d,]*(?:\.\d+)?")
 _DIGITS_SUFFIX = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)")
 _SLASH = re.compile(r"(\d)/(\d)")
 _PERIOD_BEFORE = re.compile(r"\b(?:the|its|their)\s$")
@@ -344,12 +323,16 @@ _GLUED_BEFORE = re.compile(r"[A-Za-z]\d*[-.]?$")
 _LIST_MARK_BEFORE = re.compile(r"[,:;(]\s?$")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d[a-z]*")
 _HOUR = re.compile(r"\d{1,2}(?:am|pm)")
-_PRONOUN_ONE_AFTER = re.compile(r"\s?(?:of\b|another\b|[,.;:!?)]|$)")
+_PRONOUN_ONE_AFTER = re.compile(
+    r"\s?(?:of\b|another\b|which\b|who\b|[,.;:!?)\"\u201d\u2019]|$)"
+    r"|\s(?:would|will|is|was|has|had|can|could|should|may|might|must)\b"  # "the new one would": a pronoun
+)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some)\s$", re.I)
 _PRONOUN_ONE_NEXT = re.compile(r"\s(?:more|fewer|less|other|another)\b|-(?:to-one|off|way|time)\b")
 _PERCENT_SIGN = re.compile(r"%|\s(?:per\s?cent|percent)\b")
 _POINTS_AFTER = re.compile(r" percentage points?\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s$")
+_RANGE_VERB_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+from\s$")
 _SIGNED = re.compile(r"[%$£€¥]|\d[a-zA-Z]+$|per ?cent$", re.I)
 _FRACTION_WORDS = re.compile(_FRACTION, re.IGNORECASE)
 _PERCENT_WORD = re.compile(r"per ?cent", re.I)
@@ -387,6 +370,8 @@ class Quantity:
 
 def number_value(text: str) -> float | None:
     """The value of one number expression ("£2.3m" -> 2300000, "twenty-seven" -> 27), or None."""
+    if _PLAIN_NUMBER.fullmatch(text):  # most figures: digits, perhaps a currency sign and commas
+        return float(text.lstrip("$£€¥").replace(",", ""))
     words = text.lower().replace("-", " ").replace(",", "").split()
     if not words:
         return None
@@ -440,6 +425,8 @@ def _counted_noun(text: str, pos: int) -> int:
         word = match[1]
         lower = word.lower()
         if (lower in _STOP and not (word[0].isupper() and lower in _COMPASS)) or len(words) == 4:
+            break
+        if word[-1] == "-":  # "92,000 asylum claim- …": a broken compound ends the phrase before it
             break
         if word[-1] in "'\u2019":  # "14 days' notice": the possessive ends the phrase
             words.append((word[:-1], match.end() - 1))
@@ -600,7 +587,9 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         second = None if single else m["second"]
         end = _with_percent(text, m.end("first") if second is None else m.end())
         if second:
-            if _FROM_BEFORE.search(text, max(0, start - 6), start):
+            if _FROM_BEFORE.search(text, max(0, start - 6), start) and not _RANGE_VERB_BEFORE.search(
+                text, max(0, start - 20), start
+            ):  # "rose from 4.3% to 4.1%" is a change; "range from ten to 32 pages" a range
                 return "from"
             a, b = _value(first), _value(second)
             if not _same_kind(first, m["pct1"], second, text[m.end() : m.end() + 9]):

@@ -61,7 +61,8 @@ def tagged_batches(
 
     No batch spans two inputs. Whether a batch is its input's last is known
     by reading one batch ahead in the same input, never into the next one, so
-    a file is finished (and renamed into place) before the next input is opened.
+    a file is renamed into place as soon as its own last batch is labelled:
+    a bad file later in the list does not cost the finished ones.
     """
     for i, source in enumerate(inputs):
         own = batches(stream_units([source], None, input_format, **stream_options), max_chars)

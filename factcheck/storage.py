@@ -251,7 +251,15 @@ def build_pipeline(weights: Weights) -> Pipeline | DocumentClassifier:
     from sklearn.pipeline import Pipeline
 
     from factcheck.model import DocumentClassifier
+    from factcheck.predictor import LinearPredictor
 
+    try:  # arrays that do not fit together are an error now, not an IndexError mid-prediction
+        if isinstance(pipeline, Pipeline):
+            LinearPredictor.from_pipeline(pipeline)
+        elif isinstance(pipeline, DocumentClassifier):
+            LinearPredictor.from_pipeline(pipeline.sentence_model_)
+    except codec.Corrupt as err:
+        raise FactcheckError(f"{weights.model_dir / WEIGHTS}: model file is corrupt ({err})") from None
     classes = list(getattr(pipeline, "classes_", []))
     if (
         not isinstance(pipeline, (Pipeline, DocumentClassifier))

@@ -161,8 +161,9 @@ def train_out_of_core(
     2. logistic regression is fitted by SGD (``partial_fit``) over the
        spilled chunks, ``epochs`` times, in a new random order each time and
        a few chunks shuffled together, so a file sorted by label still
-       trains; its objective is the in-memory model's (L2, ``C``, balanced
-       class weights: ``alpha = 1 / (C * n)``), found by SGD, not L-BFGS;
+       trains; it is one-vs-rest logistic regression with the in-memory
+       model's L2 penalty, ``C`` and balanced class weights
+       (``alpha = 1 / (C * n)``), where the in-memory fit is multinomial by L-BFGS;
     3. the held-out share, chosen by a hash of each document id (or line)
        with ``seed``, is scored a chunk at a time.
 

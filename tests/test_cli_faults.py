@@ -247,3 +247,33 @@ def test_train_onto_a_really_full_disk(small_disk: Path, tiny_model: Path):
             filler.write(b"x" * 1024)
     result = run("annotate", SEED, "--out", answers, "--model", tiny_model, input="1\n")
     assert f"{answers}: cannot " in _one_line_error(result)
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/task").is_dir(), reason="reads thread signal masks from Linux's /proc"
+)
+def test_threads_numpy_starts_never_take_ctrl_c():
+    """A SIGINT a BLAS thread took would not interrupt predict's read of standard input."""
+    process = subprocess.Popen(
+        [*FACTCHECK, "predict", "-"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        tasks = Path(f"/proc/{process.pid}/task")
+        deadline = time.monotonic() + 60
+        while len(list(tasks.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        helpers = [t for t in tasks.iterdir() if t.name != str(process.pid)]
+        if not helpers:
+            pytest.skip("numpy started no threads here (a one-thread BLAS)")
+        for task in helpers:
+            blocked = next(
+                line for line in (task / "status").read_text().splitlines() if line.startswith("SigBlk")
+            )
+            assert int(blocked.split()[1], 16) & (1 << (signal.SIGINT - 1)), (
+                f"thread {task.name} takes SIGINT"
+            )
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 130
+    finally:
+        process.kill()
+        process.wait()

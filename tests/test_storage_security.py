@@ -182,3 +182,57 @@ def test_info_calls_a_damaged_model_damaged(tiny_model: Path, tmp_path: Path):
     assert result.exit_code == 1 and "truncated" in result.stderr
     healthy = runner.invoke(app, ["info", "--model", str(tiny_model)])
     assert healthy.exit_code == 0 and "SHA-256 verified" in healthy.stdout
+
+
+def _with_arrays_change(tiny_model: Path, target: Path, change) -> None:
+    """Copy tiny_model, edit its arrays, and record the new file's SHA-256 as an attacker would."""
+    shutil.copytree(tiny_model, target)
+    structure, arrays = codec.read((tiny_model / WEIGHTS).read_bytes())
+    change(structure, arrays)
+    buffer = io.BytesIO()
+    np.savez(buffer, structure=np.frombuffer(json.dumps(structure).encode(), np.uint8), **arrays)
+    (target / WEIGHTS).write_bytes(buffer.getvalue())
+    card = json.loads((target / CARD).read_text())
+    card["weights"]["sha256"] = hashlib.sha256(buffer.getvalue()).hexdigest()
+    card["weights"]["bytes"] = len(buffer.getvalue())
+    (target / CARD).write_text(json.dumps(card))
+
+
+def _tfidf_array(structure: dict, name: str) -> str:
+    state = structure["state"]["dict"]["steps"]["list"][1]["tuple"][1]["state"]["dict"]
+    return state[name]["array"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda s, a: a.__setitem__(_tfidf_array(s, "idf_"), a[_tfidf_array(s, "idf_")][:-5]),
+        lambda s, a: a.__setitem__(_tfidf_array(s, "columns_"), a[_tfidf_array(s, "columns_")] + 10**9),
+        lambda s, a: a.__setitem__(_tfidf_array(s, "family_"), a[_tfidf_array(s, "family_")] + 7),
+    ],
+    ids=["short idf", "columns out of range", "unknown family"],
+)
+def test_arrays_that_do_not_fit_together_are_a_load_error_not_a_crash(
+    tiny_model: Path, tmp_path: Path, damage
+):
+    broken = tmp_path / "broken"
+    _with_arrays_change(tiny_model, broken, damage)
+    for load in (load_model, Labeller.load):
+        with pytest.raises(FactcheckError, match="model file is corrupt"):
+            load(broken)
+    result = runner.invoke(app, ["predict", "--text", "Six people died.", "--model", str(broken)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_a_description_nested_too_deep_is_corrupt(tiny_model: Path, tmp_path: Path):
+    deep = tmp_path / "deep"
+    _with_structure_change(tiny_model, deep, lambda s: s["state"]["dict"].__setitem__("x", {"list": []}))
+    structure = "[" * 100_000 + "]" * 100_000
+    data = io.BytesIO()
+    np.savez(data, structure=np.frombuffer(structure.encode(), np.uint8))
+    (deep / WEIGHTS).write_bytes(data.getvalue())
+    card = json.loads((deep / CARD).read_text())
+    card["weights"]["sha256"] = hashlib.sha256(data.getvalue()).hexdigest()
+    (deep / CARD).write_text(json.dumps(card))
+    with pytest.raises(FactcheckError, match="corrupt"):
+        Labeller.load(deep)

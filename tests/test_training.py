@@ -160,3 +160,13 @@ def test_out_of_core_refuses_base(tmp_path: Path):
         app, ["train", str(STARTER), "--out", str(tmp_path / "m"), "--out-of-core", "--base", "default"]
     )
     assert result.exit_code == 1 and "--out-of-core does not take --base" in result.output
+
+
+def test_epochs_only_with_out_of_core(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    result = CliRunner().invoke(app, ["train", str(STARTER), "--out", str(tmp_path / "m"), "--epochs", "3"])
+    assert result.exit_code == 1 and "--epochs goes with --out-of-core" in result.output
+    assert not (tmp_path / "m").exists()

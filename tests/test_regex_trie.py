@@ -1,0 +1,18 @@
+import re
+
+from factcheck.regex_trie import trie
+
+WORDS = ["say", "says", "said", "saying", "tell", "told", "according", "a", "an", "another"]
+
+
+def test_the_trie_matches_exactly_the_words():
+    pattern = re.compile(trie(WORDS))
+    assert all(pattern.fullmatch(w) for w in WORDS)
+    assert not any(pattern.fullmatch(w) for w in ["sa", "sayings", "tel", "accord", "anothe", ""])
+
+
+def test_a_search_finds_the_same_words_as_the_plain_alternation():
+    text = "She said an aide told reporters, according to another account, that he says little."
+    plain = re.compile(r"\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b")
+    tried = re.compile(r"\b" + trie(WORDS) + r"\b")
+    assert [m.span() for m in tried.finditer(text)] == [m.span() for m in plain.finditer(text)]
