@@ -5,11 +5,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from factcheck.context import DocumentPredictor
 from factcheck.data import read_examples
 from factcheck.labelling import Labeller
 from factcheck.labels import LABEL_IDS
 from factcheck.model import CLASSIFIERS, make_pipeline
-from factcheck.predictor import LinearPredictor, PipelinePredictor, predictor_for
+from factcheck.predictor import LinearPredictor, PipelinePredictor, from_description, predictor_for
 from factcheck.storage import load_model, read_weights
 from tests.conftest import REPO, STARTER
 
@@ -34,15 +35,19 @@ def _corpus_sentences() -> list[str]:
 
 def test_shipped_model_predicts_the_pipelines_exact_floats():
     weights = read_weights(None)
-    predictor = LinearPredictor.from_description(weights.structure, weights.arrays)
-    assert predictor is not None
-    pipeline, _ = load_model(None)
+    predictor = from_description(weights.structure, weights.arrays)
+    assert isinstance(predictor, DocumentPredictor) and isinstance(predictor.sentences, LinearPredictor)
+    model, _ = load_model(None)
     sentences = _corpus_sentences() + ODD
-    assert np.array_equal(predictor.predict_proba(sentences), pipeline.predict_proba(sentences))
+    groups = [i // 7 for i in range(len(sentences))]
+    assert np.array_equal(
+        predictor.sentences.predict_proba(sentences), model.sentence_model_.predict_proba(sentences)
+    )
+    assert np.array_equal(predictor.predict_proba(sentences, groups), model.predict_proba(sentences, groups))
 
 
 def test_small_and_large_batches_give_the_same_floats(monkeypatch):
-    predictor = LinearPredictor.from_pipeline(load_model(None)[0])
+    predictor = LinearPredictor.from_pipeline(load_model(None)[0].sentence_model_)
     sentences = _corpus_sentences()[:300]
     large = predictor.predict_proba(sentences)  # over the threshold: scipy's product
     monkeypatch.setattr("factcheck.predictor._SCIPY_FROM", 10**12)
