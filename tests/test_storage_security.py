@@ -147,7 +147,8 @@ def test_untrusted_type_inside_a_step_is_refused_by_predict(tiny_model: Path, tm
     evil = tmp_path / "evil"
 
     def swap_classifier(structure: dict) -> None:
-        structure["state"]["dict"]["steps"]["list"][2]["tuple"][1]["object"] = "os.system"
+        pipeline = structure["state"]["dict"]["sentence_model_"]  # the document model's first stage
+        pipeline["state"]["dict"]["steps"]["list"][2]["tuple"][1]["object"] = "os.system"
 
     _with_structure_change(tiny_model, evil, swap_classifier)
     result = runner.invoke(app, ["predict", "--text", "Six people died.", "--model", str(evil)])
