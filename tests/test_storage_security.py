@@ -200,7 +200,8 @@ def _with_arrays_change(tiny_model: Path, target: Path, change) -> None:
 
 
 def _tfidf_array(structure: dict, name: str) -> str:
-    state = structure["state"]["dict"]["steps"]["list"][1]["tuple"][1]["state"]["dict"]
+    pipeline = structure["state"]["dict"]["sentence_model_"]  # the document model's first stage
+    state = pipeline["state"]["dict"]["steps"]["list"][1]["tuple"][1]["state"]["dict"]
     return state[name]["array"]
 
 
@@ -237,3 +238,28 @@ def test_a_description_nested_too_deep_is_corrupt(tiny_model: Path, tmp_path: Pa
     (deep / CARD).write_text(json.dumps(card))
     with pytest.raises(FactcheckError, match="corrupt"):
         Labeller.load(deep)
+
+
+def test_context_trees_that_point_outside_their_nodes_are_a_load_error(tmp_path: Path):
+    import sklearn
+
+    from factcheck.data import document_ids, read_examples
+    from factcheck.model import make_model
+    from factcheck.storage import save_model
+
+    examples = read_examples(STARTER)
+    model = make_model(char_ngrams=None, folds=3, min_documents=5)
+    model.fit([e.text for e in examples], [e.label for e in examples], document_ids(examples))
+    good = save_model(model, {"versions": {"scikit-learn": sklearn.__version__}}, tmp_path / "good")
+
+    def damage(structure: dict, arrays: dict) -> None:
+        name = structure["state"]["dict"]["context_model_"]["state"]["dict"]["left"]["array"]
+        arrays[name] = arrays[name] + 10**6
+
+    _with_arrays_change(good, tmp_path / "broken", damage)
+    with pytest.raises(FactcheckError, match=r"model file is corrupt .*outside its nodes"):
+        Labeller.load(tmp_path / "broken")
+    result = runner.invoke(
+        app, ["predict", "--text", "Six people died.", "--model", str(tmp_path / "broken")]
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
