@@ -340,9 +340,9 @@ def predict(
             "--out DIR writes one jsonl, csv or table file per input file; "
             "it does not go with --output, --text or --format html"
         )
-    units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one)
     if fmt is RowFormat.html:  # a page needs every document whole
         texts: dict[str, str] = {}
+        units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one)
         for unit in (u for u in units if u is not None):
             texts[unit.doc] = texts.get(unit.doc, "") + unit.text
         labeller = Labeller.load(model, trust_model)
