@@ -40,6 +40,8 @@ import numpy as np
 # Quotation marks that open, close, or do either (straight quotes toggle).
 _OPENING, _CLOSING, _STRAIGHT = "\u201c", "\u201d", '"'
 _QUOTE_RE = re.compile('[\u201c\u201d"]')
+_QUOTE_STARTS = (_OPENING, _STRAIGHT, "\u2018", "'")
+_NOTHING_QUOTED = (0.0, 0.0, 0.0, 0.0)
 
 #: Columns of ``layout``: for a sentence that starts outside a quotation, then
 #: for one that starts inside (end state, share of characters quoted, quoted
@@ -78,22 +80,33 @@ def _scan(text: str, marks: list[tuple[int, str]], open_at_start: bool) -> tuple
         stretch = text[since:]
         quoted += len(stretch)
         longest = max(longest, stretch.count(" ") + 1)
-    return float(is_open), quoted / max(len(text), 1), float(segments), float(np.log1p(longest))
+    return float(is_open), quoted / max(len(text), 1), float(segments), float(longest)
 
 
 def layout(texts: Sequence[str]) -> np.ndarray:
     """The text-free facts about each sentence the context stage needs (``LAYOUT_COLUMNS``)."""
-    rows = np.zeros((len(texts), len(LAYOUT_COLUMNS)))
-    for i, text in enumerate(texts):
+    rows = []
+    for text in texts:
         marks = [(m.start(), m.group()) for m in _QUOTE_RE.finditer(text)]
+        if marks:
+            outside, inside = _scan(text, marks, False), _scan(text, marks, True)
+        else:  # most sentences: nothing is quoted, or all of it if a quotation is open
+            outside = _NOTHING_QUOTED
+            inside = (1.0, len(text) / max(len(text), 1), 0.0, float(text.count(" ") + 1))
         stripped = text.strip()
-        rows[i, :4] = _scan(text, marks, False)
-        rows[i, 4:8] = _scan(text, marks, True)
-        rows[i, 8] = bool(marks)
-        rows[i, 9] = stripped[:1] in (_OPENING, _STRAIGHT, "\u2018", "'")
-        rows[i, 10] = stripped.endswith("?")
-        rows[i, 11] = text.count("\u2018")
-    return rows
+        rows.append(
+            (
+                *outside,
+                *inside,
+                float(bool(marks)),
+                float(stripped[:1] in _QUOTE_STARTS),
+                float(stripped.endswith("?")),
+                float(text.count("\u2018")),
+            )
+        )
+    table = np.array(rows, dtype=np.float64).reshape(len(texts), len(LAYOUT_COLUMNS))
+    table[:, [3, 7]] = np.log1p(table[:, [3, 7]])  # longest quoted runs, in words, on a log scale
+    return table
 
 
 def document_bounds(groups: Sequence[Hashable] | None, n: int) -> list[tuple[int, int]]:
@@ -235,21 +248,21 @@ class TreeEnsemble:
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         n, k = len(X), len(self.baseline)
-        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        rows = np.arange(n)[:, None]
-        while True:
-            inner = ~self.leaf[node]
-            if not inner.any():
-                break
-            here = node[inner]
-            goes_left = (
-                X[np.broadcast_to(rows, node.shape)[inner], self.feature[here]] <= self.threshold[here]
-            )
-            node[inner] = np.where(goes_left, self.left[here], self.right[here])
+        # A leaf points to itself and always goes "left", so a walk can run past it unharmed.
+        index = np.arange(len(self.feature))
+        left = np.where(self.leaf, index, self.left)
+        right = np.where(self.leaf, index, self.right)
+        feature = np.where(self.leaf, 0, self.feature)
+        threshold = np.where(self.leaf, np.inf, self.threshold)
+        flat = np.ascontiguousarray(X, dtype=np.float64).ravel()
+        row_start = np.arange(n) * X.shape[1]
         raw = np.tile(self.baseline, (n, 1))
-        values = self.value[node]
-        for t in range(len(self.roots)):  # in the order scikit-learn adds them
-            raw[:, t % k] += values[:, t]
+        for t, root in enumerate(self.roots.tolist()):  # one tree at a time, in scikit-learn's order
+            node = np.full(n, root)
+            while not self.leaf[node].all():
+                goes_left = flat[row_start + feature[node]] <= threshold[node]
+                node = np.where(goes_left, left[node], right[node])
+            raw[:, t % k] += self.value[node]
         raw -= raw.max(axis=1, keepdims=True)
         np.exp(raw, out=raw)
         raw /= raw.sum(axis=1, keepdims=True)
