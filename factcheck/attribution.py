@@ -17,21 +17,27 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from factcheck.cues import CUE_FORMS, CUE_STANCE, cue_lemma
 from factcheck.regex_trie import trie
 
-# Words (with inner apostrophes, hyphens and dots: "people\u2019s", "U.S"), numbers, paragraph
-# breaks, single marks. A word's final dot is decided in ``_tokens``: kept for abbreviations only.
+# Words (with inner apostrophes, hyphens and dots: "people\u2019s", "U.S"), numbers, single marks,
+# each with the white space before it (which holds the paragraph breaks). A word's final dot is
+# decided in ``_tokens``: kept for abbreviations only.
 _TOKEN = re.compile(
-    r"[A-Za-z][A-Za-z0-9&'-]*(?:[\u2019.][A-Za-z][A-Za-z0-9&'-]*)*"
-    r"|[$£€¥]?\d(?:[\d,.:]*\d)?(?:[A-Za-z%]+)?|\n\n|[^\sA-Za-z0-9]"
+    r"(\s*)([A-Za-z][A-Za-z0-9&'-]*(?:[\u2019.][A-Za-z][A-Za-z0-9&'-]*)*"
+    r"|[$£€¥]?\d(?:[\d,.:]*\d)?(?:[A-Za-z%]+)?|[^\sA-Za-z0-9])"
 )
 _ABBREVIATIONS = frozenset(
     {"Dr", "Mr", "Ms", "Mrs", "St", "Co", "Jr", "Mt", "Inc", "Ltd", "Corp", "Gov", "Sen", "Rep"}
 )
 _INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+|[A-Z]")
+_first = itemgetter(0)
+_ABBREVIATION_ENDS = tuple(_ABBREVIATIONS)
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CUE_FIRST_WORDS = frozenset(form.split()[0] for form in CUE_FORMS)
 _WORD = re.compile(r"[A-Za-z]+")
 # The pre-filter: any word that can begin a cue, in the lower-cased text (one search in C).
@@ -215,23 +221,58 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def _tokens(text: str, quotes: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets, each marked when it sits inside a quote."""
     end = len(text) if end is None else end
-    new = tuple.__new__  # a comprehension of tuples: tokens are made by the thousand per document
-    tokens = [
-        new(Token, (m.start(), m.end(), word, False, word.lower(), word[:1].isalpha()))
-        for m in _TOKEN.finditer(text, start, end)
-        if (word := m[0]) != "\n\n"
-    ]
-    # A word keeps the dot right after it when it is an abbreviation, initials or a middle initial.
+    new = tuple.__new__
+    # Built column by column with C-level calls (findall, map, accumulate, zip): tokens are made by
+    # the thousand per document. Offsets are the running sum of the lengths of space and token.
+    pieces = list(chain.from_iterable(_TOKEN.findall(text, start, end)))
+    offsets = list(accumulate(map(len, pieces), initial=start))
+    words = pieces[1::2]
+    starts = offsets[1::2]
+    inside = [(a, b) for a, b in quotes if a < end and b > start]  # usually none
+    quoted = [False] * len(words)
+    if inside:  # the quoted flag read from a per-character table
+        table = [False] * (end - start)
+        for a, b in inside:
+            table[max(a, start) - start : min(b, end) - start] = [True] * (min(b, end) - max(a, start))
+        quoted = [table[at - start] for at in starts]
+    lowers, is_word = map(str.lower, words), map(str.isalpha, map(_first, words))
+    columns = zip(starts, offsets[2::2], words, quoted, lowers, is_word, strict=True)
+    tokens = list(map(new, repeat(Token), columns))
+    # A word keeps the dot right after it when it is an abbreviation, initials or a middle initial;
+    # most sentences hold no such word, and the pass over their tokens is skipped.
+    if not _may_keep_a_dot(text, start, end):
+        return tokens
     dots = [k for k, t in enumerate(tokens) if t.text == "." and k and tokens[k - 1].end == t.start]
     for k in reversed(dots):
         word = tokens[k - 1]
         if _keeps_dot(text, word.text, word.end):
-            merged = new(Token, (word.start, word.end + 1, word.text + ".", False, word.lower + ".", True))
+            merged = new(
+                Token, (word.start, word.end + 1, word.text + ".", word.quoted, word.lower + ".", True)
+            )
             tokens[k - 1 : k + 1] = [merged]
-    inside = [(a, b) for a, b in quotes if a < end and b > start]  # usually none
-    if inside:
-        tokens = [t._replace(quoted=True) if any(a <= t.start < b for a, b in inside) else t for t in tokens]
     return tokens
+
+
+def _may_keep_a_dot(text: str, start: int, end: int) -> bool:
+    """Whether a dot in ``text[start:end]`` may be one ``_keeps_dot`` keeps (a cheap superset).
+
+    Such a dot follows a letter, and the word before it is an abbreviation, initials ("U.S":
+    a dot two back) or a single letter (no letter two back).
+    """
+    dot = text.find(".", start, end)
+    while dot >= 0:
+        if (
+            dot > start
+            and text[dot - 1] in _ASCII_LETTERS
+            and (
+                dot - 2 < start
+                or text[dot - 2] not in _ASCII_LETTERS
+                or text.endswith(_ABBREVIATION_ENDS, start, dot)
+            )
+        ):
+            return True
+        dot = text.find(".", dot + 1, end)
+    return False
 
 
 def _keeps_dot(text: str, word: str, dot: int) -> bool:

@@ -284,9 +284,9 @@ _ANCHOR_WORDS = [
     "dozens", "tens", "several",
 ]  # fmt: skip
 _ANCHOR = re.compile(
-    # Searched in the lower-cased text (no case folding at every position); the first character is
-    # checked before anything else: most positions fail there, cheaply.
-    r"(?=[$£€¥\dabdefhmnostz])(?<![\w.,:$£€¥-])(?:[$£€¥\d]|(?:"
+    # Searched in the lower-cased text (no case folding at every position); the character before is
+    # checked first (inside a word most positions fail there, cheaply), then the first character.
+    r"(?<![\w.,:$£€¥-])(?=[$£€¥\dabdefhmnostz])(?:[$£€¥\d]|(?:"
     + trie(_ANCHOR_WORDS)
     + r"|(?:an?|another|one)"
     r"(?=\s(?:half|third|quarter|fifth|tenth|dozen|hundred|thousand|million|billion|few)))"
