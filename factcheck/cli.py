@@ -306,6 +306,11 @@ def predict(
     rows are written as soon as they are labelled, so a pipe gets rows while
     it is still open and memory stays flat however long the input.
 
+    Each sentence is labelled among its document's neighbours: a sentence
+    inside a quoted statement or an interview answer reads as attributed.
+    Paragraphs are labelled together up to about 256 KB, so only a longer
+    document, or a pipe that pauses mid-document, is read in pieces.
+
     --format html writes one self-contained page: the articles as running
     text with each sentence marked by its label, details on click, a filter,
     and in-page corrections exported as JSONL that 'factcheck train' reads.
