@@ -17,27 +17,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, repeat
-from operator import itemgetter
 from typing import Any, NamedTuple
 
-from factcheck.cues import CUE_FORMS, CUE_STANCE, cue_lemma
+from factcheck.cues import CUE_FORMS, CUE_STANCE
 from factcheck.regex_trie import trie
 
-# Words (with inner apostrophes, hyphens and dots: "people\u2019s", "U.S"), numbers, single marks,
-# each with the white space before it (which holds the paragraph breaks). A word's final dot is
-# decided in ``_tokens``: kept for abbreviations only.
+# Words (with inner apostrophes, hyphens and dots: "people\u2019s", "U.S"), numbers, paragraph
+# breaks, single marks. A word's final dot is decided in ``_tokens``: kept for abbreviations only.
 _TOKEN = re.compile(
-    r"(\s*)([A-Za-z][A-Za-z0-9&'-]*(?:[\u2019.][A-Za-z][A-Za-z0-9&'-]*)*"
-    r"|[$£€¥]?\d(?:[\d,.:]*\d)?(?:[A-Za-z%]+)?|[^\sA-Za-z0-9])"
+    r"[A-Za-z][A-Za-z0-9&'-]*(?:[\u2019.][A-Za-z][A-Za-z0-9&'-]*)*"
+    r"|[$£€¥]?\d(?:[\d,.:]*\d)?(?:[A-Za-z%]+)?|\n\n|[^\sA-Za-z0-9]"
 )
 _ABBREVIATIONS = frozenset(
     {"Dr", "Mr", "Ms", "Mrs", "St", "Co", "Jr", "Mt", "Inc", "Ltd", "Corp", "Gov", "Sen", "Rep"}
 )
 _INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+|[A-Z]")
-_first = itemgetter(0)
 _ABBREVIATION_ENDS = tuple(_ABBREVIATIONS)
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# ``cues.cue_lemma`` for a token's lower-cased text (one word, no spaces to normalise): a dict look-up.
+_lemma = CUE_FORMS.get
 _CUE_FIRST_WORDS = frozenset(form.split()[0] for form in CUE_FORMS)
 _WORD = re.compile(r"[A-Za-z]+")
 # The pre-filter: any word that can begin a cue, in the lower-cased text (one search in C).
@@ -221,23 +219,23 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def _tokens(text: str, quotes: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets, each marked when it sits inside a quote."""
     end = len(text) if end is None else end
-    new = tuple.__new__
-    # Built column by column with C-level calls (findall, map, accumulate, zip): tokens are made by
-    # the thousand per document. Offsets are the running sum of the lengths of space and token.
-    pieces = list(chain.from_iterable(_TOKEN.findall(text, start, end)))
-    offsets = list(accumulate(map(len, pieces), initial=start))
-    words = pieces[1::2]
-    starts = offsets[1::2]
+    new = tuple.__new__  # a comprehension of tuples: tokens are made by the thousand per document
     inside = [(a, b) for a, b in quotes if a < end and b > start]  # usually none
-    quoted = [False] * len(words)
-    if inside:  # the quoted flag read from a per-character table
+    if not inside:
+        tokens = [
+            new(Token, (m.start(), m.end(), word, False, word.lower(), word[:1].isalpha()))
+            for m in _TOKEN.finditer(text, start, end)
+            if (word := m[0]) != "\n\n"
+        ]
+    else:  # the quoted flag read from a per-character table, not from a second pass over the tokens
         table = [False] * (end - start)
         for a, b in inside:
             table[max(a, start) - start : min(b, end) - start] = [True] * (min(b, end) - max(a, start))
-        quoted = [table[at - start] for at in starts]
-    lowers, is_word = map(str.lower, words), map(str.isalpha, map(_first, words))
-    columns = zip(starts, offsets[2::2], words, quoted, lowers, is_word, strict=True)
-    tokens = list(map(new, repeat(Token), columns))
+        tokens = [
+            new(Token, (at, m.end(), word, table[at - start], word.lower(), word[:1].isalpha()))
+            for m in _TOKEN.finditer(text, start, end)
+            if (word := m[0]) != "\n\n" and (at := m.start()) >= start
+        ]
     # A word keeps the dot right after it when it is an abbreviation, initials or a middle initial;
     # most sentences hold no such word, and the pass over their tokens is skipped.
     if not _may_keep_a_dot(text, start, end):
@@ -344,7 +342,8 @@ def find_sources(
                     )
                 i += width
         sources += found
-    return [_shift(s, offset) for s in _resolve(sources)]
+    resolved = _resolve(sources)
+    return [_shift(s, offset) for s in resolved] if offset else resolved
 
 
 def _shift(s: Source, offset: int) -> Source:
@@ -494,10 +493,10 @@ def _source_for(
     if (
         subject[0] == subject[1]
         and first.lower in _PRONOUNS
-        and (before in _OBJECTS or before == "that" or cue_lemma(before) is not None)
+        and (before in _OBJECTS or before == "that" or _lemma(before) is not None)
     ):
         return None  # "told us they will report": the pronoun speaks inside reported content
-    if cue_lemma(before) is not None and not sentence[subject[0] - 1].quoted and before != "according":
+    if _lemma(before) is not None and not sentence[subject[0] - 1].quoted and before != "according":
         return None  # "said the first images showed": a cue inside what was said
     if before == "that" and found:
         return None  # "told a hearing that his deputies expected": reported content
@@ -629,7 +628,7 @@ def _clause_follows(sentence: list[Token], k: int, limit: int) -> bool:
     Only tokens before ``limit`` (the cue being read and its auxiliaries) are looked at.
     """
     window = [t.lower for t in sentence[k + 1 : min(k + 6, limit)]]
-    return any(w in _AUX or cue_lemma(w) is not None for w in window)
+    return any(w in _AUX or _lemma(w) is not None for w in window)
 
 
 def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
@@ -706,7 +705,7 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
         verb = low in _AUX or (
             k < last
             and tok.text[:1].islower()
-            and cue_lemma(low) not in (None, low)
+            and _lemma(low) not in (None, low)
             and _words(sentence, k - 1) not in _DETERMINERS
             and not (low.endswith("ed") and _words(sentence, k + 1) in ("by", "in", "on", "at", "last", "of"))
         )
@@ -772,7 +771,7 @@ def _noun_before(sentence: list[Token], i: int) -> bool:
         and not prev.endswith(("s", "ly"))
         and prev not in _PRONOUNS | _AUX | _SKIP_BEFORE_CUE | _BOUNDARY_WORDS | _RELATIVE
         and prev not in ("to", "not", "people", "police", "staff", "media", "public", "data", "who", "i")
-        and cue_lemma(prev) is None
+        and _lemma(prev) is None
     )
 
 
@@ -811,7 +810,7 @@ def _clause_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple
     last = first
     while last < i and sentence[last].is_word and not sentence[last].quoted:
         low = sentence[last].lower
-        if low in _AUX or low.endswith("ed") or cue_lemma(low) is not None or low in _CLAUSE_VERBS:
+        if low in _AUX or low.endswith("ed") or _lemma(low) is not None or low in _CLAUSE_VERBS:
             break
         last += 1
     if last == first or last > i:

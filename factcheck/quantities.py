@@ -469,29 +469,11 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
     """Dates, years, clock times, ordinals, identifiers and "one" as a pronoun."""
     start, end = m.start(), m.end()
     before, after = text[max(0, start - 30) : start], text[end : end + 12]
-    # Checked on the digits as written: "2,000" is a count, never the year 2000.
-    if _INTEGER.fullmatch(first) and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+    if _DECADE_OR_CLOCK_AFTER.match(after):
+        return True  # a decade "1990s", a clock time "08:47"
+    # Every pattern below starts with a digit: a number in words ("two") skips them all.
+    if first[:1].isdigit() and _digits_not_a_figure(first, m, before, after):
         return True
-    if _YEAR.fullmatch(first) and not m["second"] and not _PERCENT_NEXT.match(after):
-        return True  # a year
-    if _SMALL_INTEGER.fullmatch(first) and _TIME_AFTER.match(after):
-        return True
-    if _ORDINAL.fullmatch(first) or _DECADE_OR_CLOCK_AFTER.match(after):
-        return True  # an ordinal, a decade, a clock time "08:47"
-    if _DIGITS_WORD.fullmatch(first) and _GLUED_BEFORE.search(before[-3:]) and before[-1:] != " ":
-        return True
-    # The name before a number is short ("Route ", "H.R. ", "FTSE "): the last 16 characters suffice.
-    name = first[:1].isdigit() and _IDENTIFIER_BEFORE.search(before[-16:])
-    if name and not _LIST_MARK_BEFORE.search(before):
-        return True
-    if _CLOCK.fullmatch(first) and (
-        ":" in first or _TIME_AFTER.match(after) or first.endswith(("am", "pm")) or not before.strip()
-    ):
-        return True
-    if _HOUR.fullmatch(first.lower()):
-        return True
-    if first[:1].isdigit() and before[-1:] in _OPENING_QUOTES and _QUOTED_NAME_AFTER.match(after):
-        return True  # the “1200 Club”: a number that opens a quoted name
     if first.lower() in ("one", "a", "an") and not m["second"]:
         return (
             _PRONOUN_ONE_AFTER.match(after) is not None
@@ -499,6 +481,32 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
             or _PRONOUN_ONE_NEXT.match(after) is not None
         )
     return False
+
+
+def _digits_not_a_figure(first: str, m: re.Match[str], before: str, after: str) -> bool:
+    """Dates, years, clock times, ordinals and names among numbers written in digits."""
+    # Checked on the digits as written: "2,000" is a count, never the year 2000.
+    if _INTEGER.fullmatch(first) and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+        return True
+    if _YEAR.fullmatch(first) and not m["second"] and not _PERCENT_NEXT.match(after):
+        return True  # a year
+    if _SMALL_INTEGER.fullmatch(first) and _TIME_AFTER.match(after):
+        return True
+    if _ORDINAL.fullmatch(first):
+        return True
+    if _DIGITS_WORD.fullmatch(first) and _GLUED_BEFORE.search(before[-3:]) and before[-1:] != " ":
+        return True
+    # The name before a number is short ("Route ", "H.R. ", "FTSE "): the last 16 characters suffice.
+    if _IDENTIFIER_BEFORE.search(before[-16:]) and not _LIST_MARK_BEFORE.search(before):
+        return True
+    if _CLOCK.fullmatch(first) and (
+        ":" in first or _TIME_AFTER.match(after) or first.endswith(("am", "pm")) or not before.strip()
+    ):
+        return True
+    if _HOUR.fullmatch(first.lower()):
+        return True
+    # the “1200 Club”: a number that opens a quoted name
+    return before[-1:] in _OPENING_QUOTES and _QUOTED_NAME_AFTER.match(after) is not None
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -525,6 +533,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if isinstance(quantity, Quantity):
             found.append(quantity)
             pos = quantity.end
+    if not offset:
+        return found
     return [
         Quantity(
             q.start + offset,
