@@ -468,7 +468,9 @@ def _source_for(
         if prev == "by" and _words(sentence, i - 2).endswith("ed"):  # "concluded by saying"
             subject = _subject_before(sentence, i - 2)
             return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
-        return _ing_subject(sentence, i, found) if prev in (",", "with") or prev in _AUX else None
+        if prev in (",", "with") or prev in _AUX or _after_with_phrase(sentence, i):
+            return _ing_subject(sentence, i, found)
+        return None
     inverted = _inverted(sentence, i, width)
     if inverted is not None:
         return inverted
@@ -836,6 +838,23 @@ def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) 
         or "and" in words
         or words[-1] in ("people", "police", "staff", "data", "media", "public", "some", "many", "most")
     )
+
+
+def _after_with_phrase(sentence: list[Token], i: int) -> bool:
+    """Whether a short phrase opened by ", with" ends at the cue: "…, with the board warning"."""
+    k = i - 1
+    while (
+        k >= 0
+        and sentence[k].is_word
+        and not sentence[k].quoted
+        and sentence[k].lower != "with"
+        and i - k <= 5
+    ):
+        k -= 1
+    if not (0 < k < i - 1 and sentence[k].lower == "with" and sentence[k - 1].text == ","):
+        return False
+    # A noun phrase only: "with laws banning tenants from claiming" holds a verb and a preposition.
+    return not any(t.lower in _PREPOSITIONS or t.lower.endswith("ing") for t in sentence[k + 1 : i])
 
 
 def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[int, int] | None:

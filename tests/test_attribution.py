@@ -38,6 +38,10 @@ def pairs(text: str) -> list[tuple[str, str, str]]:
             "A nurse who works nights told us the ward was full.",
             [("A nurse who works nights", "told", "neutral")],
         ),
+        (
+            "The council said rents will rise, with the local paper reporting a freeze is likely.",
+            [("The council", "said", "neutral"), ("the local paper", "reporting", "neutral")],
+        ),
     ],
 )
 def test_sources_where_english_puts_them(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -52,6 +56,7 @@ def test_sources_where_english_puts_them(text: str, expected: list[tuple[str, st
         "She thanked the volunteers.",  # not a cue
         "Four people reported missing were found.",  # a participle, not a report
         "Rental income came in below forecast.",  # a noun after a preposition
+        "Rents rose, with new rules barring tenants from claiming a refund.",  # no phrase of "with"
     ],
 )
 def test_words_that_look_like_cues_but_are_not(text: str) -> None:
