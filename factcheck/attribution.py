@@ -28,6 +28,8 @@ _TOKEN = re.compile(
     r"[A-Za-z][A-Za-z0-9&'-]*(?:[\u2019.][A-Za-z][A-Za-z0-9&'-]*)*"
     r"|[$£€¥]?\d(?:[\d,.:]*\d)?(?:[A-Za-z%]+)?|\n\n|[^\sA-Za-z0-9]"
 )
+# The same tokens with the whitespace before each: ``_tokens`` reads offsets from the lengths.
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 _ABBREVIATIONS = frozenset(
     {"Dr", "Mr", "Ms", "Mrs", "St", "Co", "Jr", "Mt", "Inc", "Ltd", "Corp", "Gov", "Sen", "Rep"}
 )
@@ -219,23 +221,26 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def _tokens(text: str, quotes: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets, each marked when it sits inside a quote."""
     end = len(text) if end is None else end
-    new = tuple.__new__  # a comprehension of tuples: tokens are made by the thousand per document
+    new = tuple.__new__  # a loop of tuples: tokens are made by the thousand per document
+    # One findall gives (whitespace before, token) string pairs, no match objects; offsets are
+    # their running lengths. Whitespace between tokens holds every paragraph break but a trailing
+    # one, which comes back as a token and is dropped like the others.
     inside = [(a, b) for a, b in quotes if a < end and b > start]  # usually none
-    if not inside:
-        tokens = [
-            new(Token, (m.start(), m.end(), word, False, word.lower(), word[:1].isalpha()))
-            for m in _TOKEN.finditer(text, start, end)
-            if (word := m[0]) != "\n\n"
-        ]
-    else:  # the quoted flag read from a per-character table, not from a second pass over the tokens
+    table = None
+    if inside:  # the quoted flag read from a per-character table, not from a second pass over the tokens
         table = [False] * (end - start)
         for a, b in inside:
             table[max(a, start) - start : min(b, end) - start] = [True] * (min(b, end) - max(a, start))
-        tokens = [
-            new(Token, (at, m.end(), word, table[at - start], word.lower(), word[:1].isalpha()))
-            for m in _TOKEN.finditer(text, start, end)
-            if (word := m[0]) != "\n\n" and (at := m.start()) >= start
-        ]
+    tokens = []
+    append = tokens.append
+    at = start
+    for space, word in _SPACED_TOKEN.findall(text, start, end):
+        at += len(space)
+        after = at + len(word)
+        if word != "\n\n":
+            quoted = table[at - start] if table else False
+            append(new(Token, (at, after, word, quoted, word.lower(), word[:1].isalpha())))
+        at = after
     # A word keeps the dot right after it when it is an abbreviation, initials or a middle initial;
     # most sentences hold no such word, and the pass over their tokens is skipped.
     if not _may_keep_a_dot(text, start, end):
