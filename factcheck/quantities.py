@@ -39,8 +39,10 @@ _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth
 _CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 
 
+# Every use is case-insensitive; the look-ahead lets a number in digits fail at once, not at
+# each of the thirty words (the words start with letters, so the matches are the same).
 _WORD_NUMBER = (
-    r"(?:(?:"
+    r"(?=[a-z])(?:(?:"
     + "|".join(_TENS_WORDS)
     + r")(?:-(?:"
     + "|".join(k for k in _UNITS_WORDS if _UNITS_WORDS[k] < 10)
@@ -262,11 +264,13 @@ _HEDGE_WORDS = [
     "some", "nearly", "almost", "over", "under", "above", "below", "past", "near", "barely", "perhaps",
     "probably", "maybe", "possibly", "upward of", "north of", "in excess of",
 ]  # fmt: skip
+_HEDGE_ENDINGS = tuple(_HEDGE_WORDS)
 _HEDGES_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<hedge>" + trie(_HEDGE_WORDS) + r")\s$", re.IGNORECASE)
 _MULTIWORD_UNITS = (
     "percentage points", "percentage point", "basis points", "basis point", "nautical miles", "square miles",
     "metric tons", "per cent",
 )  # fmt: skip
+_SPACED_MULTIWORD_UNITS = tuple(" " + unit for unit in _MULTIWORD_UNITS)
 _HEDGE_AFTER = re.compile(r"^\s(?P<hedge>or so|or more|or less|or thereabouts)\b")
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:the|first|second|last|its|their|western|eastern|northern|southern)\s$", re.I
@@ -417,7 +421,7 @@ def _fraction_value(text: str) -> float | None:
 
 def _counted_noun(text: str, pos: int) -> int:
     """Where the unit or counted noun after ``pos`` ends (``pos`` itself when there is none)."""
-    for unit in _MULTIWORD_UNITS:
+    for unit in _MULTIWORD_UNITS if text.startswith(_SPACED_MULTIWORD_UNITS, pos) else ():
         if text.startswith(" " + unit, pos) and not text[pos + len(unit) + 1 : pos + len(unit) + 2].isalnum():
             return pos + 1 + len(unit)
     end = pos
@@ -450,7 +454,9 @@ def _counted_noun(text: str, pos: int) -> int:
 
 
 def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
-    before = _HEDGES_BEFORE.search(text[max(0, start - 30) : start])
+    before = (
+        _HEDGES_BEFORE.search(text[max(0, start - 30) : start]) if _may_follow_hedge(text, start) else None
+    )
     if before:
         h_start = max(0, start - 30) + before.start("hedge")
         word = before["hedge"].lower()
@@ -463,6 +469,19 @@ def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     if after:
         return end + after.start("hedge"), end + after.end("hedge"), after["hedge"]
     return None
+
+
+def _may_follow_hedge(text: str, start: int) -> bool:
+    """Whether a hedge word can end just before ``start`` (a cheap superset of ``_HEDGES_BEFORE``).
+
+    The pattern wants a hedge, then one space-like character, then ``start`` (or two, the last
+    a line end, for its ``$``); an ASCII text must then end with a hedge word there. Text
+    with other characters is left to the pattern: case folding can match letters lower() does not make.
+    """
+    if not start or not text[start - 1].isspace():
+        return False
+    window = text[max(0, start - 30) : start]
+    return window[-1] == "\n" or not window.isascii() or window[:-1].lower().endswith(_HEDGE_ENDINGS)
 
 
 def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
