@@ -56,6 +56,8 @@ _SKIP_BEFORE_CUE = _AUX | {
     "often", "even", "just", "since", "once", "then", "always", "n't", "ever", "first", "both", "all",
     "today", "yesterday", "tonight", "far", "so", "separately", "however", "too",
 }  # fmt: skip
+_LY_NOUNS = {"family", "tally", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "daily", "weekly"}
+_ADVERBS = {"also", "twice", "still", "yet", "now", "already", "even", "just", "again", "further"}
 _OBJECTS = {"us", "me", "him", "them", "reporters", "journalists"}
 _PREPOSITIONS = {"of", "for", "without", "by", "after", "before", "on", "in", "at", "about", "from", "with"}
 _DETERMINERS = {
@@ -458,6 +460,8 @@ def _source_for(
         return None  # "would not say whether": no claim
     if not _context_fits(sentence, i, width, lemma, form):
         return None
+    # The auxiliary before the cue, adverbs skipped: "is also expected", "were twice denied".
+    aux = _words(sentence, _skip_adverbs(sentence, i - 1))
     # Passive with an agent: "it was confirmed by the ministry".
     if prev in _BE and nxt == "by":
         return _phrase_after(sentence, i + width + 1, stop_at_clause=True)
@@ -465,7 +469,7 @@ def _source_for(
         return _clause_subject(sentence, i - 2, found)  # "continues to anticipate"
     if _words(sentence, _skip_adverbs(sentence, i - 1)) == "and" and not found and form[-1:] in "sd":
         return _clause_subject(sentence, i, found)  # "voted to hold rates … and currently expects"
-    if prev in _BE or (prev == "to" and lemma not in ("say",)):
+    if aux in _BE or (prev == "to" and lemma not in ("say",)):
         return None  # "is expected to", "are believed to", "to report": no source here
     if nxt == "by" and not _words(sentence, i + width + 1)[:1].isdigit():
         return None  # "by 2050" is a date, not an agent
@@ -473,7 +477,7 @@ def _source_for(
         if prev == "by" and _words(sentence, i - 2).endswith("ed"):  # "concluded by saying"
             subject = _subject_before(sentence, i - 2)
             return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
-        if prev in (",", "with") or prev in _AUX or _after_with_phrase(sentence, i):
+        if prev in (",", "with") or aux in _AUX or _after_with_phrase(sentence, i):
             return _ing_subject(sentence, i, found)
         return None
     inverted = _inverted(sentence, i, width)
@@ -643,7 +647,7 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     k = i - 1
     while (
         k >= 0
-        and (sentence[k].lower in _SKIP_BEFORE_CUE or sentence[k].lower.endswith("ly"))
+        and (sentence[k].lower in _SKIP_BEFORE_CUE or _adverb(sentence[k]))
         and sentence[k].is_word
     ):
         if sentence[k].lower in ("that", "which"):
@@ -782,13 +786,14 @@ def _noun_before(sentence: list[Token], i: int) -> bool:
     )
 
 
+def _adverb(tok: Token) -> bool:
+    """A lower-case -ly word that is not a noun ("formally", not "family", "tally" or "Kelly")."""
+    return tok.lower.endswith("ly") and tok.text[:1].islower() and tok.lower not in _LY_NOUNS
+
+
 def _skip_adverbs(sentence: list[Token], k: int) -> int:
-    """The index of the first token at or before ``k`` that is not an adverb ("currently")."""
-    while (
-        k >= 0
-        and sentence[k].is_word
-        and (sentence[k].lower.endswith("ly") or sentence[k].lower in ("also",))
-    ):
+    """The index of the first token at or before ``k`` that is not an adverb ("currently", "twice")."""
+    while k >= 0 and sentence[k].is_word and (_adverb(sentence[k]) or sentence[k].lower in _ADVERBS):
         k -= 1
     return k
 
@@ -864,8 +869,7 @@ def _after_with_phrase(sentence: list[Token], i: int) -> bool:
 
 def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[int, int] | None:
     """The subject of '…, saying …': the noun phrase the sentence starts with ('with X saying': X)."""
-    prev = _words(sentence, i - 1)
-    if prev in _AUX:  # "have been expecting": an ordinary subject before the auxiliaries
+    if _words(sentence, _skip_adverbs(sentence, i - 1)) in _AUX:  # "have been expecting", "is also urging"
         subject = _subject_before(sentence, i)
         return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
     k = i - 1
