@@ -56,7 +56,19 @@ _SKIP_BEFORE_CUE = _AUX | {
     "often", "even", "just", "since", "once", "then", "always", "n't", "ever", "first", "both", "all",
     "today", "yesterday", "tonight", "far", "so", "separately", "however", "too",
 }  # fmt: skip
-_LY_NOUNS = {"family", "tally", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "daily", "weekly"}
+_NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
+_LY_NOUNS = {
+    "family",
+    "tally",
+    "ally",
+    "assembly",
+    "rally",
+    "supply",
+    "monopoly",
+    "anomaly",
+    "daily",
+    "weekly",
+}
 _ADVERBS = {"also", "twice", "still", "yet", "now", "already", "even", "just", "again", "further"}
 _OBJECTS = {"us", "me", "him", "them", "reporters", "journalists"}
 _PREPOSITIONS = {"of", "for", "without", "by", "after", "before", "on", "in", "at", "about", "from", "with"}
@@ -336,21 +348,46 @@ def find_sources(
                     span = (glued.end(), span[1])  # "… the grant.Senator Vale said": a lost space
                 if span is not None and not any(s.start < span[1] and span[0] < s.end for s in found):
                     cue_tok, cue_last = sentence[i], sentence[i + width - 1]
-                    found.append(
-                        Source(
-                            span[0],
-                            span[1],
-                            text[span[0] : span[1]],
-                            cue_tok.start,
-                            cue_last.end,
-                            text[cue_tok.start : cue_last.end],
-                            CUE_STANCE[lemma],
-                        )
-                    )
+                    cue = (cue_tok.start, cue_last.end, text[cue_tok.start : cue_last.end], CUE_STANCE[lemma])
+                    # "Rep. Ann Lee (D-Iowa), Rep. Bo Park (R-Utah) and Sen. Cy Ortiz issued": one per name.
+                    for a, b in _tagged_names_before(sentence, span[0], i):
+                        if not any(s.start < b and a < s.end for s in found):
+                            found.append(Source(a, b, text[a:b], *cue))
+                    found.append(Source(span[0], span[1], text[span[0] : span[1]], *cue))
                 i += width
         sources += found
     resolved = _resolve(sources)
     return [_shift(s, offset) for s in resolved] if offset else resolved
+
+
+def _tagged_names_before(sentence: list[Token], start: int, cue: int) -> list[tuple[int, int]]:
+    """Names listed before the subject starting at ``start``, each with a bracketed tag.
+
+    "Rep. Ann Lee (D-Iowa), Rep. Bo Park (R-Utah) and Sen. Cy Ortiz issued": the
+    tags cannot sit inside one span, so each name is a source of the shared cue
+    (data/SPANS.md). Without tags ("Rep. Lee and Rep. Park said") the names are one span.
+    """
+    k = next((n for n in range(cue) if sentence[n].start == start), None)
+    names: list[tuple[int, int]] = []
+    while k is not None and k >= 4:
+        j = k - 1
+        if sentence[j].lower == "and":
+            j -= 1
+        if sentence[j].text == "," and j > k - 3:
+            j -= 1
+        if j == k - 1 or sentence[j].text != ")":
+            break
+        opening = j - 1
+        while opening >= 0 and sentence[opening].text != "(" and j - opening <= 6:
+            opening -= 1
+        if opening < 1 or sentence[opening].text != "(":
+            break
+        first = _name_suffix(sentence, _walk_back(sentence, opening - 1, limit=opening), opening - 1)
+        if first > opening - 1 or not sentence[first].text[:1].isupper():
+            break
+        names.append((sentence[first].start, sentence[opening - 1].end))
+        k = first
+    return names[::-1]
 
 
 def _shift(s: Source, offset: int) -> Source:
@@ -469,7 +506,7 @@ def _source_for(
         return _clause_subject(sentence, i - 2, found)  # "continues to anticipate"
     if _words(sentence, _skip_adverbs(sentence, i - 1)) == "and" and not found and form[-1:] in "sd":
         return _clause_subject(sentence, i, found)  # "voted to hold rates … and currently expects"
-    if aux in _BE or (prev == "to" and lemma not in ("say",)):
+    if (aux in _BE and not form.endswith("ing")) or (prev == "to" and lemma not in ("say",)):
         return None  # "is expected to", "are believed to", "to report": no source here
     if nxt == "by" and not _words(sentence, i + width + 1)[:1].isdigit():
         return None  # "by 2050" is a date, not an agent
@@ -504,7 +541,7 @@ def _source_for(
     if (
         subject[0] == subject[1]
         and first.lower in _PRONOUNS
-        and (before in _OBJECTS or before == "that" or _lemma(before) is not None)
+        and (before in _OBJECTS or before in ("that", "what") or _lemma(before) is not None)
     ):
         return None  # "told us they will report": the pronoun speaks inside reported content
     if _lemma(before) is not None and not sentence[subject[0] - 1].quoted and before != "according":
@@ -613,6 +650,7 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
             "when",
             "before",
             "that",
+            "to",
         ):
             break
         if tok.lower in ("who", "whose", "which") or (
@@ -645,11 +683,7 @@ def _clause_follows(sentence: list[Token], k: int, limit: int) -> bool:
 def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     """Token indices (first, last) of the subject of the cue at ``i``."""
     k = i - 1
-    while (
-        k >= 0
-        and (sentence[k].lower in _SKIP_BEFORE_CUE or _adverb(sentence[k]))
-        and sentence[k].is_word
-    ):
+    while k >= 0 and (sentence[k].lower in _SKIP_BEFORE_CUE or _adverb(sentence[k])) and sentence[k].is_word:
         if sentence[k].lower in ("that", "which"):
             break
         k -= 1
@@ -673,16 +707,30 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         while j >= 0 and sentence[j].text != "(":
             j -= 1
         acronym = j == k - 2 and _ACRONYM.fullmatch(sentence[k - 1].text) is not None
-        first = _walk_back(sentence, j - 1, limit=j)
+        first = _name_suffix(sentence, _walk_back(sentence, j - 1, limit=j), j - 1)
         if first > j - 1:
             return None
         # "The Institute for the Study of War (ISW)" keeps its acronym; "Rep. X (R-Ohio)" drops the aside.
         return (first, k) if acronym else (first, j - 1)
     last = k
-    k = _walk_back(sentence, last, limit=last + 1)
+    k = _name_suffix(sentence, _walk_back(sentence, last, limit=last + 1), last)
     if k > last:
         return None
     return k, last
+
+
+def _name_suffix(sentence: list[Token], first: int, last: int) -> int:
+    """Where a subject that is only a name's suffix after a comma ("Frank Pallone, Jr.") starts: the name."""
+    if (
+        first == last
+        and first >= 2
+        and sentence[first].text in _NAME_SUFFIXES
+        and sentence[first - 1].text == ","
+    ):
+        name = _walk_back(sentence, first - 2, limit=first - 1)
+        if name <= first - 2:
+            return name
+    return first
 
 
 def _relative_before(sentence: list[Token], k: int) -> int | None:
@@ -702,6 +750,16 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
     while k >= 0:
         tok = sentence[k]
         low = tok.lower
+        if (
+            tok.text == ")"
+            and k < last
+            and k >= 3
+            and sentence[k - 2].text == "("
+            and _ACRONYM.fullmatch(sentence[k - 1].text)
+            and sentence[k - 3].is_word
+        ):
+            k -= 3  # "a Government Accountability Office (GAO) report found": the acronym is inside
+            continue
         if tok.quoted or tok.text in ",;:—\u2013()-" or tok.text in _QUOTES or tok.text in ".?!":
             break
         if _TIME_TOKEN.fullmatch(tok.text) or (low in _OBJECTS and tok.text != "US"):  # "the US embassy"
