@@ -56,6 +56,11 @@ _SKIP_BEFORE_CUE = _AUX | {
     "often", "even", "just", "since", "once", "then", "always", "n't", "ever", "first", "both", "all",
     "today", "yesterday", "tonight", "far", "so", "separately", "however", "too",
 }  # fmt: skip
+# Irregular past forms that end a clause's subject ("what began as …").
+_PAST_FORMS = {
+    "began", "became", "came", "went", "grew", "rose", "fell", "made", "took", "gave", "kept", "held",
+    "knew", "meant", "seemed", "won", "lost", "left", "ran", "saw", "got",
+}  # fmt: skip
 _NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _LY_NOUNS = {
     "family",
@@ -569,6 +574,7 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     if lemma in _NEEDS_CLAUSE:
         return (
             clause
+            or _bare_clause(sentence, i + width)
             or (lemma == "add" and nxt == "that")
             or (lemma == "explain" and nxt in ("that", "why", "how"))
         )
@@ -594,6 +600,45 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     if lemma == "show":
         return form != "shown"
     return True
+
+
+def _bare_clause(sentence: list[Token], k: int) -> bool:
+    """Whether a clause without "that" starts at ``k``: a noun phrase, then a finite verb.
+
+    "noted the findings show …", "explained Warhol's obsession with celebrities began …",
+    "revealed many are …". A verb right after a determiner, preposition, number or
+    possessive is a noun or modifier ("noted the increased costs"), and the verb must
+    be followed by a word ("noted the city's housing needs." has no clause).
+    """
+    window = sentence[k : k + 10]
+    if (
+        len(window) < 3
+        or not window[0].is_word
+        or window[0].lower in _PREPOSITIONS | _AUX | _PAST_FORMS | {"to"}
+    ):
+        return False
+    for j in range(1, len(window) - 1):
+        tok, before = window[j], window[j - 1]
+        if not tok.is_word or tok.quoted:
+            return False
+        if (
+            before.lower in _DETERMINERS | _PREPOSITIONS | {"to", "and", "or"}
+            or before.text[:1].isdigit()
+            or before.lower.endswith(("'s", "\u2019s"))
+        ):
+            continue
+        low = tok.lower
+        verb = (
+            low in _AUX
+            or low in _PAST_FORMS
+            or (
+                tok.text[:1].islower()
+                and (_lemma(low) not in (None, *_NOUN_CUES) or (len(low) > 4 and low.endswith("ies")))
+            )
+        )
+        if verb:
+            return window[j + 1].is_word
+    return False
 
 
 def _after_quote(sentence: list[Token], i: int) -> bool:
