@@ -61,6 +61,10 @@ _PAST_FORMS = {
     "began", "became", "came", "went", "grew", "rose", "fell", "made", "took", "gave", "kept", "held",
     "knew", "meant", "seemed", "won", "lost", "left", "ran", "saw", "got",
 }  # fmt: skip
+_INTRODUCTIONS = {
+    "however", "meanwhile", "additionally", "moreover", "furthermore", "instead", "still", "also", "today",
+    "yesterday", "separately", "nevertheless", "now", "then", "finally", "overall", "indeed", "thus",
+}  # fmt: skip
 _NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _LY_NOUNS = {
     "family",
@@ -494,8 +498,16 @@ def _source_for(
         and nxt not in _CLAUSE_STARTS
     ):
         return None  # "a new fuel tax credit": a noun after the noun that modifies it
+    if past and form.endswith("ed") and nxt in ("next", "later", "soon", "shortly"):
+        return None  # "laws … expected next month": a participle, no source
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
+    if (
+        form == lemma + "s"
+        and lemma in _NOUN_CUES
+        and (nxt in _AUX or _lemma(nxt) not in (None, *_NOUN_CUES))
+    ):
+        return None  # "some reports indicate": the subject of the verb after it
     if prev in ("and", "or", "but"):
         return None  # "denied … and blamed": a second cue of the same source
     if lemma in ("say", "comment") and (prev in ("not", "never") or prev.endswith("n't")):
@@ -738,15 +750,31 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         return _name_before(sentence, k - 2)  # "Ana R. Soto, who believed that"
     if sentence[k].text == "," and not sentence[k].quoted:
         # "Pruett's attorney, Michael Oyelaran, said": the subject is before the aside.
+        comma = k
         j = k - 1
         while j >= 0 and not (sentence[j].text in ",;:—\u2013(" or sentence[j].text in _QUOTES):
+            if sentence[j].text == ")":  # "…, including Rep. Mike Rogers (R-AL), urged": a tag in the aside
+                opening = next((n for n in range(j - 1, max(-1, j - 6), -1) if sentence[n].text == "("), None)
+                if opening is not None:
+                    j = opening
             j -= 1
-        if j < 0 or sentence[j].text != ",":
+        if j < 0:
+            # "Lydia Buchtmann for Food Standards Australia, says": a lone comma after the subject,
+            # which is then all the sentence holds before it.
+            if comma < 2 or _introductory(sentence[:comma]) or not sentence[0].text[:1].isupper():
+                return None
+            if _walk_back(sentence, comma - 1, limit=comma) != 0:
+                return None
+            k = comma - 1
+        elif sentence[j].text != ",":
             return None
-        opening = _opening_name(sentence, j)
-        if opening is not None:
-            return opening
-        k = j - 1
+        elif _introductory(sentence[:j]) and comma - j > 2:
+            k = comma - 1  # "Additionally, data from the office, projects": the subject is between
+        else:
+            opening = _opening_name(sentence, j)
+            if opening is not None:
+                return opening
+            k = j - 1
     if sentence[k].text == ")":  # "The Institute for the Study of War (ISW) reports"
         j = k - 1
         while j >= 0 and sentence[j].text != "(":
@@ -776,6 +804,25 @@ def _name_suffix(sentence: list[Token], first: int, last: int) -> int:
         if name <= first - 2:
             return name
     return first
+
+
+def _introductory(phrase: list[Token]) -> bool:
+    """Whether a sentence's first words, set off by a comma, introduce it ("Additionally", "Last week")."""
+    if not phrase or len(phrase) > 6 or not all(t.is_word for t in phrase):
+        return False
+    first = phrase[0].lower
+    if len(phrase) == 1:
+        return first in _INTRODUCTIONS or (first.endswith("ly") and first not in _LY_NOUNS)
+    return first in _PREPOSITIONS | {
+        "last",
+        "this",
+        "next",
+        "earlier",
+        "later",
+        "during",
+        "since",
+        "following",
+    }
 
 
 def _relative_before(sentence: list[Token], k: int) -> int | None:
@@ -820,11 +867,23 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             k < last
             and tok.text[:1].islower()
             and _lemma(low) not in (None, low)
+            and not (low.endswith("ing") and k > 0 and sentence[k - 1].is_word)  # "A study documenting"
             and _words(sentence, k - 1) not in _DETERMINERS
             and not (low.endswith("ed") and _words(sentence, k + 1) in ("by", "in", "on", "at", "last", "of"))
         )
-        if low in _RELATIVE and (_words(sentence, k + 1) in _PRONOUNS | _DETERMINERS or k == last):
-            break  # "which it says": the relative pronoun is the object, the subject follows it
+        if low in _RELATIVE and (
+            _words(sentence, k + 1) in _PRONOUNS | _DETERMINERS
+            or k == last
+            or (
+                k + 1 == last
+                and sentence[last].text[:1].islower()
+                and _PLURAL.search(sentence[last].lower)
+                and _words(sentence, last + 1) not in _AUX
+            )
+        ):
+            # "which it says": the relative pronoun is the object, the subject follows it; so with a
+            # bare plural right before the cue ("that critics blame").
+            break
         if verb or low in _RELATIVE:
             # A verb inside a relative clause belongs to the subject: "A coordinator who has negotiated".
             relative = k if low in _RELATIVE else _relative_before(sentence, k)
@@ -947,6 +1006,7 @@ def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) 
     plural = any(_PLURAL.search(w) for w in words if len(w) > 3)
     return (
         plural
+        or _ACRONYM.fullmatch(sentence[subject[1]].text) is not None  # "WHO say": an organisation
         or words[-1] in ("i", "we", "they", "you")
         or "and" in words
         or words[-1] in ("people", "police", "staff", "data", "media", "public", "some", "many", "most")
@@ -987,6 +1047,9 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
         _TIME_TOKEN.fullmatch(sentence[first].text) or not sentence[first].is_word
     ):
         first += 1
+    comma = next((n for n in range(first, min(i, first + 7)) if sentence[n].text == ","), None)
+    if comma is not None and _introductory(sentence[first:comma]):
+        first = comma + 1  # "Last week, Rep. Aguilar spoke …, urging": the subject follows the phrase
     last = first
     while last + 1 < i and sentence[last + 1].is_word:
         low = sentence[last + 1].lower
