@@ -59,12 +59,24 @@ _SKIP_BEFORE_CUE = _AUX | {
 # Irregular past forms that end a clause's subject ("what began as …").
 _PAST_FORMS = {
     "began", "became", "came", "went", "grew", "rose", "fell", "made", "took", "gave", "kept", "held",
-    "knew", "meant", "seemed", "won", "lost", "left", "ran", "saw", "got",
+    "knew", "meant", "seemed", "won", "lost", "left", "ran", "saw", "got", "spoke", "met", "sent",
 }  # fmt: skip
 _INTRODUCTIONS = {
     "however", "meanwhile", "additionally", "moreover", "furthermore", "instead", "still", "also", "today",
     "yesterday", "separately", "nevertheless", "now", "then", "finally", "overall", "indeed", "thus",
 }  # fmt: skip
+_ING_NOUNS = {
+    "spring",
+    "morning",
+    "evening",
+    "thing",
+    "something",
+    "nothing",
+    "everything",
+    "king",
+    "ring",
+    "wing",
+}
 _NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _LY_NOUNS = {
     "family",
@@ -463,8 +475,14 @@ def _source_for(
     form = sentence[i].lower
     if i and sentence[i].text[:1].isupper() and (sentence[i - 1].text[:1].isupper() or nxt[:1] == "("):
         return None  # "Harbour Bridge Project", "Small Business Grant (SBG)": part of a name
+    official_noun = (
+        prev == "official"
+        and i >= 2
+        and sentence[i - 2].is_word
+        and _words(sentence, i - 2) not in _DETERMINERS
+    )
     if (
-        prev in _DETERMINERS
+        (prev in _DETERMINERS and not official_noun)  # "A government official denied": a noun
         or (prev in _NOUN_MODIFIERS and _words(sentence, i - 2) != "the")
         or (prev.endswith(("'", "\u2019", "'s", "\u2019s")) and prev not in ("it's", "it\u2019s"))
     ):
@@ -474,7 +492,7 @@ def _source_for(
         return None
     if nxt in _BE and form.endswith("s"):
         return None
-    if _MODIFIER_WORD.fullmatch(prev) and not form.endswith("ing") and not past:
+    if _MODIFIER_WORD.fullmatch(prev) and prev not in _ING_NOUNS and not form.endswith("ing") and not past:
         return None  # "full-year forecasts", "comparing notes": a noun after its modifier
     if prev in _PREPOSITIONS | {"below", "above", "than", "under", "per"} and not form.endswith("ing"):
         return None  # "below forecast", "officers from state"
@@ -523,6 +541,11 @@ def _source_for(
         return _clause_subject(sentence, i - 2, found)  # "continues to anticipate"
     if _words(sentence, _skip_adverbs(sentence, i - 1)) == "and" and not found and form[-1:] in "sd":
         return _clause_subject(sentence, i, found)  # "voted to hold rates … and currently expects"
+    if _words(sentence, _skip_adverbs(sentence, i - 1)) == "and" and not found and form == lemma:
+        clause = _clause_subject(sentence, i, found)  # "Our teams have inspected 2,300 homes and believe"
+        head = next((t.lower for t in sentence if clause and t.end == clause[1]), "")
+        if clause is not None and (_PLURAL.search(head) or head in ("we", "they", "i")):
+            return clause
     if (aux in _BE and not form.endswith("ing")) or (prev == "to" and lemma not in ("say",)):
         return None  # "is expected to", "are believed to", "to report": no source here
     if nxt == "by" and not _words(sentence, i + width + 1)[:1].isdigit():
@@ -545,8 +568,10 @@ def _source_for(
     if base and not _plural_or_pronoun(sentence, subject, i):
         return None
     alone = subject[0] == subject[1]
-    if (first.lower in _NOT_SUBJECTS and (alone or first.lower not in _DEMONSTRATIVES)) or (
-        alone and first.lower.endswith("ing")
+    if (
+        (first.lower in _NOT_SUBJECTS and (alone or first.lower not in _DEMONSTRATIVES))
+        or (alone and first.lower.endswith(("ing", "ed")))
+        or first.lower in ("with", "without")  # "With underlying inflation expected to …"
     ):
         return None
     if first.lower in ("this", "that", "each", "every") and sentence[subject[1]].lower in _PERIODS | {"time"}:
@@ -558,11 +583,20 @@ def _source_for(
     if (
         subject[0] == subject[1]
         and first.lower in _PRONOUNS
-        and (before in _OBJECTS or before in ("that", "what") or _lemma(before) is not None)
+        and (before in _OBJECTS or before in ("that", "what", "if") or _lemma(before) is not None)
     ):
         return None  # "told us they will report": the pronoun speaks inside reported content
     if _lemma(before) is not None and not sentence[subject[0] - 1].quoted and before != "according":
         return None  # "said the first images showed": a cue inside what was said
+    if before in ("do", "does", "did"):
+        return None  # "What do you attribute that success to?": a question
+    if (
+        lemma in ("show", "demonstrate", "prove")
+        and first.lower in _PRONOUNS
+        and alone
+        and nxt not in ("that", ":")
+    ):
+        return None  # "he showed ethical lapses": a person showing something, no claim
     if before == "that" and found:
         return None  # "told a hearing that his deputies expected": reported content
     if first.lower in _PRONOUNS and any(s.text.lower() == first.lower for s in found):
@@ -744,6 +778,8 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         if sentence[k].lower in ("that", "which"):
             break
         k -= 1
+    if k >= 3 and sentence[k].lower in _PERIODS and sentence[k - 1].lower in ("this", "last", "next"):
+        k -= 2  # "Independent forecasters surveyed by the Treasury this spring expect"
     if k < 0:
         return None
     if sentence[k].lower == "who" and k >= 2 and sentence[k - 1].text == ",":
@@ -871,6 +907,8 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             and _words(sentence, k - 1) not in _DETERMINERS
             and not (low.endswith("ed") and _words(sentence, k + 1) in ("by", "in", "on", "at", "last", "of"))
         )
+        if low in _RELATIVE and tok.text == "WHO":
+            low = "who-acronym"  # the World Health Organization, not a relative pronoun
         if low in _RELATIVE and (
             _words(sentence, k + 1) in _PRONOUNS | _DETERMINERS
             or k == last
@@ -893,6 +931,13 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             continue
         if low in _BOUNDARY_WORDS and not (low in ("and", "or") and k > 0 and sentence[k - 1].text != ","):
             break
+        if (
+            k < last
+            and low in _PERIODS
+            and _words(sentence, k - 1) in ("this", "last", "next")
+            and (_words(sentence, k + 1) in _DETERMINERS | _PRONOUNS or sentence[k + 1].text[:1].isupper())
+        ):
+            break  # "… and this year the city expects": the subject follows the time
         if low in ("and", "or") and (
             _clause_follows(sentence, k, limit) or _words(sentence, k - 1)[:1].isdigit()
         ):
@@ -1053,7 +1098,7 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
     last = first
     while last + 1 < i and sentence[last + 1].is_word:
         low = sentence[last + 1].lower
-        if sentence[last + 1].text[:1].islower() and (low.endswith(("ed", "s")) or low in _AUX):
+        if sentence[last + 1].text[:1].islower() and (low.endswith(("ed", "s")) or low in _AUX | _PAST_FORMS):
             break
         last += 1
     if first >= i or first > last:
