@@ -77,6 +77,7 @@ _ING_NOUNS = {
     "ring",
     "wing",
 }
+_NAME_JOINERS = {"of", "for", "the", "and", "on", "in", "at", "de", "to", "&", "del", "la", "von", "van"}
 _NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _LY_NOUNS = {
     "family",
@@ -749,6 +750,8 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
         ):
             break
         end += 1
+    if not stop_at_clause:
+        end = _before_clause(sentence, k, end)
     if end == k:
         return None
     acronym = sentence[end : end + 3]  # "… the Pacific Fisheries Board (PFB)" keeps its acronym
@@ -760,6 +763,24 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
     ):
         end += 3
     return sentence[k].start, sentence[end - 1].end
+
+
+def _before_clause(sentence: list[Token], k: int, end: int) -> int:
+    """Where a name after "according to" ends when the claim follows it without a comma.
+
+    "According to the Saudi Interior Ministry over 345 pilgrims have been killed":
+    when the phrase holds a finite verb, the name ends at the first lower-case word
+    (not "of", "for", …) or number after a capitalised word.
+    """
+    if not any(t.lower in _AUX or t.lower in _PAST_FORMS for t in sentence[k:end]):
+        return end
+    for n in range(k + 1, end):
+        tok, before = sentence[n], sentence[n - 1]
+        if before.text[:1].isupper() and (
+            tok.text[:1].isdigit() or (tok.text[:1].islower() and tok.lower not in _NAME_JOINERS)
+        ):
+            return n
+    return end
 
 
 def _clause_follows(sentence: list[Token], k: int, limit: int) -> bool:
