@@ -78,6 +78,11 @@ _ING_NOUNS = {
     "wing",
 }
 _NAME_JOINERS = {"of", "for", "the", "and", "on", "in", "at", "de", "to", "&", "del", "la", "von", "van"}
+# What "citing" gives as a reason rather than a source.
+_REASONS = {
+    "concern", "concerns", "reason", "reasons", "rules", "weaknesses", "privacy", "fears", "safety",
+    "security", "costs", "problems", "difficulties", "lack", "health", "need", "risks", "grounds",
+}  # fmt: skip
 _NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _LY_NOUNS = {
     "family",
@@ -471,6 +476,8 @@ def _source_for(
     if lemma in ("according to", "cite", "quote") and (
         lemma == "according to" or sentence[i].lower in ("citing", "quoting")
     ):
+        if sentence[i].lower == "citing" and _REASONS & {t.lower for t in sentence[i + 1 : i + 3]}:
+            return None  # "citing privacy rules", "citing weaknesses in …": a reason, not a source
         return _phrase_after(sentence, i + width)
     prev, nxt = _words(sentence, i - 1), _words(sentence, i + width)
     form = sentence[i].lower
@@ -491,8 +498,8 @@ def _source_for(
     past = form.endswith("ed") or form in ("said", "told", "found", "wrote", "written", "thought", "heard")
     if nxt in _PREDICATIVE or (nxt in ("of", "from") and not past) or nxt in ("and", "or"):
         return None
-    if nxt in _BE and form.endswith("s"):
-        return None
+    if nxt in _BE and form.endswith("s") and prev not in _PRONOUNS:
+        return None  # "the reports are": a noun; "which it says is happening" is a verb
     if _MODIFIER_WORD.fullmatch(prev) and prev not in _ING_NOUNS and not form.endswith("ing") and not past:
         return None  # "full-year forecasts", "comparing notes": a noun after its modifier
     if prev in _PREPOSITIONS | {"below", "above", "than", "under", "per"} and not form.endswith("ing"):
@@ -622,6 +629,7 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
         return (
             clause
             or _bare_clause(sentence, i + width)
+            or (len(after) <= 8 and after[-1:] == [":"])  # "tweeted using his account:" ends the sentence
             or (lemma == "add" and nxt == "that")
             or (lemma == "explain" and nxt in ("that", "why", "how"))
         )
