@@ -83,6 +83,10 @@ _REASONS = {
     "concern", "concerns", "reason", "reasons", "rules", "weaknesses", "privacy", "fears", "safety",
     "security", "costs", "problems", "difficulties", "lack", "health", "need", "risks", "grounds",
 }  # fmt: skip
+_QUANTIFIERS = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "few", "some",
+    "all", "both", "most", "more", "other",
+}  # fmt: skip
 _NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _LY_NOUNS = {
     "family",
@@ -592,6 +596,7 @@ def _source_for(
         subject[0] == subject[1]
         and first.lower in _PRONOUNS
         and (before in _OBJECTS or before in ("that", "what", "if") or _lemma(before) is not None)
+        and not (before == "that" and nxt in _AUX)  # "legislation that she says will cut costs"
     ):
         return None  # "told us they will report": the pronoun speaks inside reported content
     if _lemma(before) is not None and not sentence[subject[0] - 1].quoted and before != "according":
@@ -630,6 +635,7 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
             clause
             or _bare_clause(sentence, i + width)
             or (len(after) <= 8 and after[-1:] == [":"])  # "tweeted using his account:" ends the sentence
+            or (_that_after_place(after) and not _counted(sentence, i))  # "wrote on Telegram that"
             or (lemma == "add" and nxt == "that")
             or (lemma == "explain" and nxt in ("that", "why", "how"))
         )
@@ -655,6 +661,24 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     if lemma == "show":
         return form != "shown"
     return True
+
+
+def _counted(sentence: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` follows a number or quantifier ("six states in …"): a noun."""
+    prev = _words(sentence, i - 1)
+    return prev[:1].isdigit() or prev in _QUANTIFIERS
+
+
+def _that_after_place(after: list[str]) -> bool:
+    """Whether the cue's words start with a short phrase of place or time and then "that"."""
+    if not after or after[0] not in _PREPOSITIONS | {"to", "during"}:
+        return False
+    for word in after[1:7]:
+        if word == "that":
+            return True
+        if not word[:1].isalnum() or word in _AUX:
+            return False
+    return False
 
 
 def _bare_clause(sentence: list[Token], k: int) -> bool:
