@@ -87,6 +87,7 @@ _QUANTIFIERS = {
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "few", "some",
     "all", "both", "most", "more", "other",
 }  # fmt: skip
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _LY_NOUNS = {
     "family",
@@ -658,8 +659,8 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
         return "as" in after
     if lemma == "understand":
         return _words(sentence, i - 1) == "we"
-    if lemma == "show":
-        return form != "shown"
+    if lemma == "show":  # "as shown in the table" is no cue; "studies have shown that" is
+        return form != "shown" or (_words(sentence, i - 1) in ("have", "has", "had") and nxt == "that")
     return True
 
 
@@ -833,6 +834,8 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         k -= 1
     if k >= 3 and sentence[k].lower in _PERIODS and sentence[k - 1].lower in ("this", "last", "next"):
         k -= 2  # "Independent forecasters surveyed by the Treasury this spring expect"
+    elif k >= 3 and sentence[k].text in _WEEKDAYS and sentence[k - 1].lower == "on":
+        k -= 2  # "The Federal Reserve Board on Tuesday announced"
     if k < 0:
         return None
     if sentence[k].lower == "who" and k >= 2 and sentence[k - 1].text == ",":
