@@ -677,8 +677,8 @@ def _that_after_place(after: list[str]) -> bool:
     for word in after[1:7]:
         if word == "that":
             return True
-        if not word[:1].isalnum() or word in _AUX:
-            return False
+        if not word[:1].isalnum() or word in _AUX or word == "by" or _lemma(word) is not None:
+            return False  # "published on Monday by the charity found that": the "that" is another verb's
     return False
 
 
@@ -776,6 +776,7 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
             "before",
             "that",
             "to",
+            "as",
         ):
             break
         if tok.lower in ("who", "whose", "which") or (
