@@ -539,6 +539,10 @@ def _source_for(
         and (nxt in _AUX or _lemma(nxt) not in (None, *_NOUN_CUES))
     ):
         return None  # "some reports indicate": the subject of the verb after it
+    if prev == "and" and not found and form == lemma:
+        clause = _clause_subject(sentence, i, found)  # "Our teams have inspected 2,300 homes and believe"
+        head = next((t.lower for t in sentence if clause and t.end == clause[1]), "")
+        return clause if _PLURAL.search(head) or head in ("we", "they", "i") else None
     if prev in ("and", "or", "but"):
         return None  # "denied … and blamed": a second cue of the same source
     if lemma in ("say", "comment") and (prev in ("not", "never") or prev.endswith("n't")):
@@ -554,11 +558,6 @@ def _source_for(
         return _clause_subject(sentence, i - 2, found)  # "continues to anticipate"
     if _words(sentence, _skip_adverbs(sentence, i - 1)) == "and" and not found and form[-1:] in "sd":
         return _clause_subject(sentence, i, found)  # "voted to hold rates … and currently expects"
-    if _words(sentence, _skip_adverbs(sentence, i - 1)) == "and" and not found and form == lemma:
-        clause = _clause_subject(sentence, i, found)  # "Our teams have inspected 2,300 homes and believe"
-        head = next((t.lower for t in sentence if clause and t.end == clause[1]), "")
-        if clause is not None and (_PLURAL.search(head) or head in ("we", "they", "i")):
-            return clause
     if (aux in _BE and not form.endswith("ing")) or (prev == "to" and lemma not in ("say",)):
         return None  # "is expected to", "are believed to", "to report": no source here
     if nxt == "by" and not _words(sentence, i + width + 1)[:1].isdigit():
@@ -582,7 +581,11 @@ def _source_for(
         return None
     alone = subject[0] == subject[1]
     if (
-        (first.lower in _NOT_SUBJECTS and (alone or first.lower not in _DEMONSTRATIVES))
+        (
+            first.lower in _NOT_SUBJECTS
+            and (alone or first.lower not in _DEMONSTRATIVES)
+            and first.text != "WHO"
+        )
         or (alone and first.lower.endswith(("ing", "ed")))
         or first.lower in ("with", "without")  # "With underlying inflation expected to …"
     ):
