@@ -551,6 +551,9 @@ def _source_for(
         return None
     # The auxiliary before the cue, adverbs skipped: "is also expected", "were twice denied".
     aux = _words(sentence, _skip_adverbs(sentence, i - 1))
+    if form == "quoted" and prev in _BE and nxt == "as":  # "Smith is quoted as saying": Smith
+        subject = _subject_before(sentence, i)
+        return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
     # Passive with an agent: "it was confirmed by the ministry".
     if prev in _BE and nxt == "by":
         return _phrase_after(sentence, i + width + 1, stop_at_clause=True)
@@ -1109,12 +1112,14 @@ def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) 
         return True
     words = [t.lower for t in sentence[subject[0] : subject[1] + 1]]
     plural = any(_PLURAL.search(w) for w in words if len(w) > 3)
+    # The head noun stands before the subject's first preposition: "Data from the Weather Service show".
+    head = next((words[n - 1] for n in range(1, len(words)) if words[n] in _PREPOSITIONS), words[-1])
     return (
         plural
         or _ACRONYM.fullmatch(sentence[subject[1]].text) is not None  # "WHO say": an organisation
         or words[-1] in ("i", "we", "they", "you")
         or "and" in words
-        or words[-1] in ("people", "police", "staff", "data", "media", "public", "some", "many", "most")
+        or head in ("people", "police", "staff", "data", "media", "public", "some", "many", "most")
     )
 
 
