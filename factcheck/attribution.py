@@ -88,7 +88,7 @@ _QUANTIFIERS = {
     "all", "both", "most", "more", "other",
 }  # fmt: skip
 _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-_NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
+_NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV", "M.D.", "Ph.D.", "MD", "PhD"}
 _LY_NOUNS = {
     "family",
     "tally",
@@ -117,6 +117,12 @@ _BOUNDARY_WORDS = {
 }  # fmt: skip
 _RELATIVE = {"who", "that", "which", "whom", "whose"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
+_JOINED = {"and", "or", "&", ",", "of"}  # "Rebecca and I said", "any of you believe": part of the subject
+# Verbs whose object a following base-form cue makes a clause: "a campaign to make you believe".
+_CAUSATIVES = {"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"}
+_REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself", "yourselves"}
+_DO_FORMS = {"do", "does", "did", "don't", "doesn't", "didn't", "don\u2019t", "doesn\u2019t", "didn\u2019t"}
 _NOT_SUBJECTS = {"that", "this", "which", "there", "what", "who", "these", "those", "here"}
 _DEMONSTRATIVES = {"this", "these"}
 _GLUED = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z]+ [A-Z])")
@@ -540,9 +546,15 @@ def _source_for(
     ):
         return None  # "some reports indicate": the subject of the verb after it
     if prev == "and" and not found and form == lemma:
+        infinitive = any(
+            _words(sentence, n) == "to" and all(t.is_word for t in sentence[n:i]) for n in range(i - 5, i - 2)
+        )
+        if infinitive or not _context_fits(sentence, i, width, lemma, form):
+            return None  # "are encouraged to take part and show their support": an infinitive
         clause = _clause_subject(sentence, i, found)  # "Our teams have inspected 2,300 homes and believe"
         head = next((t.lower for t in sentence if clause and t.end == clause[1]), "")
-        return clause if _PLURAL.search(head) or head in ("we", "they", "i") else None
+        plural = _PLURAL.search(head) and head not in _DEMONSTRATIVES
+        return clause if plural or head in ("we", "they", "i") else None
     if prev in ("and", "or", "but"):
         return None  # "denied … and blamed": a second cue of the same source
     if lemma in ("say", "comment") and (prev in ("not", "never") or prev.endswith("n't")):
@@ -608,8 +620,10 @@ def _source_for(
         return None  # "told us they will report": the pronoun speaks inside reported content
     if _lemma(before) is not None and not sentence[subject[0] - 1].quoted and before != "according":
         return None  # "said the first images showed": a cue inside what was said
-    if before in ("do", "does", "did"):
-        return None  # "What do you attribute that success to?": a question
+    if before in _BE and not sentence[subject[0] - 1].quoted and sentence[subject[1] + 1].text != ",":
+        return None  # "The project is part of a plan announced earlier": a complement, not a subject
+    if before in _DO_FORMS or before in _CAUSATIVES:
+        return None  # "What do you attribute that success to?", "Don't you think": a question
     if (
         lemma in ("show", "demonstrate", "prove")
         and first.lower in _PRONOUNS
@@ -617,6 +631,16 @@ def _source_for(
         and nxt not in ("that", ":")
     ):
         return None  # "he showed ethical lapses": a person showing something, no claim
+    if (
+        alone
+        and first.lower in _PRONOUNS
+        and nxt in _AUX
+        and sentence[subject[0] - 1].text[:1].islower()
+        and _PLURAL.search(before)
+    ):
+        return None  # "principles he believes should be": a relative clause without "that"
+    if lemma == "find" and nxt in _REFLEXIVES:
+        return None  # "they can find themselves without cover": no claim
     if before == "that" and found:
         return None  # "told a hearing that his deputies expected": reported content
     if first.lower in _PRONOUNS and any(s.text.lower() == first.lower for s in found):
@@ -722,7 +746,7 @@ def _bare_clause(sentence: list[Token], k: int) -> bool:
                 and (_lemma(low) not in (None, *_NOUN_CUES) or (len(low) > 4 and low.endswith("ies")))
             )
         )
-        if verb:
+        if verb and window[j + 1].lower != "of":  # "maintaining its policies of reinvesting": a noun
             return window[j + 1].is_word
     return False
 
@@ -835,7 +859,12 @@ def _clause_follows(sentence: list[Token], k: int, limit: int) -> bool:
 def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     """Token indices (first, last) of the subject of the cue at ``i``."""
     k = i - 1
-    while k >= 0 and (sentence[k].lower in _SKIP_BEFORE_CUE or _adverb(sentence[k])) and sentence[k].is_word:
+    while (
+        k >= 0
+        and (sentence[k].lower in _SKIP_BEFORE_CUE or _adverb(sentence[k]))
+        and sentence[k].is_word
+        and sentence[k].text != "May"  # "met in May suggests": the month
+    ):
         if sentence[k].lower in ("that", "which"):
             break
         k -= 1
@@ -888,6 +917,8 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     k = _name_suffix(sentence, _walk_back(sentence, last, limit=last + 1), last)
     if k > last:
         return None
+    if k < last and sentence[last].lower in _SUBJECT_PRONOUNS and sentence[last - 1].lower not in _JOINED:
+        return last, last  # "In those days I believed", "Well I think": a pronoun takes no modifier
     return k, last
 
 
@@ -962,7 +993,7 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             and _words(sentence, 1) in (",", "—", "\u2013")
         ):
             break  # a dateline: "DENVER, March 5 —"
-        verb = low in _AUX or (
+        verb = (low in _AUX and tok.text != "May") or (
             k < last
             and tok.text[:1].islower()
             and _lemma(low) not in (None, low)

@@ -185,3 +185,62 @@ def test_offsets_follow_the_offset_and_the_sentences_given() -> None:
     assert text[source.cue_start : source.cue_end] == "said"
     (shifted,) = find_sources(text[12:], offset=12)
     assert (shifted.start, shifted.end) == (source.start, source.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In those days I believed the party would win.", ["I"]),  # an opening phrase without a comma
+        ("Well I think that is a fair question.", ["I"]),
+        ("Looking back, we had met like she said at the fair.", ["she"]),
+        ("When fans say, 'Hi Tom,' I say, 'Hello' and they laugh.", ["fans", "I"]),  # a straight single quote
+        ("With tears in her eyes she said that it was over.", ["she"]),
+        ("So if any of you believe there is no problem, call us.", ["any of you"]),
+        ("Ana and I think the plan is sound.", ["Ana and I"]),
+    ],
+)
+def test_a_pronoun_subject_takes_no_words_before_it(text: str, expected: list[str]) -> None:
+    assert [s.text for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't you think the plan is too costly?",  # a question
+        "It was an advert designed to make you believe the pill works.",  # "make you believe"
+        "He listed six rules he believes should be binding.",  # a relative clause without "that"
+        "That means they can find themselves without cover.",  # "find themselves": no claim
+    ],
+)
+def test_pronoun_shapes_that_are_not_sources(text: str) -> None:
+    assert find_sources(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Data received since the board met in May suggest that sales rose.",
+            ["Data received since the board met in May"],
+        ),
+        ("Congressman Tom Vale, M.D. (R-Ohio) announced that he will run.", ["Congressman Tom Vale, M.D."]),
+        ("Voting against the plan was Ana Ruiz, who believed that rates should rise.", ["Ana Ruiz"]),
+    ],
+)
+def test_subjects_with_a_month_a_degree_or_a_relative(text: str, expected: list[str]) -> None:
+    assert [s.text for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board is maintaining its existing policies of buying bonds at auction.",  # a noun in -ies
+        "The pier is part of a harbour plan which included a grant announced earlier this year.",
+        "Bricks are made in 38 states, including Ohio.",
+        "Residents are invited to take part and show their support for the crews.",  # an infinitive
+        "This is possible because we publish our code and release our data under an open licence.",
+        "That is to say, the plan failed.",
+    ],
+)
+def test_complements_and_coordinated_verbs_are_not_sources(text: str) -> None:
+    assert find_sources(text) == []
