@@ -88,7 +88,8 @@ _QUANTIFIERS = {
     "all", "both", "most", "more", "other",
 }  # fmt: skip
 _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-_NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV", "M.D.", "Ph.D.", "MD", "PhD"}
+_NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
+_DEGREES = {"M.D.", "Ph.D.", "MD", "PhD", "D.O."}  # "Tom Vale, M.D.": an aside after the name
 _LY_NOUNS = {
     "family",
     "tally",
@@ -133,7 +134,7 @@ _NOUN_CUES = {
 }  # fmt: skip
 # Cues whose plural at the end of a phrase is a noun: "the road projects.", "two small grants,".
 _PLURAL_NOUN_CUES = {
-    "project", "grant", "credit", "record", "list", "post", "issue", "release", "document", "count",
+    "project", "grant", "credit", "record", "list", "post", "issue", "release", "document", "count", "state",
 }  # fmt: skip
 _CLAUSE_STARTS = {"that", ":", "the", "a", "an", "to", "it", "they", "he", "she", "we", "this"}
 _NOUN_MODIFIERS = {"other", "several", "few", "various", "different", "certain", "member", "neighbouring"}
@@ -506,6 +507,13 @@ def _source_for(
         or (prev.endswith(("'", "\u2019", "'s", "\u2019s")) and prev not in ("it's", "it\u2019s"))
     ):
         return None  # "the reports", "its estimates", "Analysts' forecasts", "other counties": nouns
+    if (
+        prev == ")"
+        and i >= 4
+        and sentence[i - 3].text == "("
+        and _words(sentence, i - 4).endswith(("'s", "\u2019s"))
+    ):
+        return None  # "Rep. Ed Lane's (MA-7) call for cuts": a noun after a possessive and its tag
     past = form.endswith("ed") or form in ("said", "told", "found", "wrote", "written", "thought", "heard")
     if nxt in _PREDICATIVE or (nxt in ("of", "from") and not past) or nxt in ("and", "or"):
         return None
@@ -571,16 +579,25 @@ def _source_for(
         return _phrase_after(sentence, i + width + 1, stop_at_clause=True)
     if prev == "to" and _words(sentence, i - 2) in ("continue", "continues", "continued"):
         return _clause_subject(sentence, i - 2, found)  # "continues to anticipate"
+    if prev == "to" and _words(sentence, i - 2) == "on" and _words(sentence, i - 3) in ("went", "goes", "go"):
+        subject = _subject_before(sentence, i - 3)  # "Rep. Ana Lee went on to say"
+        return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
     if _words(sentence, _skip_adverbs(sentence, i - 1)) == "and" and not found and form[-1:] in "sd":
         return _clause_subject(sentence, i, found)  # "voted to hold rates … and currently expects"
     if (aux in _BE and not form.endswith("ing")) or (prev == "to" and lemma not in ("say",)):
         return None  # "is expected to", "are believed to", "to report": no source here
+    if prev in ("it's", "it\u2019s", "that's", "that\u2019s") and past:
+        return None  # "It's estimated that": a passive
     if nxt == "by" and not _words(sentence, i + width + 1)[:1].isdigit():
         return None  # "by 2050" is a date, not an agent
     if form.endswith("ing"):
         if prev == "by" and _words(sentence, i - 2).endswith("ed"):  # "concluded by saying"
             subject = _subject_before(sentence, i - 2)
             return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
+        if (
+            prev == "by" and lemma in _STATEMENT_VERBS
+        ):  # "X marked the day by issuing the following statement:"
+            return _ing_subject(sentence, i, found)
         if prev in (",", "with") or aux in _AUX or _after_with_phrase(sentence, i):
             return _ing_subject(sentence, i, found)
         return None
@@ -729,8 +746,8 @@ def _bare_clause(sentence: list[Token], k: int) -> bool:
         return False
     for j in range(1, len(window) - 1):
         tok, before = window[j], window[j - 1]
-        if not tok.is_word or tok.quoted:
-            return False
+        if not tok.is_word or tok.quoted or tok.lower in ("who", "which"):
+            return False  # "establish a system for those who have …": a relative clause, no claim
         if (
             before.lower in _DETERMINERS | _PREPOSITIONS | {"to", "and", "or"}
             or before.text[:1].isdigit()
@@ -771,7 +788,11 @@ def _inverted(sentence: list[Token], i: int, width: int) -> tuple[int, int] | No
     if prev.text in _QUOTES or (
         prev.text == "," and (prev.quoted or (i > 1 and sentence[i - 2].text in _QUOTES))
     ):
-        return _phrase_after(sentence, i + width, stop_at_clause=True)
+        span = _phrase_after(sentence, i + width, stop_at_clause=True)
+        tail = sentence[i + width :]
+        if span is not None and len(tail) == 1 and tail[0].text.endswith(".") and tail[0].text != ".":
+            return None  # '…," said U.S.' and the name in the next sentence: cut by the splitter
+        return span
     if prev.text == ",":  # "Most tenants, said Ortega, will stay": a name set off by commas
         span = _phrase_after(sentence, i + width, stop_at_clause=True)
         if span is not None:
@@ -911,12 +932,16 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         first = _name_suffix(sentence, _walk_back(sentence, j - 1, limit=j), j - 1)
         if first > j - 1:
             return None
+        if first == j - 1 and sentence[first].text in _DEGREES:
+            return _degree(sentence, first)
         # "The Institute for the Study of War (ISW)" keeps its acronym; "Rep. X (R-Ohio)" drops the aside.
         return (first, k) if acronym else (first, j - 1)
     last = k
     k = _name_suffix(sentence, _walk_back(sentence, last, limit=last + 1), last)
     if k > last:
         return None
+    if k == last and sentence[k].text in _DEGREES:
+        return _degree(sentence, k)
     if k < last and sentence[last].lower in _SUBJECT_PRONOUNS and sentence[last - 1].lower not in _JOINED:
         return last, last  # "In those days I believed", "Well I think": a pronoun takes no modifier
     return k, last
@@ -934,6 +959,14 @@ def _name_suffix(sentence: list[Token], first: int, last: int) -> int:
         if name <= first - 2:
             return name
     return first
+
+
+def _degree(sentence: list[Token], k: int) -> tuple[int, int] | None:
+    """The name before a degree set off by a comma ("Tom Vale, M.D. (R-Ohio) said": Tom Vale)."""
+    if k < 2 or sentence[k - 1].text != ",":
+        return None
+    first = _walk_back(sentence, k - 2, limit=k - 1)
+    return (first, k - 2) if first <= k - 2 else None
 
 
 def _introductory(phrase: list[Token]) -> bool:
@@ -1183,11 +1216,13 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
         return sentence[k + 1].start, sentence[i - 1].end
     if found:
         return None
-    first = 0
+    first = _after_dateline(sentence, i)
     while first < len(sentence) and (
         _TIME_TOKEN.fullmatch(sentence[first].text) or not sentence[first].is_word
     ):
         first += 1
+    if 0 < first < len(sentence) and sentence[first - 1].text in _QUOTES:
+        return None  # '"Bobby" Scott marked …': a name with a quoted part, not read here
     comma = next((n for n in range(first, min(i, first + 7)) if sentence[n].text == ","), None)
     if comma is not None and _introductory(sentence[first:comma]):
         first = comma + 1  # "Last week, Rep. Aguilar spoke …, urging": the subject follows the phrase
@@ -1200,3 +1235,20 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
     if first >= i or first > last:
         return None
     return sentence[first].start, sentence[last].end
+
+
+def _after_dateline(sentence: list[Token], i: int) -> int:
+    """Where a sentence starts after its dateline ("WASHINGTON, D.C., April 28 — Today, …"), else 0.
+
+    A dateline is a place (its first word in capitals), commas, a date and a dash, all before
+    the cue at ``i``.
+    """
+    if not sentence or not sentence[0].text.isupper() or len(sentence[0].text) < 3:
+        return 0
+    for k in range(1, min(i, 12)):
+        tok = sentence[k]
+        if tok.text in ("—", "\u2013", "-"):
+            return k + 1
+        if (tok.is_word and not (tok.text[:1].isupper() or tok.text[:1].isdigit())) or tok.quoted:
+            return 0
+    return 0
