@@ -545,6 +545,8 @@ def _source_for(
         return None  # "a new fuel tax credit": a noun after the noun that modifies it
     if past and form.endswith("ed") and nxt in ("next", "later", "soon", "shortly"):
         return None  # "laws … expected next month": a participle, no source
+    if lemma == "point to" and (prev in ("basis", "percentage") or prev[:1].isdigit()):
+        return None  # "by 25 basis points to 3 percent": a unit
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
     if (
@@ -608,6 +610,17 @@ def _source_for(
     subject = _subject_before(sentence, i)
     if subject is None:
         return None
+    cut = next(
+        (
+            n
+            for n in range(subject[0] + 1, subject[1])
+            if sentence[n].lower in ("in", "on", "at", "during")
+            and _words(sentence, n + 1) in ("his", "her", "its", "their")
+        ),
+        None,
+    )
+    if cut is not None:
+        subject = (subject[0], cut - 1)  # "Markey in his media advisory also claims": Markey
     first = sentence[subject[0]]
     if base and not _plural_or_pronoun(sentence, subject, i):
         return None
@@ -1015,6 +1028,9 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
         ):
             k -= 3  # "a Government Accountability Office (GAO) report found": the acronym is inside
             continue
+        if tok.text == "-" and _spaced_hyphen_in_name(sentence, k, last):
+            k -= 1  # "the Council on American - Islamic Relations": a hyphen written with spaces
+            continue
         if tok.quoted or tok.text in ",;:—\u2013()-" or tok.text in _QUOTES or tok.text in ".?!":
             break
         if _TIME_TOKEN.fullmatch(tok.text) or (low in _OBJECTS and tok.text != "US"):  # "the US embassy"
@@ -1086,6 +1102,27 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
     ):
         first = period + 2
     return first
+
+
+def _spaced_hyphen_in_name(sentence: list[Token], k: int, last: int) -> bool:
+    """Whether the hyphen at ``k``, with spaces around it, joins two words of a name.
+
+    Not a dateline's dash ("Houston, TX - Rep. Ana Lee"): the word before is not in
+    capitals and does not follow a comma.
+    """
+    if not 2 <= k < last:
+        return False
+    before, after = sentence[k - 1], sentence[k + 1]
+    return (
+        before.end < sentence[k].start
+        and sentence[k].end < after.start
+        and before.is_word
+        and after.is_word
+        and before.text[:1].isupper()
+        and not before.text.isupper()
+        and after.text[:1].isupper()
+        and sentence[k - 2].text != ","
+    )
 
 
 def _opening_name(sentence: list[Token], comma: int) -> tuple[int, int] | None:

@@ -278,3 +278,22 @@ def test_press_release_subjects_of_this_round(text: str, expected: list[str]) ->
 )
 def test_press_release_shapes_that_are_not_sources(text: str) -> None:
     assert find_sources(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lane in his press notice also claims that costs doubled.", ["Lane"]),
+        (
+            "The head of the Society of Arts - Crafts Guild said the fair will go on.",
+            ["The head of the Society of Arts - Crafts Guild"],
+        ),
+        ("Houston, TX - Rep. Ana Lee said the port will grow.", ["Rep. Ana Lee"]),  # a dateline's dash
+    ],
+)
+def test_subjects_with_an_aside_or_a_spaced_hyphen(text: str, expected: list[str]) -> None:
+    assert [s.text for s in find_sources(text)] == expected
+
+
+def test_basis_points_to_a_rate_are_a_unit() -> None:
+    assert find_sources("The board at its meeting today cut its rate by 25 basis points to 3 percent.") == []
