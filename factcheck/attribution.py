@@ -121,6 +121,23 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
 _JOINED = {"and", "or", "&", ",", "of"}  # "Rebecca and I said", "any of you believe": part of the subject
 # Verbs whose object a following base-form cue makes a clause: "a campaign to make you believe".
+# Words before "to say" that make it no attribution: "That is to say", "what they have to say".
+_NO_SAYING = {
+    "is",
+    "have",
+    "has",
+    "had",
+    "needless",
+    "it",
+    "so",
+    "safe",
+    "fair",
+    "hard",
+    "true",
+    "nothing",
+    "much",
+}
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens"}
 _CAUSATIVES = {"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"}
 _REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself", "yourselves"}
 _DO_FORMS = {"do", "does", "did", "don't", "doesn't", "didn't", "don\u2019t", "doesn\u2019t", "didn\u2019t"}
@@ -130,11 +147,12 @@ _GLUED = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z]+ [A-Z])")
 # Cues that are also common nouns, and the words after which they are verbs with a claim.
 _NOUN_CUES = {
     "credit", "record", "post", "list", "count", "report", "state", "issue", "answer", "call", "question",
-    "project", "forecast", "estimate", "release", "comment", "note", "grant", "document", "signal",
+    "project", "forecast", "estimate", "release", "comment", "note", "grant", "document", "signal", "judge",
 }  # fmt: skip
 # Cues whose plural at the end of a phrase is a noun: "the road projects.", "two small grants,".
 _PLURAL_NOUN_CUES = {
     "project", "grant", "credit", "record", "list", "post", "issue", "release", "document", "count", "state",
+    "judge",
 }  # fmt: skip
 _CLAUSE_STARTS = {"that", ":", "the", "a", "an", "to", "it", "they", "he", "she", "we", "this"}
 _NOUN_MODIFIERS = {"other", "several", "few", "various", "different", "certain", "member", "neighbouring"}
@@ -155,6 +173,8 @@ _NEEDS_CLAUSE = {
 }  # fmt: skip
 # Press-release verbs that attribute only when they put out a statement whose words follow a colon.
 _STATEMENT_VERBS = {"issue", "release"}
+# What follows "question(s)" used as a verb: "questions whether", "questions the figures".
+_QUESTION_OBJECTS = {"whether", "if", "why", "how", "what", "the", "his", "her", "its", "their", "that", ":"}
 _STATEMENTS = {"statement", "statements", "remarks", "report", "letter", "comments"}
 
 
@@ -525,6 +545,8 @@ def _source_for(
         return None  # "below forecast", "officers from state"
     if prev == "/" or (i and sentence[i - 1].end == sentence[i].start and prev in (".", "@")):
         return None  # "https://example.org/grants": part of an address
+    if lemma == "question" and form in ("question", "questions") and nxt not in _QUESTION_OBJECTS:
+        return None  # "ask questions", "General questions", "test questions given to": a noun
     if lemma == "question" and (
         nxt in _OBJECTS or (nxt == "the" and i + 2 < len(sentence) and sentence[i + 2].text[:1].isupper())
     ):
@@ -547,6 +569,15 @@ def _source_for(
         return None  # "laws … expected next month": a participle, no source
     if lemma == "point to" and (prev in ("basis", "percentage") or prev[:1].isdigit()):
         return None  # "by 25 basis points to 3 percent": a unit
+    if (
+        form.endswith("ed")
+        and _words(sentence, i - 2) == "to"
+        and prev not in _AUX
+        and sentence[i - 1].text[:1].islower()
+    ):
+        return None  # "to help denied applicants": a participle before its noun
+    if form == lemma + "s" and ((prev[:1].isdigit() and not _YEAR.fullmatch(prev)) or prev in _NUMBER_WORDS):
+        return None  # "in 38 states", "one of two states": a counted noun
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
     if (
@@ -581,6 +612,8 @@ def _source_for(
         return _phrase_after(sentence, i + width + 1, stop_at_clause=True)
     if prev == "to" and _words(sentence, i - 2) in ("continue", "continues", "continued"):
         return _clause_subject(sentence, i - 2, found)  # "continues to anticipate"
+    if prev == "to" and lemma == "say" and _words(sentence, i - 2) in _NO_SAYING:
+        return None  # "That is to say", "what residents have to say", "needless to say"
     if prev == "to" and _words(sentence, i - 2) == "on" and _words(sentence, i - 3) in ("went", "goes", "go"):
         subject = _subject_before(sentence, i - 3)  # "Rep. Ana Lee went on to say"
         return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
@@ -811,7 +844,11 @@ def _inverted(sentence: list[Token], i: int, width: int) -> tuple[int, int] | No
         if span is not None:
             names = [t for t in sentence[i + width :] if t.start < span[1]]
             after = next((t for t in sentence[i + width + len(names) :]), None)
-            if after is not None and after.text == "," and all(t.text[:1].isupper() for t in names):
+            # "…, said Smith." ends the sentence; "…, told Fortune." names whom the source told.
+            ends = _lemma(sentence[i].lower) != "tell" and (
+                after is None or (after.text in ".!" and after is sentence[-1])
+            )
+            if (ends or after.text == ",") and all(t.text[:1].isupper() for t in names):
                 return span
     return None
 
@@ -1266,7 +1303,11 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
     last = first
     while last + 1 < i and sentence[last + 1].is_word:
         low = sentence[last + 1].lower
-        if sentence[last + 1].text[:1].islower() and (low.endswith(("ed", "s")) or low in _AUX | _PAST_FORMS):
+        if sentence[last + 1].text[:1].islower() and (
+            low.endswith(("ed", "s"))
+            or low in _AUX | _PAST_FORMS | {"today", "yesterday"}
+            or _lemma(low) is not None  # "Members of the delegation wrote to …, urging"
+        ):
             break
         last += 1
     if first >= i or first > last:

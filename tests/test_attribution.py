@@ -297,3 +297,35 @@ def test_subjects_with_an_aside_or_a_spaced_hyphen(text: str, expected: list[str
 
 def test_basis_points_to_a_rate_are_a_unit() -> None:
     assert find_sources("The board at its meeting today cut its rate by 25 basis points to 3 percent.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new bridge will cut travel times in half, said Vale.", ["Vale"]),  # no quote marks
+        ("Rents rose again, especially downtown, reports Harbour Weekly.", ["Harbour Weekly"]),
+        (
+            "Members of the county board today wrote to the treasurer, urging that the fund be restored.",
+            ["Members of the county board"],
+        ),
+        ("Rents rose by a third, the landlord told Harbour Weekly.", ["the landlord"]),  # X was told
+    ],
+)
+def test_inverted_and_ing_subjects_of_this_round(text: str, expected: list[str]) -> None:
+    assert [s.text for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That is to say, the plan failed.",
+        "Residents can listen to what other residents have to say.",
+        "Callers can ask questions about the plan.",
+        "General questions",
+        "The bill adds a third district judge in the county.",
+        "Over the years I have played in 32 countries and 40 states.",
+        "The fund aims to help denied applicants return to work.",
+    ],
+)
+def test_nouns_and_phrases_that_are_not_cues_this_round(text: str) -> None:
+    assert find_sources(text) == []
