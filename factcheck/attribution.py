@@ -137,7 +137,11 @@ _NO_SAYING = {
     "nothing",
     "much",
 }
-_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens"}
+_NUMBER_WORDS = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "dozen", "dozens", "hundred", "hundreds",
+}  # fmt: skip
 _CAUSATIVES = {"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"}
 _REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself", "yourselves"}
 _DO_FORMS = {"do", "does", "did", "don't", "doesn't", "didn't", "don\u2019t", "doesn\u2019t", "didn\u2019t"}
@@ -537,6 +541,8 @@ def _source_for(
     past = form.endswith("ed") or form in ("said", "told", "found", "wrote", "written", "thought", "heard")
     if nxt in _PREDICATIVE or (nxt in ("of", "from") and not past) or nxt in ("and", "or"):
         return None
+    if form == lemma and nxt in ("is", "was") and prev not in _PRONOUNS:
+        return None  # "this labour dispute is one more sign": a noun
     if nxt in _BE and form.endswith("s") and prev not in _PRONOUNS:
         return None  # "the reports are": a noun; "which it says is happening" is a verb
     if _MODIFIER_WORD.fullmatch(prev) and prev not in _ING_NOUNS and not form.endswith("ing") and not past:
@@ -880,6 +886,8 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
             "as",
         ):
             break
+        if stop_at_clause and end > k and _adverb(tok):
+            break  # '…," said the minister recently': the name ends before the adverb
         if tok.lower in ("who", "whose", "which") or (
             tok.lower == "and" and end > k and _clause_follows(sentence, end, len(sentence))
         ):
@@ -1307,6 +1315,7 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
             low.endswith(("ed", "s"))
             or low in _AUX | _PAST_FORMS | {"today", "yesterday"}
             or _lemma(low) is not None  # "Members of the delegation wrote to …, urging"
+            or _adverb(sentence[last + 1])  # "The paper rather improbably stood up for …, complaining"
         ):
             break
         last += 1

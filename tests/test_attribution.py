@@ -309,6 +309,8 @@ def test_basis_points_to_a_rate_are_a_unit() -> None:
             ["Members of the county board"],
         ),
         ("Rents rose by a third, the landlord told Harbour Weekly.", ["the landlord"]),  # X was told
+        ("“Of course,” said the mayor recently, in a speech to traders.", ["the mayor"]),
+        ("The paper unexpectedly took the side of the poor, complaining that fares rose.", ["The paper"]),
     ],
 )
 def test_inverted_and_ing_subjects_of_this_round(text: str, expected: list[str]) -> None:
@@ -325,6 +327,8 @@ def test_inverted_and_ing_subjects_of_this_round(text: str, expected: list[str])
         "The bill adds a third district judge in the county.",
         "Over the years I have played in 32 countries and 40 states.",
         "The fund aims to help denied applicants return to work.",
+        "Fourteen states now have such laws.",
+        "Seen from afar, this labour dispute is one more sign of unrest.",
     ],
 )
 def test_nouns_and_phrases_that_are_not_cues_this_round(text: str) -> None:
