@@ -142,6 +142,7 @@ _NUMBER_WORDS = {
     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
     "fifty", "dozen", "dozens", "hundred", "hundreds",
 }  # fmt: skip
+_OPENING_PREPOSITIONS = {"In", "On", "At", "After", "During", "Before", "Since", "Following", "Over"}
 _CAUSATIVES = {"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"}
 _REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself", "yourselves"}
 _DO_FORMS = {"do", "does", "did", "don't", "doesn't", "didn't", "don\u2019t", "doesn\u2019t", "didn\u2019t"}
@@ -584,6 +585,8 @@ def _source_for(
         return None  # "to help denied applicants": a participle before its noun
     if form == lemma + "s" and ((prev[:1].isdigit() and not _YEAR.fullmatch(prev)) or prev in _NUMBER_WORDS):
         return None  # "in 38 states", "one of two states": a counted noun
+    if form == "found" and nxt in ("on", "near", "inside", "under", "guilty"):
+        return None  # "document found on rainy streets": a thing found, no claim
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
     if (
@@ -1002,6 +1005,8 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         return _degree(sentence, k)
     if k < last and sentence[last].lower in _SUBJECT_PRONOUNS and sentence[last - 1].lower not in _JOINED:
         return last, last  # "In those days I believed", "Well I think": a pronoun takes no modifier
+    if k == 0 and sentence[0].text in _OPENING_PREPOSITIONS:
+        return _after_opening_phrase(sentence, last), last  # "In the 62nd minute Kim Lee conceded"
     return k, last
 
 
@@ -1017,6 +1022,25 @@ def _name_suffix(sentence: list[Token], first: int, last: int) -> int:
         if name <= first - 2:
             return name
     return first
+
+
+def _after_opening_phrase(sentence: list[Token], last: int) -> int:
+    """Where the subject starts after an opening phrase of time or place written without a comma.
+
+    "In the 62nd minute Kim Lee", "On Monday the ministry", "At the Town Hall the mayor": the
+    last capitalised word after a lower-case word or number, or "the"/"a" after a capitalised
+    word; the whole phrase (from the preposition) when there is no such point.
+    """
+    start = 0
+    for n in range(2, last + 1):
+        tok, before = sentence[n], sentence[n - 1]
+        capital_after_lower = tok.text[:1].isupper() and (
+            before.text[:1].islower() or before.text[:1].isdigit()
+        )
+        article_after_capital = tok.lower in ("the", "a", "an") and before.text[:1].isupper()
+        if before.is_word and (capital_after_lower or article_after_capital):
+            start = n
+    return start
 
 
 def _degree(sentence: list[Token], k: int) -> tuple[int, int] | None:

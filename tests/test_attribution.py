@@ -310,6 +310,8 @@ def test_basis_points_to_a_rate_are_a_unit() -> None:
         ),
         ("Rents rose by a third, the landlord told Harbour Weekly.", ["the landlord"]),  # X was told
         ("“Of course,” said the mayor recently, in a speech to traders.", ["the mayor"]),
+        ("In the second half Ana Ruiz admitted that the team was tired.", ["Ana Ruiz"]),
+        ("On Monday the ministry said that fares will rise.", ["the ministry"]),
         ("The paper unexpectedly took the side of the poor, complaining that fares rose.", ["The paper"]),
     ],
 )
@@ -328,6 +330,7 @@ def test_inverted_and_ing_subjects_of_this_round(text: str, expected: list[str])
         "Over the years I have played in 32 countries and 40 states.",
         "The fund aims to help denied applicants return to work.",
         "Fourteen states now have such laws.",
+        "Secret memo found on rainy street",  # a thing found
         "Seen from afar, this labour dispute is one more sign of unrest.",
     ],
 )
