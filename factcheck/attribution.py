@@ -587,6 +587,8 @@ def _source_for(
         return None  # "in 38 states", "one of two states": a counted noun
     if form == "found" and nxt in ("on", "near", "inside", "under", "guilty"):
         return None  # "document found on rainy streets": a thing found, no claim
+    if lemma == "tell" and nxt in (",", ".", "") and not _after_quote(sentence, i):
+        return None  # "As far as I can tell, …": no one is told anything
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
     if (
@@ -694,6 +696,8 @@ def _source_for(
         return None  # "said the first images showed": a cue inside what was said
     if before in _BE and not sentence[subject[0] - 1].quoted and sentence[subject[1] + 1].text != ",":
         return None  # "The project is part of a plan announced earlier": a complement, not a subject
+    if first.lower == "you" and alone and sentence[-1].text == "?":
+        return None  # "Is there a book which you think stands out?": the interviewer asks
     if before in _DO_FORMS or before in _CAUSATIVES:
         return None  # "What do you attribute that success to?", "Don't you think": a question
     if (
@@ -958,7 +962,18 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         return None
     if sentence[k].lower == "who" and k >= 2 and sentence[k - 1].text == ",":
         return _name_before(sentence, k - 2)  # "Ana R. Soto, who believed that"
-    if sentence[k].text == "," and not sentence[k].quoted:
+    if sentence[k].text in ("\u2013", "—") and not sentence[k].quoted:
+        # "Rep. Jo Hale (R-Texas) -- chairman of the committee -- issued" (dashes): the subject is before
+        # the aside, and ends with a name or its tag.
+        opening = next((j for j in range(k - 1, 0, -1) if sentence[j].text == sentence[k].text), None)
+        if (
+            opening is None
+            or k - opening > 40
+            or not (sentence[opening - 1].text == ")" or sentence[opening - 1].text[:1].isupper())
+        ):
+            return None
+        k = opening - 1
+    elif sentence[k].text == "," and not sentence[k].quoted:
         # "Pruett's attorney, Michael Oyelaran, said": the subject is before the aside.
         comma = k
         j = k - 1

@@ -312,6 +312,11 @@ def test_basis_points_to_a_rate_are_a_unit() -> None:
         ("“Of course,” said the mayor recently, in a speech to traders.", ["the mayor"]),
         ("In the second half Ana Ruiz admitted that the team was tired.", ["Ana Ruiz"]),
         ("On Monday the ministry said that fares will rise.", ["the ministry"]),
+        (
+            "DOVER \u2013 Rep. Jo Hale (R-Del.) \u2013 chair of the port panel \u2013 issued the following "
+            "statement: \u201cWe won.\u201d",
+            ["Rep. Jo Hale"],
+        ),
         ("The paper unexpectedly took the side of the poor, complaining that fares rose.", ["The paper"]),
     ],
 )
@@ -331,6 +336,8 @@ def test_inverted_and_ing_subjects_of_this_round(text: str, expected: list[str])
         "The fund aims to help denied applicants return to work.",
         "Fourteen states now have such laws.",
         "Secret memo found on rainy street",  # a thing found
+        "As far as I can tell, the site is free.",
+        "Is there a book which you think stands out?",  # the interviewer asks
         "Seen from afar, this labour dispute is one more sign of unrest.",
     ],
 )
