@@ -143,6 +143,8 @@ _NUMBER_WORDS = {
     "fifty", "dozen", "dozens", "hundred", "hundreds",
 }  # fmt: skip
 _OPENING_PREPOSITIONS = {"In", "On", "At", "After", "During", "Before", "Since", "Following", "Over"}
+_THERE_IS = {"there's", "there\u2019s", "here's", "here\u2019s"}
+_CONTRACTED_PRONOUN = re.compile(r"(?:i|you|we|they|he|she)['\u2019](?:d|ll|ve|re)")
 _CAUSATIVES = {"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"}
 _REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself", "yourselves"}
 _DO_FORMS = {"do", "does", "did", "don't", "doesn't", "didn't", "don\u2019t", "doesn\u2019t", "didn\u2019t"}
@@ -174,7 +176,7 @@ _NEEDS_CLAUSE = {
     "note", "state", "add", "hear", "remember", "reply", "comment", "signal", "accept", "grant", "document",
     "publish", "email", "tweet", "post", "recall", "indicate", "stress", "emphasise", "answer", "admit",
     "explain", "conclude", "establish", "prove", "verify", "demonstrate", "guess", "reveal", "write",
-    "testify", "maintain", "observe",
+    "testify", "maintain", "observe", "concede",
 }  # fmt: skip
 # Press-release verbs that attribute only when they put out a statement whose words follow a colon.
 _STATEMENT_VERBS = {"issue", "release"}
@@ -585,6 +587,8 @@ def _source_for(
         return None  # "to help denied applicants": a participle before its noun
     if form == lemma + "s" and ((prev[:1].isdigit() and not _YEAR.fullmatch(prev)) or prev in _NUMBER_WORDS):
         return None  # "in 38 states", "one of two states": a counted noun
+    if past and nxt == "to" and _words(sentence, _skip_adverbs(sentence, i - 1)) == ",":
+        return None  # "The sinkhole, now estimated to be 300 feet deep": a participle
     if form == "found" and nxt in ("on", "near", "inside", "under", "guilty"):
         return None  # "document found on rainy streets": a thing found, no claim
     if lemma == "tell" and nxt in (",", ".", "") and not _after_quote(sentence, i):
@@ -698,6 +702,10 @@ def _source_for(
         return None  # "The project is part of a plan announced earlier": a complement, not a subject
     if first.lower == "you" and alone and sentence[-1].text == "?":
         return None  # "Is there a book which you think stands out?": the interviewer asks
+    if before == "what" and not sentence[subject[0] - 1].quoted:
+        return None  # "what the average person would think", "what Colbert said to her": reported content
+    if first.lower in _THERE_IS or _CONTRACTED_PRONOUN.fullmatch(sentence[subject[1]].lower):
+        return None  # "There's a cycle on all the talk shows", "the things you'd find here"
     if before in _DO_FORMS or before in _CAUSATIVES:
         return None  # "What do you attribute that success to?", "Don't you think": a question
     if (
@@ -737,6 +745,12 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     if lemma in _STATEMENT_VERBS:  # "released the following statement: “…”"
         colon = next((k for k in range(i + width, len(sentence) - 1) if sentence[k].text == ":"), None)
         return colon is not None and any(t in _STATEMENTS for t in after[:5])
+    if (
+        lemma == "comment"
+        and nxt == "on"
+        and any(t.text == ":" or t.text in _QUOTES for t in sentence[i + width :])
+    ):
+        return True  # "commented on the plan, “…”", "comments on …: “…”"
     if lemma in _NEEDS_CLAUSE:
         return (
             clause
@@ -747,7 +761,9 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
             or (lemma == "explain" and nxt in ("that", "why", "how"))
         )
     if lemma == "put":
-        return nxt == "it" or "at" in after[: after.index(",") if "," in after else len(after)]
+        if nxt == "it":  # "as she put it," but not "we put it together"
+            return _words(sentence, i + width + 1) in (",", ".", ";", "", "\u2014", "-")
+        return "at" in after[: after.index(",") if "," in after else len(after)]
     if lemma == "call" and form == "called" and _words(sentence, i - 1)[:1].isalpha():
         before = sentence[i - 1]
         if before.text[:1].islower() and before.lower not in _AUX | _PRONOUNS and nxt in _QUOTES:
@@ -1234,7 +1250,7 @@ def _noun_before(sentence: list[Token], i: int) -> bool:
     prev = sentence[i - 1].lower
     return (
         sentence[i - 1].text[:1].islower()
-        and not prev.endswith(("s", "ly"))
+        and not (_PLURAL.search(prev) or prev.endswith("ly"))  # "class projects": "class" is singular
         and prev not in _PRONOUNS | _AUX | _SKIP_BEFORE_CUE | _BOUNDARY_WORDS | _RELATIVE
         and prev not in ("to", "not", "people", "police", "staff", "media", "public", "data", "who", "i")
         and _lemma(prev) is None

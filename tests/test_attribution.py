@@ -312,6 +312,7 @@ def test_basis_points_to_a_rate_are_a_unit() -> None:
         ("“Of course,” said the mayor recently, in a speech to traders.", ["the mayor"]),
         ("In the second half Ana Ruiz admitted that the team was tired.", ["Ana Ruiz"]),
         ("On Monday the ministry said that fares will rise.", ["the ministry"]),
+        ('Ana commented on the new menu, "It is a hit."', ["Ana"]),
         (
             "DOVER \u2013 Rep. Jo Hale (R-Del.) \u2013 chair of the port panel \u2013 issued the following "
             "statement: \u201cWe won.\u201d",
@@ -338,6 +339,13 @@ def test_inverted_and_ing_subjects_of_this_round(text: str, expected: list[str])
         "Secret memo found on rainy street",  # a thing found
         "As far as I can tell, the site is free.",
         "Is there a book which you think stands out?",  # the interviewer asks
+        "We hire the opposite of what the average person would expect.",
+        "There\u2019s a news cycle on all the late night talk shows.",
+        "You will see all the props you'd find in such places.",
+        "Basically, she came up with a few class projects.",
+        "Ana and I put it together last spring.",
+        "The sinkhole, now estimated to be 90 feet deep, opened last month.",
+        "In the 62nd minute Kim Lee conceded a penalty.",
         "Seen from afar, this labour dispute is one more sign of unrest.",
     ],
 )
