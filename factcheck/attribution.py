@@ -593,6 +593,8 @@ def _source_for(
         return None  # "document found on rainy streets": a thing found, no claim
     if lemma == "tell" and nxt in (",", ".", "") and not _after_quote(sentence, i):
         return None  # "As far as I can tell, …": no one is told anything
+    if nxt == "," and _words(sentence, i + width + 1) in _SUBJECT_PRONOUNS and not _after_quote(sentence, i):
+        return None  # "In the letter Granger wrote, she cited …": a relative clause, the pronoun speaks
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
     if (

@@ -309,6 +309,7 @@ def test_basis_points_to_a_rate_are_a_unit() -> None:
             ["Members of the county board"],
         ),
         ("Rents rose by a third, the landlord told Harbour Weekly.", ["the landlord"]),  # X was told
+        ("In the letter Lee wrote, she noted that $2 million was unspent.", ["she"]),  # a relative clause
         ("“Of course,” said the mayor recently, in a speech to traders.", ["the mayor"]),
         ("In the second half Ana Ruiz admitted that the team was tired.", ["Ana Ruiz"]),
         ("On Monday the ministry said that fares will rise.", ["the ministry"]),
