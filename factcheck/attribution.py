@@ -595,6 +595,15 @@ def _source_for(
         return None  # "As far as I can tell, …": no one is told anything
     if nxt == "," and _words(sentence, i + width + 1) in _SUBJECT_PRONOUNS and not _after_quote(sentence, i):
         return None  # "In the letter Granger wrote, she cited …": a relative clause, the pronoun speaks
+    if form == "states" and not (nxt in ("that", ":") or nxt in _QUOTES or _after_quote(sentence, i)):
+        return None  # "enables states, communities and …", "other rural states that": the noun
+    if (
+        form == lemma
+        and lemma in _NOUN_CUES
+        and _words(sentence, i - 2) in ("a", "an")
+        and sentence[i - 1].text[:1].islower()
+    ):
+        return None  # "to submit a detailed report that …": a singular noun after its article
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
     if (
@@ -1086,7 +1095,7 @@ def _degree(sentence: list[Token], k: int) -> tuple[int, int] | None:
 
 def _introductory(phrase: list[Token]) -> bool:
     """Whether a sentence's first words, set off by a comma, introduce it ("Additionally", "Last week")."""
-    if not phrase or len(phrase) > 6 or not all(t.is_word for t in phrase):
+    if not phrase or len(phrase) > 6 or not all(t.is_word or t.text[:1].isdigit() for t in phrase):
         return False
     first = phrase[0].lower
     if len(phrase) == 1:
@@ -1133,8 +1142,19 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
         if tok.text == "-" and _spaced_hyphen_in_name(sentence, k, last):
             k -= 1  # "the Council on American - Islamic Relations": a hyphen written with spaces
             continue
+        if (
+            tok.text in ("\u2019", "'")
+            and k < last
+            and sentence[k - 1].end == tok.start
+            and sentence[k - 1].text.endswith("s")
+            and sentence[k + 1].text[:1].isupper()
+        ):
+            k -= 1  # "The Indiana Airports\u2019 Economic Impact Study": a plural's apostrophe
+            continue
         if tok.quoted or tok.text in ",;:—\u2013()-" or tok.text in _QUOTES or tok.text in ".?!":
             break
+        if k < last and len(tok.text) > 1 and tok.text.endswith("-"):
+            break  # "Washington, DC- Congressman Ana Lee": a dateline's dash glued to its place
         if _TIME_TOKEN.fullmatch(tok.text) or (low in _OBJECTS and tok.text != "US"):  # "the US embassy"
             break
         if (
@@ -1365,6 +1385,8 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
     comma = next((n for n in range(first, min(i, first + 7)) if sentence[n].text == ","), None)
     if comma is not None and _introductory(sentence[first:comma]):
         first = comma + 1  # "Last week, Rep. Aguilar spoke …, urging": the subject follows the phrase
+        while first < i and (_YEAR.fullmatch(sentence[first].text) or sentence[first].text == ","):
+            first += 1  # "On May 13, 2012, Rep. Lee joined …": the date's year
     last = first
     while last + 1 < i and sentence[last + 1].is_word:
         low = sentence[last + 1].lower
@@ -1387,12 +1409,12 @@ def _after_dateline(sentence: list[Token], i: int) -> int:
     A dateline is a place (its first word in capitals), commas, a date and a dash, all before
     the cue at ``i``.
     """
-    if not sentence or not sentence[0].text.isupper() or len(sentence[0].text) < 3:
+    if not sentence or not sentence[0].text[:1].isupper() or len(sentence[0].text) < 3:
         return 0
     for k in range(1, min(i, 12)):
         tok = sentence[k]
-        if tok.text in ("—", "\u2013", "-"):
-            return k + 1
+        if tok.text in ("—", "\u2013", "-") or (tok.text.endswith("-") and tok.text[:1].isupper()):
+            return k + 1  # "WASHINGTON, D.C. -- Today, …", "Washington, DC- Congressman …"
         if (tok.is_word and not (tok.text[:1].isupper() or tok.text[:1].isdigit())) or tok.quoted:
             return 0
     return 0

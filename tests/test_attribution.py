@@ -260,6 +260,21 @@ def test_complements_and_coordinated_verbs_are_not_sources(text: str) -> None:
             ["Rep. Tom Vale"],
         ),
         ("Dr Ana Lee, Ph.D., said the water is safe.", ["Dr Ana Lee"]),
+        (
+            "Dover, Del. \u2013 Rep. Jo Hale (DE-01) released the following statement after the vote, "
+            "urging calm.",
+            ["Rep. Jo Hale"],
+        ),
+        ("Dover, DE- Rep. Jo Hale (DE-01) said the port will grow.", ["Rep. Jo Hale"]),
+        (
+            "Dover, DE -- On May 13, 2012, Rep. Jo Hale joined ten colleagues in sending a letter, "
+            "urging a vote.",
+            ["Rep. Jo Hale"],
+        ),
+        (
+            "The Delaware Ports\u2019 Annual Study indicates that traffic rose.",
+            ["The Delaware Ports\u2019 Annual Study"],
+        ),
     ],
 )
 def test_press_release_subjects_of_this_round(text: str, expected: list[str]) -> None:
@@ -273,6 +288,9 @@ def test_press_release_subjects_of_this_round(text: str, expected: list[str]) ->
         "The bill would establish a fund for farmers who have lost crops.",  # no clause after the cue
         "Rep. Tom Vale pushed back on Rep. Ana Lee\u2019s (MA-7) call for cuts.",  # a possessive's noun
         "Rep. Calvert sent a letter to the Speaker on drilling off all coastal states.",
+        "The program enables states, towns and firms to work together.",
+        "The bill does not change how the individual states regulate notaries.",
+        "The act requires the agency to submit a detailed report that lists its costs.",
         "“The fair brings everyone together,” said U.S.",  # the name cut off by the splitter
     ],
 )
