@@ -1020,7 +1020,7 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
             k = comma - 1
         elif sentence[j].text != ",":
             return None
-        elif _introductory(sentence[:j]) and comma - j > 2:
+        elif _introductory(sentence[_after_dateline(sentence, j) : j]) and comma - j > 2:
             k = comma - 1  # "Additionally, data from the office, projects": the subject is between
         else:
             opening = _opening_name(sentence, j)
@@ -1260,8 +1260,8 @@ def _opening_name(sentence: list[Token], comma: int) -> tuple[int, int] | None:
     between = sentence[first_comma:comma]
     if not all(t.is_word and t.text[:1].isupper() for t in name):
         return None
-    if any(t.text in _QUOTES or t.quoted or t.lower in _AUX or t.text in ";:" for t in between):
-        return None
+    if any(t.text in _QUOTES or t.quoted or t.lower in _AUX or t.text in ";:\u2013\u2014" for t in between):
+        return None  # a dash: "WASHINGTON, DC -- Rep. Ana Lee (D-NY), chair of …, issued": a dateline
     return 0, first_comma - 1
 
 

@@ -267,6 +267,16 @@ def test_complements_and_coordinated_verbs_are_not_sources(text: str) -> None:
         ),
         ("Dover, DE- Rep. Jo Hale (DE-01) said the port will grow.", ["Rep. Jo Hale"]),
         (
+            "DOVER, DE \u2013 Rep. Jo Hale (DE-01/Kent), chair of the port panel, issued the following "
+            "statement: \u201cWe won.\u201d",
+            ["Rep. Jo Hale"],
+        ),
+        (
+            "Dover, DE \u2013 Today, Rep. Jo Hale (DE-01), released the following statement: "
+            "\u201cWe won.\u201d",
+            ["Rep. Jo Hale"],
+        ),
+        (
             "Dover, DE -- On May 13, 2012, Rep. Jo Hale joined ten colleagues in sending a letter, "
             "urging a vote.",
             ["Rep. Jo Hale"],
