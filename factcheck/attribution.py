@@ -143,7 +143,7 @@ _NUMBER_WORDS = {
     "fifty", "dozen", "dozens", "hundred", "hundreds",
 }  # fmt: skip
 _OPENING_PREPOSITIONS = {"In", "On", "At", "After", "During", "Before", "Since", "Following", "Over"}
-_THERE_IS = {"there's", "there\u2019s", "here's", "here\u2019s"}
+_THERE_IS = {"there's", "there\u2019s", "here's", "here\u2019s", "that's", "that\u2019s"}
 _CONTRACTED_PRONOUN = re.compile(r"(?:i|you|we|they|he|she)['\u2019](?:d|ll|ve|re)")
 _CAUSATIVES = {"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"}
 _REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself", "yourselves"}
@@ -604,6 +604,13 @@ def _source_for(
         and sentence[i - 1].text[:1].islower()
     ):
         return None  # "to submit a detailed report that …": a singular noun after its article
+    if (
+        form == "called"
+        and nxt[:1].isalpha()
+        and sentence[i + width].text[:1].isupper()
+        and _noun_before(sentence, i)
+    ):
+        return None  # "a comet called Wild 2": a name given
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
     if (
@@ -645,7 +652,7 @@ def _source_for(
         return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
     if _words(sentence, _skip_adverbs(sentence, i - 1)) == "and" and not found and form[-1:] in "sd":
         return _clause_subject(sentence, i, found)  # "voted to hold rates … and currently expects"
-    if (aux in _BE and not form.endswith("ing")) or (prev == "to" and lemma not in ("say",)):
+    if (aux in _BE and not form.endswith("ing")) or prev == "to":
         return None  # "is expected to", "are believed to", "to report": no source here
     if prev in ("it's", "it\u2019s", "that's", "that\u2019s") and past:
         return None  # "It's estimated that": a passive

@@ -301,6 +301,10 @@ def test_press_release_subjects_of_this_round(text: str, expected: list[str]) ->
         "The program enables states, towns and firms to work together.",
         "The bill does not change how the individual states regulate notaries.",
         "The act requires the agency to submit a detailed report that lists its costs.",
+        "The goal was a sample from a comet called Wild 2.",  # a name given
+        "That's all it said.",
+        "I just wanted to say thank you for the work.",
+        "I even had nice things to say about my rival.",
         "“The fair brings everyone together,” said U.S.",  # the name cut off by the splitter
     ],
 )
