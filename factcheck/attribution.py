@@ -629,6 +629,14 @@ def _source_for(
         head = next((t.lower for t in sentence if clause and t.end == clause[1]), "")
         plural = _PLURAL.search(head) and head not in _DEMONSTRATIVES
         return clause if plural or head in ("we", "they", "i") else None
+    if (
+        prev == "and"
+        and not found
+        and _words(sentence, i - 2) == ","
+        and form.endswith("s")
+        and nxt in ("that", ":")
+    ):
+        return _clause_subject(sentence, i, found)  # "Ana Ruiz remains defiant, and says that …"
     if prev in ("and", "or", "but"):
         return None  # "denied … and blamed": a second cue of the same source
     if lemma in ("say", "comment") and (prev in ("not", "never") or prev.endswith("n't")):
@@ -656,7 +664,11 @@ def _source_for(
         return None  # "is expected to", "are believed to", "to report": no source here
     if prev in ("it's", "it\u2019s", "that's", "that\u2019s") and past:
         return None  # "It's estimated that": a passive
-    if nxt == "by" and not _words(sentence, i + width + 1)[:1].isdigit():
+    if (
+        nxt == "by"
+        and not _words(sentence, i + width + 1)[:1].isdigit()
+        and not _by_medium(sentence, i + width)
+    ):
         return None  # "by 2050" is a date, not an agent
     if form.endswith("ing"):
         if prev == "by" and _words(sentence, i - 2).endswith("ed"):  # "concluded by saying"
@@ -1011,7 +1023,10 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         # "Pruett's attorney, Michael Oyelaran, said": the subject is before the aside.
         comma = k
         j = k - 1
-        while j >= 0 and not (sentence[j].text in ",;:—\u2013(" or sentence[j].text in _QUOTES):
+        while j >= 0 and not (
+            sentence[j].text in ",;:—\u2013("
+            or (sentence[j].text in _QUOTES and not _plural_apostrophe(sentence, j))
+        ):
             if sentence[j].text == ")":  # "…, including Rep. Mike Rogers (R-AL), urged": a tag in the aside
                 opening = next((n for n in range(j - 1, max(-1, j - 6), -1) if sentence[n].text == "("), None)
                 if opening is not None:
@@ -1149,14 +1164,8 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
         if tok.text == "-" and _spaced_hyphen_in_name(sentence, k, last):
             k -= 1  # "the Council on American - Islamic Relations": a hyphen written with spaces
             continue
-        if (
-            tok.text in ("\u2019", "'")
-            and k < last
-            and sentence[k - 1].end == tok.start
-            and sentence[k - 1].text.endswith("s")
-            and sentence[k + 1].text[:1].isupper()
-        ):
-            k -= 1  # "The Indiana Airports\u2019 Economic Impact Study": a plural's apostrophe
+        if k < last and _plural_apostrophe(sentence, k):
+            k -= 1  # "The Indiana Airports\u2019 Economic Impact Study"
             continue
         if tok.quoted or tok.text in ",;:—\u2013()-" or tok.text in _QUOTES or tok.text in ".?!":
             break
@@ -1231,6 +1240,22 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
     ):
         first = period + 2
     return first
+
+
+def _by_medium(sentence: list[Token], k: int) -> bool:
+    """Whether "by" at ``k`` names how something was said ("said by email"), not a passive agent."""
+    return _words(sentence, k + 1) in ("email", "e-mail", "phone", "telephone", "text", "letter", "video")
+
+
+def _plural_apostrophe(sentence: list[Token], k: int) -> bool:
+    """Whether the mark at ``k`` is a plural's apostrophe before a name ("Johns Hopkins\u2019 Department")."""
+    return (
+        sentence[k].text in ("\u2019", "'")
+        and 0 < k < len(sentence) - 1
+        and sentence[k - 1].end == sentence[k].start
+        and sentence[k - 1].text.endswith("s")
+        and sentence[k + 1].text[:1].isupper()
+    )
 
 
 def _spaced_hyphen_in_name(sentence: list[Token], k: int, last: int) -> bool:

@@ -342,6 +342,12 @@ def test_basis_points_to_a_rate_are_a_unit() -> None:
         ),
         ("Rents rose by a third, the landlord told Harbour Weekly.", ["the landlord"]),  # X was told
         ("In the letter Lee wrote, she noted that $2 million was unspent.", ["she"]),  # a relative clause
+        (
+            "Cases rose, Dr. Ana Lee, head of medicine at the Johns Hopkins\u2019 Center, told Fortune.",
+            ["Dr. Ana Lee"],
+        ),
+        ("\u201cWe meant the state rules,\u201d Massey said by email.", ["Massey"]),
+        ("However, Ana Ruiz remains defiant, and says that the fight goes on.", ["Ana Ruiz"]),
         ("“Of course,” said the mayor recently, in a speech to traders.", ["the mayor"]),
         ("In the second half Ana Ruiz admitted that the team was tired.", ["Ana Ruiz"]),
         ("On Monday the ministry said that fares will rise.", ["the ministry"]),
