@@ -1228,6 +1228,11 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
     # Drop a sentence-initial timestamp or dateline word, leading conjunctions and "(just) last week".
     while first <= last and (
         sentence[first].lower in ("and", "but", "so", "then", "or")
+        or (  # "Today Congressman Ana Lee announced"
+            sentence[first].lower in ("today", "yesterday", "tonight")
+            and first < last
+            and sentence[first + 1].text[:1].isupper()
+        )
         or _TIME_TOKEN.fullmatch(sentence[first].text)
         or _YEAR.fullmatch(sentence[first].text)  # "…, 2019 State Senator …": a dateline's year
     ):

@@ -348,6 +348,10 @@ def test_basis_points_to_a_rate_are_a_unit() -> None:
         ),
         ("\u201cWe meant the state rules,\u201d Massey said by email.", ["Massey"]),
         ("However, Ana Ruiz remains defiant, and says that the fight goes on.", ["Ana Ruiz"]),
+        (
+            "Today Congressman Ana Lee (D-GA) announced that she will hold a town hall.",
+            ["Congressman Ana Lee"],
+        ),
         ("“Of course,” said the mayor recently, in a speech to traders.", ["the mayor"]),
         ("In the second half Ana Ruiz admitted that the team was tired.", ["Ana Ruiz"]),
         ("On Monday the ministry said that fares will rise.", ["the ministry"]),
