@@ -145,6 +145,7 @@ _NUMBER_WORDS = {
 _OPENING_PREPOSITIONS = {"In", "On", "At", "After", "During", "Before", "Since", "Following", "Over"}
 _THERE_IS = {"there's", "there\u2019s", "here's", "here\u2019s", "that's", "that\u2019s"}
 _CONTRACTED_PRONOUN = re.compile(r"(?:i|you|we|they|he|she)['\u2019](?:d|ll|ve|re)")
+_POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your"}
 _CAUSATIVES = {"make", "makes", "made", "making", "let", "lets", "help", "helps", "helped"}
 _REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself", "yourselves"}
 _DO_FORMS = {"do", "does", "did", "don't", "doesn't", "didn't", "don\u2019t", "doesn\u2019t", "didn\u2019t"}
@@ -520,7 +521,11 @@ def _source_for(
         return _phrase_after(sentence, i + width)
     prev, nxt = _words(sentence, i - 1), _words(sentence, i + width)
     form = sentence[i].lower
-    if i and sentence[i].text[:1].isupper() and (sentence[i - 1].text[:1].isupper() or nxt[:1] == "("):
+    if (
+        i
+        and sentence[i].text[:1].isupper()
+        and (sentence[i - 1].text[:1].isupper() or sentence[i - 1].text == "&" or nxt[:1] == "(")
+    ):
         return None  # "Harbour Bridge Project", "Small Business Grant (SBG)": part of a name
     official_noun = (
         prev == "official"
@@ -611,6 +616,16 @@ def _source_for(
         and _noun_before(sentence, i)
     ):
         return None  # "a comet called Wild 2": a name given
+    if lemma == "show" and (nxt in ("signs", "sign") or nxt in _POSSESSIVES):
+        return None  # "weakness in demand shows signs of abating", "is showing his desperation": no claim
+    if lemma == "link" and form == "linked" and nxt == "to":
+        return None  # "genes linked to cancer": a participle
+    if past and nxt in _STATEMENTS:
+        return None  # "Smith's full posted statement": a participle before its noun
+    if form == "thought" and prev in ("first", "second", "last") and _words(sentence, i - 2) in _DETERMINERS:
+        return None  # "The first thought will be": a noun
+    if nxt == "that" and _words(sentence, i + width + 1) in (".", "?", "!", ""):
+        return None  # "Nobody can answer that.", "Conservatives reject that.": a pronoun, no clause
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
     if (
@@ -623,7 +638,8 @@ def _source_for(
         infinitive = any(
             _words(sentence, n) == "to" and all(t.is_word for t in sentence[n:i]) for n in range(i - 5, i - 2)
         )
-        if infinitive or not _context_fits(sentence, i, width, lemma, form):
+        compound = lemma in _NOUN_CUES and nxt[:1].islower() and _PLURAL.search(nxt) is not None
+        if infinitive or compound or not _context_fits(sentence, i, width, lemma, form):
             return None  # "are encouraged to take part and show their support": an infinitive
         clause = _clause_subject(sentence, i, found)  # "Our teams have inspected 2,300 homes and believe"
         head = next((t.lower for t in sentence if clause and t.end == clause[1]), "")
@@ -1226,15 +1242,18 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
         k -= 1
     first = k + 1
     # Drop a sentence-initial timestamp or dateline word, leading conjunctions and "(just) last week".
-    while first <= last and (
-        sentence[first].lower in ("and", "but", "so", "then", "or")
-        or (  # "Today Congressman Ana Lee announced"
-            sentence[first].lower in ("today", "yesterday", "tonight")
-            and first < last
-            and sentence[first + 1].text[:1].isupper()
+    while (
+        first <= last
+        and (
+            sentence[first].lower in ("and", "but", "so", "then", "or")
+            or (  # "Today Congressman Ana Lee announced"
+                sentence[first].lower in ("today", "yesterday", "tonight")
+                and first < last
+                and sentence[first + 1].text[:1].isupper()
+            )
+            or _TIME_TOKEN.fullmatch(sentence[first].text)
+            or _YEAR.fullmatch(sentence[first].text)  # "…, 2019 State Senator …": a dateline's year
         )
-        or _TIME_TOKEN.fullmatch(sentence[first].text)
-        or _YEAR.fullmatch(sentence[first].text)  # "…, 2019 State Senator …": a dateline's year
     ):
         first += 1
     period = first + (_words(sentence, first) == "just")

@@ -305,6 +305,14 @@ def test_press_release_subjects_of_this_round(text: str, expected: list[str]) ->
         "That's all it said.",
         "I just wanted to say thank you for the work.",
         "I even had nice things to say about my rival.",
+        "The mayor is showing his frustration this week.",
+        "To be sure, weakness in demand shows signs of abating.",
+        "The trial looked at genes linked to the disease.",
+        "His full posted statement can be found here.",
+        "The first thought will be that the storm did it.",
+        "Nobody can answer that.",
+        "Banks may need funds because of strains in money and credit markets.",
+        "The site is run by the National Archives & Records Administration.",
         "“The fair brings everyone together,” said U.S.",  # the name cut off by the splitter
     ],
 )
