@@ -1,9 +1,20 @@
 import numpy as np
 import pytest
+from joblib import Parallel, delayed
+from scipy import sparse
 from sklearn.base import clone
 
 from factcheck.context import LAYOUT_COLUMNS, TreeEnsemble, context_features, document_bounds, layout
-from factcheck.model import DocumentClassifier, make_context_model, make_model, make_pipeline
+from factcheck.corpus.base import CORPUS_TRAIN
+from factcheck.data import read_examples
+from factcheck.model import (
+    BIAS_STEPS,
+    DocumentClassifier,
+    _out_of_fold,
+    make_context_model,
+    make_model,
+    make_pipeline,
+)
 
 OPEN, CLOSE = "\u201c", "\u201d"
 col = LAYOUT_COLUMNS.index
@@ -135,3 +146,29 @@ def test_tree_arrays_predict_what_the_boosted_trees_do():
     assert np.array_equal(TreeEnsemble.from_state(state).predict_proba(probe), trees.predict_proba(probe))
     with pytest.raises(ValueError, match="outside its nodes"):
         TreeEnsemble.from_state({**state, "left": state["left"] + len(state["left"])})
+
+
+def test_document_classifier_shifts_its_trees_by_the_chosen_bias():
+    texts, labels, groups = _quoted_statements(30)
+    unshifted = make_model(char_ngrams=None, folds=3, min_documents=10, class_bias=False)
+    plain = unshifted.fit(texts, labels, groups)
+    shifted = clone(plain).set_params(class_bias=True).fit(texts, labels, groups)
+    difference = shifted.context_model_.baseline - plain.context_model_.baseline
+    assert np.array_equal(shifted.context_model_.value, plain.context_model_.value)  # same trees
+    assert difference[0] == 0.0 and np.isin(difference, BIAS_STEPS).all()
+
+
+def test_fits_in_joblib_workers_match_fits_in_this_process():
+    # Workers run BLAS with fewer threads; unless every fit uses one thread, the
+    # out-of-fold probabilities differ in the last bits (about 1e-10 on this
+    # much text) and so can the trees, and --jobs would change the model.
+    examples = read_examples(CORPUS_TRAIN)[:3000]
+    counts = sparse.csr_matrix(make_pipeline()[0].transform([e.text for e in examples]))
+    labels = np.array([e.label for e in examples])
+    train, held = np.arange(0, 2400), np.arange(2400, len(labels))
+    classes = np.unique(labels)
+    here = _out_of_fold(make_pipeline()[1:], counts, labels, train, held, classes)
+    there = Parallel(n_jobs=2)(
+        delayed(_out_of_fold)(make_pipeline()[1:], counts, labels, train, held, classes) for _ in range(2)
+    )
+    assert all(np.array_equal(here, proba) for proba in there)

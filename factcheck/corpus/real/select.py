@@ -73,8 +73,7 @@ def _releases(
         fits = [
             f"{path}:{n}"
             for n, line in enumerate(lines, start=1)
-            if length[0] <= len(line.split("\t", 1)[-1].strip()) <= length[1]
-            and keep(f"{path}:{n}", line)
+            if length[0] <= len(line.split("\t", 1)[-1].strip()) <= length[1] and keep(f"{path}:{n}", line)
         ]
         ids += rng.sample(fits, min(per_member, len(fits)))
         if len(ids) >= wanted:
