@@ -23,6 +23,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from factcheck import chromium
 from factcheck.escaping import jsonl_lines
 from factcheck.formatting import labelled_rows
 from factcheck.labelling import Labeller
@@ -31,7 +32,6 @@ from factcheck.report_html import predictions_html
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "data" / "corpus" / "documents.jsonl"
 RESULTS = Path(__file__).with_name("REPORT_HTML.md")
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 
 
 def timed(run: Callable[[], str], repeats: int = 3) -> tuple[float, str]:
@@ -47,31 +47,13 @@ def timed(run: Callable[[], str], repeats: int = 3) -> tuple[float, str]:
 def in_browser(page: Path) -> dict[str, float] | str:
     """Load, expand-all and export times in headless Chromium, or why they could not be measured."""
     try:
-        from selenium import webdriver
         from selenium.webdriver.common.by import By
     except ImportError:
         return "selenium not installed (pip install -e '.[browser]')"
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        return "no /usr/bin/chromium or /usr/bin/chromedriver (apt-get install chromium chromium-driver)"
+    if reason := chromium.missing():
+        return reason
     with tempfile.TemporaryDirectory() as profile:
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for flag in (
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--window-size=1100,1300",
-            f"--user-data-dir={profile}",
-        ):
-            options.add_argument(flag)
-        driver = webdriver.Chrome(
-            service=webdriver.ChromeService(executable_path=CHROMEDRIVER), options=options
-        )
+        driver = chromium.driver(profile)
         try:
             driver.set_page_load_timeout(300)
             driver.get(page.as_uri())

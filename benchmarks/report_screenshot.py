@@ -9,32 +9,22 @@ chromium``) with ``--screenshot``; writes docs/report-seed.png by default.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from factcheck import chromium
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_c38d069fffeb14d6.txt"
 OUT = REPO / "docs" / "report-seed.png"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--hide-scrollbars",
-    "--window-size=1000,1040",
-)
+WINDOW = (1000, 1040)
 
 
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
-    chromium = shutil.which("chromium") or sys.exit("no chromium: apt-get install chromium")
+    browser = chromium.binary("chromium") or sys.exit("no chromium: apt-get install chromium")
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "seed.html"
         subprocess.run(
@@ -54,7 +44,12 @@ def main() -> None:
         )
         out.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [chromium, *FLAGS, f"--user-data-dir={tmp}/profile", f"--screenshot={out}", page.as_uri()],
+            [
+                browser,
+                *chromium.flags(WINDOW, f"{tmp}/profile", "--hide-scrollbars"),
+                f"--screenshot={out}",
+                page.as_uri(),
+            ],
             check=True,
             capture_output=True,
         )

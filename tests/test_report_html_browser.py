@@ -2,16 +2,14 @@
 
 `.ci/run` installs chromium and chromium-driver with apt-get and selenium with
 the `browser` extra; these tests skip, saying why, only where no browser or
-driver can be had. The driver is named explicitly, so selenium never tries to
-download one.
+driver can be had. factcheck.chromium starts it as the benchmarks do, naming
+the driver explicitly, so selenium never tries to download one.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
 import time
 from collections import Counter
 from pathlib import Path
@@ -20,21 +18,18 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from factcheck import chromium
 from factcheck.cli import app
 from factcheck.data import read_examples
 from factcheck.labels import LABEL_IDS, LABELS
 from tests.conftest import SEED, STARTER
 
-webdriver = pytest.importorskip(
-    "selenium.webdriver", reason="selenium is not installed (pip install -e '.[browser]')"
-)
+pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[browser]')")
 pytest.importorskip("PIL", reason="pillow is not installed (pip install -e '.[browser]')")
-from PIL import Image, ImageStat  # noqa: E402
-from selenium.common.exceptions import WebDriverException  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
+from PIL import Image, ImageStat
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
 
-CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("FACTCHECK_CHROMEDRIVER", "/usr/bin/chromedriver")
 HOSTILE = (
     "Officials said <script>window.pwned = 1</script> nothing happened.\n\n"
     'A second <img src=x onerror="window.pwned = 2"> sentence is here.\n\n'
@@ -53,32 +48,14 @@ def _cli(*args: str) -> str:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory):
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not (os.access(path, os.X_OK) or shutil.which(path)):
-            pytest.skip(f"no {path}: install the Debian package {package} (.ci/run does)")
+    if reason := chromium.missing():
+        pytest.skip(reason)
     downloads = tmp_path_factory.mktemp("downloads")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1100,1300",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(flag)
-    options.add_experimental_option(
-        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
-    )
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     try:
-        driver = webdriver.Chrome(
-            service=webdriver.ChromeService(executable_path=CHROMEDRIVER), options=options
+        driver = chromium.driver(
+            tmp_path_factory.mktemp("chromium-profile"),
+            prefs={"download.default_directory": str(downloads), "download.prompt_for_download": False},
+            capabilities={"goog:loggingPrefs": {"browser": "ALL"}},
         )
     except WebDriverException as err:
         pytest.skip(f"chromium did not start: {err.msg}")
