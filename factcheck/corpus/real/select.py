@@ -91,27 +91,14 @@ def choose(copies: Path, seed: int = 2026) -> list[DocumentRef]:
 
 def _second_round(copies: Path, seed: int, taken: set[tuple[str, str]]) -> list[DocumentRef]:
     rng = random.Random(seed)
-    sources = read_sources()
-    added: list[DocumentRef] = []
-    fomc = READERS["fomc-statements"](locate_copy(sources["fomc"], copies))
-    ids = [d for d in fomc.documents() if ("fomc", d) not in taken]
-    added += [DocumentRef("fomc", d, split) for d, split in sorted(_assign(ids, rng).items())]
-    return added + _estimate_releases(copies, rng, taken)
+    return _remaining(copies, rng, "fomc", taken) + _estimate_releases(copies, rng, taken)
 
 
 def _estimate_releases(copies: Path, rng: random.Random, taken: set[tuple[str, str]]) -> list[DocumentRef]:
-    press = READERS["press-release-lines"](locate_copy(read_sources()["congress"], copies))
-    files = press.documents()
-    rng.shuffle(files)
-    ids = _releases(
-        press,
-        files,
-        rng,
-        EXTRA_PRESS_RELEASES,
-        2,
-        lambda doc, line: ("congress", doc) not in taken and ESTIMATE_WORDS.search(line) is not None,
-    )
-    return [DocumentRef("congress", d, split) for d, split in sorted(_assign(ids, rng).items())]
+    def keep(doc: str, line: str) -> bool:
+        return ("congress", doc) not in taken and ESTIMATE_WORDS.search(line) is not None
+
+    return _chosen_releases(copies, rng, EXTRA_PRESS_RELEASES, keep)
 
 
 def _third_round(copies: Path, seed: int, taken: set[tuple[str, str]]) -> list[DocumentRef]:
@@ -122,23 +109,33 @@ def _third_round(copies: Path, seed: int, taken: set[tuple[str, str]]) -> list[D
 def _fourth_round(copies: Path, seed: int, taken: set[tuple[str, str]]) -> list[DocumentRef]:
     """Opinion-rich documents: every State of the Union address not yet chosen, and op-eds."""
     rng = random.Random(seed)
-    sources = read_sources()
-    sotu = READERS["sotu-text"](locate_copy(sources["sotu"], copies))
-    ids = [d for d in sotu.documents() if ("sotu", d) not in taken]
-    added = [DocumentRef("sotu", d, split) for d, split in sorted(_assign(ids, rng).items())]
-    press = READERS["press-release-lines"](locate_copy(sources["congress"], copies))
+
+    def keep(doc: str, line: str) -> bool:
+        return ("congress", doc) not in taken and COLUMN_WORDS.search(line[:300]) is not None
+
+    addresses = _remaining(copies, rng, "sotu", taken)
+    return addresses + _chosen_releases(copies, rng, COLUMNS, keep, COLUMN_LENGTH)
+
+
+def _remaining(
+    copies: Path, rng: random.Random, source: str, taken: set[tuple[str, str]]
+) -> list[DocumentRef]:
+    """Every document of a source not chosen yet, split by the usual shares."""
+    described = read_sources()[source]
+    reader = READERS[described.format](locate_copy(described, copies))
+    ids = [d for d in reader.documents() if (source, d) not in taken]
+    return [DocumentRef(source, d, split) for d, split in sorted(_assign(ids, rng).items())]
+
+
+def _chosen_releases(
+    copies: Path, rng: random.Random, wanted: int, keep, length: tuple[int, int] = PRESS_LENGTH
+) -> list[DocumentRef]:
+    """Up to ``wanted`` press releases that ``keep`` accepts, two per member at most, split."""
+    press = READERS["press-release-lines"](locate_copy(read_sources()["congress"], copies))
     files = press.documents()
     rng.shuffle(files)
-    ids = _releases(
-        press,
-        files,
-        rng,
-        COLUMNS,
-        2,
-        lambda doc, line: ("congress", doc) not in taken and COLUMN_WORDS.search(line[:300]) is not None,
-        COLUMN_LENGTH,
-    )
-    return added + [DocumentRef("congress", d, split) for d, split in sorted(_assign(ids, rng).items())]
+    ids = _releases(press, files, rng, wanted, 2, keep, length)
+    return [DocumentRef("congress", d, split) for d, split in sorted(_assign(ids, rng).items())]
 
 
 def _first_round(copies: Path, seed: int) -> list[DocumentRef]:
