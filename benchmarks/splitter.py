@@ -113,24 +113,31 @@ def exact_count(splitter: Splitter, whole: bool, cases: list[Case]) -> Counter[s
     return exact
 
 
-def sentences_per_second(cases: list[Case], repeats: int) -> dict[str, float]:
-    """Expected sentences / median time over the whole set.
+def median_rates(
+    calls: dict[str, Callable[[str], object]], inputs: dict[str, list[str]], sentences: int, repeats: int
+) -> dict[str, float]:
+    """``sentences`` / median wall time of each call over its inputs (also benchmarks/splitter_gum.py's).
 
     The splitters take turns within each repetition, so load from other
     processes falls on all of them alike; the first round is a warm-up.
     """
-    chosen = splitters()
-    inputs = {name: [c.text if whole else c.body for c in cases] for name, (_, whole) in chosen.items()}
-    timings: dict[str, list[float]] = {name: [] for name in chosen}
+    timings: dict[str, list[float]] = {name: [] for name in calls}
     for repetition in range(repeats + 1):
-        for name, (splitter, _) in chosen.items():
+        for name, call in calls.items():
             start = time.perf_counter()
             for text in inputs[name]:
-                splitter(text)
+                call(text)
             if repetition:
                 timings[name].append(time.perf_counter() - start)
-    total = sum(len(c.sentences) for c in cases)
-    return {name: total / statistics.median(t) for name, t in timings.items()}
+    return {name: sentences / statistics.median(t) for name, t in timings.items()}
+
+
+def sentences_per_second(cases: list[Case], repeats: int) -> dict[str, float]:
+    """Expected sentences / median time over the whole set, each splitter given what it is given."""
+    chosen = splitters()
+    inputs = {name: [c.text if whole else c.body for c in cases] for name, (_, whole) in chosen.items()}
+    calls = {name: splitter for name, (splitter, _) in chosen.items()}
+    return median_rates(calls, inputs, sum(len(c.sentences) for c in cases), repeats)
 
 
 def pysbd_rule_cases() -> list[Case] | None:

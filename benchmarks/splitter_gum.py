@@ -35,10 +35,8 @@ from __future__ import annotations
 import argparse
 import platform
 import re
-import statistics
 import subprocess
 import sys
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,6 +46,7 @@ from pathlib import Path
 import nltk
 import pysbd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
+from splitter import median_rates
 
 from factcheck.splitting import split_sentences
 
@@ -264,17 +263,10 @@ def _print_misses(doc: Document, predicted: set[int], limit: int) -> int:
 
 
 def sentences_per_second(documents: list[Document], repeats: int) -> dict[str, float]:
-    timings: dict[str, list[float]] = defaultdict(list)
     chosen = splitters()
-    for repetition in range(repeats + 1):
-        for name, (split, _) in chosen.items():
-            start = time.perf_counter()
-            for doc in documents:
-                split(doc.text)
-            if repetition:
-                timings[name].append(time.perf_counter() - start)
-    total = sum(doc.sentences for doc in documents)
-    return {name: total / statistics.median(t) for name, t in timings.items()}
+    texts = [doc.text for doc in documents]
+    calls = {name: split for name, (split, _) in chosen.items()}
+    return median_rates(calls, dict.fromkeys(chosen, texts), sum(doc.sentences for doc in documents), repeats)
 
 
 def report(documents: list[Document], commit: str, repeats: int, errors: int) -> str:
