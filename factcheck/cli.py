@@ -137,22 +137,28 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _flush_stdout() -> None:
+@contextlib.contextmanager
+def _cannot_write(output: Path | None = None) -> Iterator[None]:
+    """An OS error writing ``output`` (None: standard output) is a one-line user error, not a traceback.
+
+    A broken pipe passes through: the reader went away, which main() handles.
+    """
     try:
-        sys.stdout.flush()
+        yield
     except BrokenPipeError:
         raise
     except OSError as err:
-        raise FactcheckError(f"{_stdout_name()}: cannot write ({err.strerror})") from None
+        raise FactcheckError(f"{output or _stdout_name()}: cannot write ({err.strerror})") from None
+
+
+def _flush_stdout() -> None:
+    with _cannot_write():
+        sys.stdout.flush()
 
 
 def _write_stdout(text: str) -> None:
-    try:
+    with _cannot_write():
         sys.stdout.write(text)
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        raise FactcheckError(f"{_stdout_name()}: cannot write ({err.strerror})") from None
 
 
 def _stdout_name() -> str:
@@ -426,10 +432,8 @@ def _emit_stream(pieces: Iterator[str], last: Callable[[], str], output: Path | 
                 handle.write(piece)
             handle.write(last())
 
-    try:
+    with _cannot_write(output):
         atomic_write(output, write)
-    except OSError as err:
-        raise FactcheckError(f"{output}: cannot write ({err.strerror})") from None
 
 
 @app.command()
@@ -462,10 +466,8 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         _write_stdout(text)
     else:
-        try:
+        with _cannot_write(output):
             atomic_write_text(output, text)
-        except OSError as err:
-            raise FactcheckError(f"{output}: cannot write ({err.strerror})") from None
 
 
 @app.command()
