@@ -80,7 +80,12 @@ def record_key(record: dict[str, Any]) -> str | None:
 
 def document_ids(examples: Sequence[Example]) -> list[str]:
     """Each example's document, for reading it in context; one without ``doc_id`` stands alone."""
-    return [e.doc_id or f"#{i}" for i, e in enumerate(examples)]
+    return group_ids([e.doc_id for e in examples])
+
+
+def group_ids(doc_ids: Sequence[str | None]) -> list[str]:
+    """The one rule for documents: a sentence without a document id is a document of its own."""
+    return [doc_id or f"#{i}" for i, doc_id in enumerate(doc_ids)]
 
 
 def label_counts(examples: Iterable[Example]) -> dict[str, int]:

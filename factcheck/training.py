@@ -26,7 +26,7 @@ from sklearn.pipeline import Pipeline
 from factcheck import __version__
 from factcheck.bases import Base, load_base
 from factcheck.context import layout
-from factcheck.data import Example, document_ids, label_counts, parse_examples
+from factcheck.data import Example, document_ids, group_ids, label_counts, parse_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
 from factcheck.inputs import read_bytes
@@ -68,13 +68,7 @@ def train_model(
     in the card, keyed by the path as given. ``jobs`` runs the classifier's
     cross-validated calibration folds in that many processes.
     """
-    say = progress or (lambda _message: None)
-    if not 0 <= holdout < 1:
-        raise FactcheckError(f"--holdout must be at least 0 and below 1, got {holdout}")
-    if eval_on is not None:
-        holdout = 0.0
-    # A wrong --out, or another train writing there, is found before the fit, not after it.
-    check_out_dir(out_dir)
+    say, holdout = _start(out_dir, holdout, eval_on, progress)
     with model_lock(out_dir):
         shipped = None
         if base is not None:
@@ -84,9 +78,8 @@ def train_model(
         examples: list[Example] = []
         for path in data:
             say(f"reading {path}")
-            raw = read_bytes(path)
-            part = parse_examples(path, raw)
-            sources.append({**_describe_source(Path(path), raw, part), **(notes or {}).get(str(path), {})})
+            part, source = _read_annotated(path, notes)
+            sources.append(source)
             prefix = f"{path}#" if len(data) > 1 else ""
             examples += [Example(e.text, e.label, e.doc_id and prefix + e.doc_id) for e in part]
         base_labels = shipped.labels if shipped else []
@@ -101,12 +94,7 @@ def train_model(
         evaluation_source = None
         if eval_on is not None:
             say(f"reading {eval_on}")
-            raw = read_bytes(eval_on)
-            test = parse_examples(eval_on, raw)
-            evaluation_source = {
-                **_describe_source(Path(eval_on), raw, test),
-                **(notes or {}).get(str(eval_on), {}),
-            }
+            test, evaluation_source = _read_annotated(eval_on, notes)
         pipeline = pipeline if pipeline is not None else make_model()
         if jobs > 1:
             for key in ("n_jobs", "classifier__n_jobs"):
@@ -133,6 +121,28 @@ def train_model(
         say(f"writing {out_dir}")
         model_dir = save_model(pipeline, card, out_dir)
         return TrainResult(model_dir, read_card(model_dir), report)
+
+
+def _start(
+    out_dir: str | Path, holdout: float, eval_on: str | Path | None, progress: Progress | None
+) -> tuple[Progress, float]:
+    """Both trainers' checks before any reading, and the share to hold out (none with ``eval_on``).
+
+    A wrong --out, or another train writing there, is found before the fit, not after it.
+    """
+    if not 0 <= holdout < 1:
+        raise FactcheckError(f"--holdout must be at least 0 and below 1, got {holdout}")
+    check_out_dir(out_dir)
+    return progress or (lambda _message: None), 0.0 if eval_on is not None else holdout
+
+
+def _read_annotated(
+    path: str | Path, notes: dict[str, dict[str, Any]] | None
+) -> tuple[list[Example], dict[str, Any]]:
+    """An annotated file's examples, and its entry in the card (with any ``notes`` for it)."""
+    raw = read_bytes(path)
+    examples = parse_examples(path, raw)
+    return examples, {**_describe_source(Path(path), raw, examples), **(notes or {}).get(str(path), {})}
 
 
 def train_out_of_core(
@@ -176,12 +186,7 @@ def train_out_of_core(
 
     from factcheck.data import iter_examples
 
-    say = progress or (lambda _message: None)
-    if not 0 <= holdout < 1:
-        raise FactcheckError(f"--holdout must be at least 0 and below 1, got {holdout}")
-    if eval_on is not None:
-        holdout = 0.0
-    check_out_dir(out_dir)
+    say, holdout = _start(out_dir, holdout, eval_on, progress)
     out = Path(out_dir)
     rng = numpy.random.default_rng(seed)
     with (
@@ -271,13 +276,8 @@ def train_out_of_core(
         evaluation_source = None
         if eval_on is not None:
             say(f"scoring {eval_on}")
-            raw = read_bytes(eval_on)
-            test = parse_examples(eval_on, raw)
+            test, evaluation_source = _read_annotated(eval_on, notes)
             tested = len(test)
-            evaluation_source = {
-                **_describe_source(Path(eval_on), raw, test),
-                **(notes or {}).get(str(eval_on), {}),
-            }
             report = score([e.label for e in test], list(pipeline.predict([e.text for e in test])))
         elif tested:
             say(f"scoring {tested} held-out sentences")
@@ -433,7 +433,7 @@ def fit_with_base(
     own = counts.transform(texts) if texts else sparse.csr_matrix((0, base.counts.shape[1]))
     stacked = sparse.vstack([own, base.counts], format="csr")
     if isinstance(model, DocumentClassifier):
-        own_groups = list(groups) if groups is not None else [f"#{i}" for i in range(len(texts))]
+        own_groups = list(groups) if groups is not None else group_ids([None] * len(texts))
         rows = numpy.vstack([layout(texts), base.layout]) if texts else base.layout
         model.fit_counts(
             stacked, rows, list(labels) + base.labels, own_groups + [int(g) for g in base.groups]
