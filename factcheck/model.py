@@ -176,16 +176,15 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         labels = np.asarray(y)
         counts = sparse.csr_matrix(counts)
         bounds = document_bounds(groups, len(labels))
-        document = np.zeros(len(labels), dtype=np.int64)
-        for number, (start, end) in enumerate(bounds):
-            document[start:end] = number
         model = clone(self._sentence_model())
         self.classes_ = classes = np.unique(labels)
         self.sentence_model_ = model
         if len(bounds) < max(self.min_documents, self.folds, 2):
-            model[1:].fit(counts, labels)
+            with one_thread():
+                model[1:].fit(counts, labels)
             self.context_model_ = None
             return self
+        document = np.repeat(np.arange(len(bounds)), [end - start for start, end in bounds])
         splits = list(GroupKFold(self.folds).split(counts, labels, document))
         parts = Parallel(n_jobs=self.n_jobs)(
             delayed(_out_of_fold)(clone(model[1:]), counts, labels, train, held, classes)
