@@ -170,7 +170,6 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         groups: Sequence[Hashable] | None = None,
     ) -> DocumentClassifier:
         """Fit from the sentence pipeline's first-step counts and ``layout`` rows (what a base ships)."""
-        from joblib import Parallel, delayed
         from sklearn.model_selection import GroupKFold
 
         labels = np.asarray(y)
@@ -186,29 +185,28 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
             return self
         document = np.repeat(np.arange(len(bounds)), [end - start for start, end in bounds])
         splits = list(GroupKFold(self.folds).split(counts, labels, document))
-        parts = Parallel(n_jobs=self.n_jobs)(
-            delayed(_out_of_fold)(clone(model[1:]), counts, labels, train, held, classes)
-            for train, held in splits
-        )
-        out_of_fold = np.zeros((len(labels), len(classes)))
-        for (_, held), proba in zip(splits, parts, strict=True):
-            out_of_fold[held] = proba
+        out_of_fold = self._cross_validated(lambda: clone(model[1:]), counts, labels, splits, classes)
+        features = context_features(out_of_fold, rows, bounds)
         with one_thread():
             model[1:].fit(counts, labels)
-        features = context_features(out_of_fold, rows, bounds)
-        self.context_model_ = TreeEnsemble.from_boosting(_fitted_context_model(features, labels))
+            self.context_model_ = TreeEnsemble.from_boosting(make_context_model().fit(features, labels))
         if self.class_bias:
-            trees = Parallel(n_jobs=self.n_jobs)(
-                delayed(_fitted_context_model)(features[train], labels[train]) for train, _ in splits
-            )
-            second = np.zeros_like(out_of_fold)
-            for (_, held), fitted in zip(splits, trees, strict=True):
-                proba = np.zeros((len(held), len(classes)))
-                proba[:, np.searchsorted(classes, fitted.classes_)] = fitted.predict_proba(features[held])
-                second[held] = proba
+            second = self._cross_validated(make_context_model, features, labels, splits, classes)
             shift = best_class_bias(second, labels, classes)
             self.context_model_.baseline = self.context_model_.baseline + shift
         return self
+
+    def _cross_validated(self, make, X, labels: np.ndarray, splits: list, classes: np.ndarray) -> np.ndarray:
+        """Each row's probabilities from a fresh ``make()`` fitted on the folds without its document."""
+        from joblib import Parallel, delayed
+
+        parts = Parallel(n_jobs=self.n_jobs)(
+            delayed(_out_of_fold)(make(), X, labels, train, held, classes) for train, held in splits
+        )
+        proba = np.zeros((len(labels), len(classes)))
+        for (_, held), part in zip(splits, parts, strict=True):
+            proba[held] = part
+        return proba
 
     def predict_proba(self, X: Sequence[str], groups: Sequence[Hashable] | None = None) -> np.ndarray:
         check_is_fitted(self, "sentence_model_")
@@ -237,11 +235,6 @@ def one_thread():
     from threadpoolctl import threadpool_limits
 
     return threadpool_limits(limits=1)
-
-
-def _fitted_context_model(features: np.ndarray, labels: np.ndarray):
-    with one_thread():
-        return make_context_model().fit(features, labels)
 
 
 # Per-label score shifts tried, relative to the first label's: a coarse grid, since the shift
@@ -275,8 +268,8 @@ def _macro_f1(gold: np.ndarray, predicted: np.ndarray, n: int) -> float:
 
 
 def _out_of_fold(
-    model: Pipeline,
-    counts: sparse.csr_matrix,
+    model,
+    X: sparse.csr_matrix | np.ndarray,
     labels: np.ndarray,
     train: np.ndarray,
     held: np.ndarray,
@@ -284,7 +277,7 @@ def _out_of_fold(
 ) -> np.ndarray:
     """Probabilities for the held-out documents from a model fitted without them, in ``classes`` order."""
     with one_thread():
-        model.fit(counts[train], labels[train])
+        model.fit(X[train], labels[train])
     proba = np.zeros((len(held), len(classes)))
-    proba[:, np.searchsorted(classes, model.classes_)] = model.predict_proba(counts[held])
+    proba[:, np.searchsorted(classes, model.classes_)] = model.predict_proba(X[held])
     return proba
