@@ -104,16 +104,7 @@ def test_trusted_legacy_pickle_of_a_real_model_loads(tiny_model: Path, tmp_path:
 
 def _with_structure_change(tiny_model: Path, target: Path, change) -> None:
     """Copy tiny_model, edit its description, and record the new file's SHA-256 as an attacker would."""
-    shutil.copytree(tiny_model, target)
-    structure, arrays = codec.read((tiny_model / WEIGHTS).read_bytes())
-    change(structure)
-    buffer = io.BytesIO()
-    np.savez(buffer, structure=np.frombuffer(json.dumps(structure).encode(), np.uint8), **arrays)
-    (target / WEIGHTS).write_bytes(buffer.getvalue())
-    card = json.loads((target / CARD).read_text())
-    card["weights"]["sha256"] = hashlib.sha256(buffer.getvalue()).hexdigest()
-    card["weights"]["bytes"] = len(buffer.getvalue())
-    (target / CARD).write_text(json.dumps(card))
+    _with_arrays_change(tiny_model, target, lambda structure, _arrays: change(structure))
 
 
 @pytest.mark.parametrize(
