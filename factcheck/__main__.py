@@ -30,10 +30,10 @@ def main() -> None:
         finally:
             if can_hold:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+        cli_main()  # inside the guard: a SIGINT before it installs its own handler still ends with 130
     except KeyboardInterrupt:
         sys.stderr.write("\nfactcheck: interrupted\n")
         sys.exit(130)
-    cli_main()
 
 
 def _needs_numpy(args: list[str]) -> bool:
