@@ -30,10 +30,6 @@ from factcheck.escaping import json_line, jsonl_lines
 from factcheck.labels import LABEL_IDS
 from factcheck.splitting import split_document
 
-# A whole State of the Union address is hundreds of sentences: label a run of this many from the
-# start of its middle third, where the policy content and its figures are.
-EXCERPT = {"sotu": 60}
-
 
 def sentence_id(source: str, doc: str, start: int, end: int) -> str:
     return f"{source}|{doc}|{start}-{end}"
@@ -48,9 +44,9 @@ def candidates(copies: Path, docs: list[DocumentRef], real_dir: Path = REAL_DIR)
         text = readers[ref.source].text(ref.doc)
         sentences = split_document(text).sentences
         chosen = range(len(sentences))
-        if ref.source in EXCERPT:
+        if ref.excerpt is not None:
             first = len(sentences) // 3
-            chosen = range(first, min(len(sentences), first + EXCERPT[ref.source]))
+            chosen = range(first, min(len(sentences), first + ref.excerpt))
         for i in chosen:
             s = sentences[i]
             out.append(
@@ -91,6 +87,7 @@ def merge(
     adjudication: Path | None,
     real_dir: Path = REAL_DIR,
     review: Path | None = None,
+    add: bool = False,
 ) -> dict[str, int]:
     """Write the committed rows from annotators' answer files; returns label rows per source.
 
@@ -100,6 +97,9 @@ def merge(
     differently, and an unadjudicated disagreement is an error. ``review``
     holds ``{"id", "from", "to", "reason"}`` changes from a later consistency
     pass against rules added after labelling; each is logged with its reason.
+    ``add`` keeps the committed rows and appends this round's after them, so a
+    later round needs only its own answer files; a sentence already labelled
+    is an error.
     """
     lines = jsonl_lines((work / "sentences.jsonl").read_text(encoding="utf-8"))
     known = {r["id"]: r for r in map(json.loads, lines)}
@@ -117,9 +117,12 @@ def merge(
 
     labels: dict[str, list[str]] = defaultdict(list)
     seconds, adjudicated, reviewed = [], [], []
+    committed = _committed(real_dir, labels) if add else {}
     for sid, sentence in known.items():  # document order
         if sid not in primary:
             continue
+        if (sentence["source"], sentence["doc"], sentence["start"], sentence["end"]) in committed:
+            raise FactcheckError(f"{sid}: already labelled in {real_dir / 'labels'}; a round adds sentences")
         name, answer = primary[sid]
         label, annotators = answer["label"], [name]
         if sid in blind:
@@ -155,9 +158,21 @@ def merge(
         atomic_write_text(real_dir / "labels" / f"{source}.jsonl", "\n".join(lines) + "\n")
     (real_dir / "agreement").mkdir(parents=True, exist_ok=True)
     for name, rows in (("second", seconds), ("adjudication", adjudicated), ("review", reviewed)):
-        text = "".join(json.dumps(r, ensure_ascii=True) + "\n" for r in rows)
-        atomic_write_text(real_dir / "agreement" / f"{name}.jsonl", text)
+        path = real_dir / "agreement" / f"{name}.jsonl"
+        kept = path.read_text(encoding="utf-8") if add and path.exists() else ""
+        atomic_write_text(path, kept + "".join(json.dumps(r, ensure_ascii=True) + "\n" for r in rows))
     return {source: len(lines) for source, lines in labels.items()}
+
+
+def _committed(real_dir: Path, labels: dict[str, list[str]]) -> set[tuple[str, str, int, int]]:
+    """Fill ``labels`` with the committed rows, as they are; return the sentences they pin."""
+    pinned = set()
+    for path in sorted((real_dir / "labels").glob("*.jsonl")):
+        for line in jsonl_lines(path.read_text(encoding="utf-8")):
+            row = json.loads(line)
+            labels[path.stem].append(line)
+            pinned.add((path.stem, row["doc"], row["start"], row["end"]))
+    return pinned
 
 
 def _answers_adjudicated(path: Path, known: dict[str, dict]) -> dict[str, dict]:
@@ -199,10 +214,18 @@ def main(argv: list[str] | None = None) -> None:
     join.add_argument("--second", nargs="*", default=[], metavar="NAME=FILE", help="blind second annotator")
     join.add_argument("--adjudication", type=Path, help="decisions on every disagreement")
     join.add_argument("--review", type=Path, help="label changes from a later consistency pass")
+    join.add_argument(
+        "--add", action="store_true", help="keep the committed rows and add this round's (a later round)"
+    )
     args = parser.parse_args(argv)
     if args.command == "merge":
         counts = merge(
-            args.work, _named(args.first), _named(args.second), args.adjudication, review=args.review
+            args.work,
+            _named(args.first),
+            _named(args.second),
+            args.adjudication,
+            review=args.review,
+            add=args.add,
         )
         print(f"wrote label rows: {counts}")
     elif args.command == "make":

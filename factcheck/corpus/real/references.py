@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.corpus.real.copies import LocalCopy
@@ -36,9 +36,13 @@ class Source:
 
 @dataclass(frozen=True)
 class DocumentRef:
+    """A chosen document; ``excerpt`` is how many sentences are labelled, from the start of its
+    middle third, where a long document is labelled in part (``None``: every sentence)."""
+
     source: str
     doc: str
     split: str
+    excerpt: int | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,10 @@ def read_documents(real_dir: Path = REAL_DIR) -> list[DocumentRef]:
             doc = DocumentRef(str(record["source"]), str(record["doc"]), str(record["split"]))
         except KeyError as err:
             raise FactcheckError(f"{path}:{number}: missing field {err}") from None
+        if "excerpt" in record:
+            if type(record["excerpt"]) is not int or record["excerpt"] < 1:
+                raise FactcheckError(f"{path}:{number}: excerpt must be a positive number of sentences")
+            doc = replace(doc, excerpt=record["excerpt"])
         if doc.split not in SPLITS:
             raise FactcheckError(f"{path}:{number}: split {doc.split!r} is not one of {', '.join(SPLITS)}")
         docs.append(doc)

@@ -12,6 +12,7 @@ import argparse
 import json
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from factcheck.atomic import atomic_write_text
@@ -45,6 +46,14 @@ ESTIMATE_WORDS = re.compile(
 COLUMNS = 50
 COLUMN_LENGTH = (500, 4000)  # an op-ed runs longer than a release
 COLUMN_WORDS = re.compile(r"\b(op-?eds?|column|weekly (address|update|message|e-?newsletter))\b", re.I)
+# A whole State of the Union address is hundreds of sentences: a run of this many is labelled, from
+# the start of its middle third, where the policy content and its figures are. A fifth round,
+# drawn after real-dev errors showed speakers' forecasts and bounded counts in addresses read as
+# plain statements (estimate F1 0.76 on dev), extends the run of every address in the train
+# split to the sentences that follow; dev and test addresses keep their run, so no held-out
+# split moves.
+ADDRESS_RUN = 60
+TRAIN_ADDRESS_RUN = 120
 
 
 def _assign(ids: list[str], rng: random.Random) -> dict[str, str]:
@@ -86,7 +95,15 @@ def choose(copies: Path, seed: int = 2026) -> list[DocumentRef]:
     chosen = _first_round(copies, seed)
     for number, later in enumerate((_second_round, _third_round, _fourth_round), start=1):
         chosen += later(copies, seed + number, {(d.source, d.doc) for d in chosen})
-    return chosen
+    return _fifth_round(chosen)
+
+
+def _fifth_round(chosen: list[DocumentRef]) -> list[DocumentRef]:
+    """A longer labelled run in every train-split address (see ``TRAIN_ADDRESS_RUN``)."""
+    return [
+        replace(d, excerpt=TRAIN_ADDRESS_RUN) if d.source == "sotu" and d.split == "train" else d
+        for d in chosen
+    ]
 
 
 def _second_round(copies: Path, seed: int, taken: set[tuple[str, str]]) -> list[DocumentRef]:
@@ -124,7 +141,7 @@ def _remaining(
     described = read_sources()[source]
     reader = READERS[described.format](locate_copy(described, copies))
     ids = [d for d in reader.documents() if (source, d) not in taken]
-    return [DocumentRef(source, d, split) for d, split in sorted(_assign(ids, rng).items())]
+    return [_ref(source, d, split) for d, split in sorted(_assign(ids, rng).items())]
 
 
 def _chosen_releases(
@@ -158,8 +175,12 @@ def _first_round(copies: Path, seed: int) -> list[DocumentRef]:
             own = {"train": "train", "val": "dev", "test": "test"}
             chosen += [DocumentRef(source.id, d, own[d.split(":")[0]]) for d in reader.documents()]
             continue
-        chosen += [DocumentRef(source.id, d, split) for d, split in sorted(_assign(ids, rng).items())]
+        chosen += [_ref(source.id, d, split) for d, split in sorted(_assign(ids, rng).items())]
     return chosen
+
+
+def _ref(source: str, doc: str, split: str) -> DocumentRef:
+    return DocumentRef(source, doc, split, ADDRESS_RUN if source == "sotu" else None)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -168,9 +189,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=2026, help="seed of the choice and the splits")
     args = parser.parse_args(argv)
     docs = choose(args.copies, args.seed)
-    text = "".join(json.dumps({"source": d.source, "doc": d.doc, "split": d.split}) + "\n" for d in docs)
+    text = "".join(json.dumps(_record(d)) + "\n" for d in docs)
     atomic_write_text(REAL_DIR / "documents.jsonl", text)
     print(f"wrote {len(docs)} documents to {REAL_DIR / 'documents.jsonl'}")
+
+
+def _record(doc: DocumentRef) -> dict[str, object]:
+    record: dict[str, object] = {"source": doc.source, "doc": doc.doc, "split": doc.split}
+    if doc.excerpt is not None:
+        record["excerpt"] = doc.excerpt
+    return record
 
 
 if __name__ == "__main__":

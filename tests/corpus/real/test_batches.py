@@ -85,3 +85,57 @@ def test_a_review_change_is_logged_applied_and_left_out_of_the_kappa(
     logged = json.loads((real_dir / "agreement" / "review.jsonl").read_text())
     assert (logged["from"], logged["to"]) == ("factual", "estimate")
     assert per_source(real_dir)["all"].observed == 1.0  # the annotators agreed before the review
+
+
+def _with_fomc_excerpt(real_dir: Path, excerpt: object) -> None:
+    path = real_dir / "documents.jsonl"
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    for record in records:
+        if record["source"] == "fomc":
+            record["excerpt"] = excerpt
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+
+
+def test_an_excerpt_labels_only_its_run_from_the_middle_third(copies: Path, real_dir: Path) -> None:
+    _with_fomc_excerpt(real_dir, 1)
+    rows = candidates(copies, read_documents(real_dir), real_dir)
+    fomc = [r["text"] for r in rows if r["source"] == "fomc"]
+    assert fomc == ["The Committee decided today to keep its target rate at 2 percent."]
+
+
+@pytest.mark.parametrize("excerpt", [0, "60", True])
+def test_an_excerpt_that_is_not_a_count_names_file_and_line(real_dir: Path, excerpt: object) -> None:
+    _with_fomc_excerpt(real_dir, excerpt)
+    with pytest.raises(FactcheckError, match=r"documents\.jsonl:3: excerpt must be a positive number"):
+        read_documents(real_dir)
+
+
+def test_a_later_round_adds_its_rows_after_the_committed_ones(
+    work: Path, copies: Path, real_dir: Path, tmp_path: Path
+) -> None:
+    rows = [json.loads(line) for line in (work / "sentences.jsonl").read_text().splitlines()]
+    committed = {
+        (r["source"], r["doc"], r["start"], r["end"])
+        for path in (real_dir / "labels").glob("*.jsonl")
+        for r in [dict(json.loads(line), source=path.stem) for line in path.read_text().splitlines()]
+    }
+    new = [r for r in rows if (r["source"], r["doc"], r["start"], r["end"]) not in committed]
+    old = [r for r in rows if r not in new]
+    assert new and old
+    before = {p.name: p.read_text() for p in (real_dir / "labels").glob("*.jsonl")}
+    answers = _answer(tmp_path / "a.jsonl", {r["id"]: "opinion" for r in new})
+    second = _answer(tmp_path / "c.jsonl", {new[0]["id"]: "opinion"})
+    counts = merge(work, {"a": answers}, {"c": second}, None, real_dir, add=True)
+    assert sum(counts.values()) == len(committed) + len(new)
+    for name, text in before.items():
+        assert (real_dir / "labels" / name).read_text().startswith(text)
+    cache = build(copies, tmp_path / "cache", real_dir).cache
+    built = {
+        json.loads(line)["text"]: json.loads(line)["label"]
+        for split in ("train", "dev", "test")
+        for line in (cache / f"{split}.jsonl").open()
+    }
+    assert all(built[r["text"]] == "opinion" for r in new)
+    relabel = _answer(tmp_path / "b.jsonl", {old[0]["id"]: "factual"})
+    with pytest.raises(FactcheckError, match="already labelled"):
+        merge(work, {"b": relabel}, {}, None, real_dir, add=True)
