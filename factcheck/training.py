@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import platform
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,7 +26,7 @@ from sklearn.pipeline import Pipeline
 from factcheck import __version__
 from factcheck.bases import Base, load_base
 from factcheck.context import layout
-from factcheck.data import Example, document_ids, group_ids, label_counts, parse_examples
+from factcheck.data import Example, document_ids, group_ids, iter_examples, label_counts, parse_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
 from factcheck.inputs import read_bytes
@@ -184,8 +184,6 @@ def train_out_of_core(
 
     from sklearn.linear_model import SGDClassifier
 
-    from factcheck.data import iter_examples
-
     say, holdout = _start(out_dir, holdout, eval_on, progress)
     out = Path(out_dir)
     rng = numpy.random.default_rng(seed)
@@ -213,14 +211,12 @@ def train_out_of_core(
 
         for path in data:
             say(f"reading and hashing {path}")
-            prefix = f"{path}#" if len(data) > 1 else ""
             per_label = dict.fromkeys(LABEL_IDS, 0)
             texts: list[str] = []
             labels: list[str] = []
-            for i, example in enumerate(iter_examples(path)):
+            for key, example in _keyed_examples(path, len(data) > 1):
                 per_label[example.label] += 1
                 grouped = grouped or example.doc_id is not None
-                key = prefix + (example.doc_id if example.doc_id is not None else f"#sentence-{i}")
                 if holdout and _held_out(key, seed, holdout):
                     tested += 1
                     continue
@@ -294,6 +290,16 @@ def train_out_of_core(
         return TrainResult(model_dir, read_card(model_dir), report)
 
 
+def _keyed_examples(path: str | Path, several: bool) -> Iterator[tuple[str, Example]]:
+    """Each example of a file with the key that holds it out: its document, else its line.
+
+    Keys name the file when several are read, so two files' ``doc-1`` are two documents.
+    """
+    prefix = f"{path}#" if several else ""
+    for i, example in enumerate(iter_examples(path)):
+        yield prefix + (example.doc_id if example.doc_id is not None else f"#sentence-{i}"), example
+
+
 def _held_out(key: str, seed: int, share: float) -> bool:
     """Whether a document (or sentence) is in the held-out share: a hash, so no pass needs them all."""
     digest = hashlib.blake2b(f"{seed}\0{key}".encode(), digest_size=8).digest()
@@ -303,15 +309,11 @@ def _held_out(key: str, seed: int, share: float) -> bool:
 def _score_held_out(
     pipeline: Pipeline, data: Sequence[str | Path], holdout: float, seed: int, chunk: int
 ) -> Report:
-    from factcheck.data import iter_examples
-
     gold: list[str] = []
     predicted: list[str] = []
     texts: list[str] = []
     for path in data:
-        prefix = f"{path}#" if len(data) > 1 else ""
-        for i, example in enumerate(iter_examples(path)):
-            key = prefix + (example.doc_id if example.doc_id is not None else f"#sentence-{i}")
+        for key, example in _keyed_examples(path, len(data) > 1):
             if _held_out(key, seed, holdout):
                 gold.append(example.label)
                 texts.append(example.text)
