@@ -170,3 +170,21 @@ def test_epochs_only_with_out_of_core(tmp_path: Path):
     result = CliRunner().invoke(app, ["train", str(STARTER), "--out", str(tmp_path / "m"), "--epochs", "3"])
     assert result.exit_code == 1 and "--epochs goes with --out-of-core" in result.output
     assert not (tmp_path / "m").exists()
+
+
+def test_held_out_keys_are_documents_file_by_file_and_lines_without_documents(tmp_path: Path):
+    from factcheck.training import _keyed_examples
+
+    rows = [
+        {"text": "The bridge reopened.", "label": "factual", "doc_id": "d1"},
+        {"text": "It is a triumph.", "label": "opinion", "doc_id": "d1"},
+        {"text": "Costs may reach about $2m.", "label": "estimate"},
+    ]
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    for path in (a, b):
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    keys_a = [key for key, _ in _keyed_examples(a, several=True)]
+    keys_b = [key for key, _ in _keyed_examples(b, several=True)]
+    assert keys_a[0] == keys_a[1] != keys_a[2]  # one document, then a line on its own
+    assert not set(keys_a) & set(keys_b)  # the same doc_id in two files is two documents
+    assert next(key for key, _ in _keyed_examples(a, several=False)) == "d1"
