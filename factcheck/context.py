@@ -175,6 +175,11 @@ def context_features(proba: np.ndarray, rows: np.ndarray, bounds: Sequence[tuple
     return out
 
 
+# Rows x trees up to which ``TreeEnsemble`` walks every tree at once (about 1,000 sentences
+# with the shipped model; faster below, slower well above, measured by hand with its 144 trees).
+_WALK_TOGETHER = 150_000
+
+
 class TreeEnsemble:
     """Boosted trees as plain arrays, predicted with numpy: the second stage without scikit-learn.
 
@@ -248,25 +253,46 @@ class TreeEnsemble:
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         n, k = len(X), len(self.baseline)
+        leaves = self._leaves(np.ascontiguousarray(X, dtype=np.float64))
+        raw = self.baseline + self.value[leaves].reshape(n, -1, k).sum(axis=1)
+        raw -= raw.max(axis=1, keepdims=True)
+        np.exp(raw, out=raw)
+        raw /= raw.sum(axis=1, keepdims=True)
+        return raw
+
+    def _leaves(self, X: np.ndarray) -> np.ndarray:
+        """The leaf each row reaches in each tree, shape (rows, trees).
+
+        A document of a few dozen sentences is walked through every tree at
+        once, a level per step, so the numpy calls number the trees' depth
+        rather than their count (12x faster on a 17-sentence document with
+        the shipped model's 144 trees). A large batch goes tree by tree,
+        which keeps the working arrays at one column and is then faster.
+        """
+        n = len(X)
         # A leaf points to itself and always goes "left", so a walk can run past it unharmed.
         index = np.arange(len(self.feature))
         left = np.where(self.leaf, index, self.left)
         right = np.where(self.leaf, index, self.right)
         feature = np.where(self.leaf, 0, self.feature)
         threshold = np.where(self.leaf, np.inf, self.threshold)
-        flat = np.ascontiguousarray(X, dtype=np.float64).ravel()
+        if n * len(self.roots) <= _WALK_TOGETHER:
+            node = np.repeat(self.roots[None, :], n, axis=0)
+            rows = np.arange(n)[:, None]
+            while not self.leaf[node].all():
+                goes_left = X[rows, feature[node]] <= threshold[node]
+                node = np.where(goes_left, left[node], right[node])
+            return node
+        flat = X.ravel()
         row_start = np.arange(n) * X.shape[1]
-        raw = np.tile(self.baseline, (n, 1))
-        for t, root in enumerate(self.roots.tolist()):  # one tree at a time, in scikit-learn's order
+        leaves = np.empty((n, len(self.roots)), dtype=np.int64)
+        for t, root in enumerate(self.roots.tolist()):
             node = np.full(n, root)
             while not self.leaf[node].all():
                 goes_left = flat[row_start + feature[node]] <= threshold[node]
                 node = np.where(goes_left, left[node], right[node])
-            raw[:, t % k] += self.value[node]
-        raw -= raw.max(axis=1, keepdims=True)
-        np.exp(raw, out=raw)
-        raw /= raw.sum(axis=1, keepdims=True)
-        return raw
+            leaves[:, t] = node
+        return leaves
 
 
 class SentencePredictor(Protocol):

@@ -4,6 +4,7 @@ from joblib import Parallel, delayed
 from scipy import sparse
 from sklearn.base import clone
 
+from factcheck import context
 from factcheck.context import LAYOUT_COLUMNS, TreeEnsemble, context_features, document_bounds, layout
 from factcheck.corpus.base import CORPUS_TRAIN
 from factcheck.data import read_examples
@@ -131,7 +132,7 @@ def test_too_few_documents_leave_the_sentence_pipeline_to_answer():
     assert np.array_equal(model.predict_proba(texts, groups), model.sentence_model_.predict_proba(texts))
 
 
-def test_tree_arrays_predict_what_the_boosted_trees_do():
+def test_tree_arrays_predict_what_the_boosted_trees_do(monkeypatch: pytest.MonkeyPatch):
     rng = np.random.default_rng(0)
     X = rng.normal(size=(600, 6))
     y = np.array(["attributed", "estimate", "factual", "opinion"])[
@@ -141,6 +142,10 @@ def test_tree_arrays_predict_what_the_boosted_trees_do():
     trees = TreeEnsemble.from_boosting(boosted)
     probe = rng.normal(size=(50, 6))
     assert np.allclose(trees.predict_proba(probe), boosted.predict_proba(probe), atol=1e-12)
+    # A large batch walks tree by tree instead of all trees at once: the same leaves.
+    monkeypatch.setattr(context, "_WALK_TOGETHER", 0)
+    assert np.allclose(trees.predict_proba(probe), boosted.predict_proba(probe), atol=1e-12)
+    monkeypatch.undo()
     assert list(trees.classes_) == list(boosted.classes_)
     state = {**vars(trees)}
     assert np.array_equal(TreeEnsemble.from_state(state).predict_proba(probe), trees.predict_proba(probe))
