@@ -15,11 +15,17 @@ string the annotator chose in its sentence (the same finder as
 data/spans/annotations.txt) and writes the offsets, with every labelled
 sentence of each listed document as a row; it never decides what a span is.
 A string that is missing or ambiguous is an error naming the notes file and line.
+
+The rows are added to the span files already there: gold is written in rounds
+whose notes are not all kept, so a round's notes must not replace an earlier
+round's rows, and a document that already has rows is an error (edit its rows
+instead) rather than a silent second version.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -30,7 +36,7 @@ from factcheck.corpus.real.references import REAL_DIR, default_cache
 from factcheck.corpus.real.span_gold import SPANS_DIR, _cached_sentences
 from factcheck.corpus.spans_gold import _Where, parse_line
 from factcheck.errors import FactcheckError
-from factcheck.escaping import json_line
+from factcheck.escaping import json_line, jsonl_lines
 
 _DOC = re.compile(r"DOC (?P<source>\S+) (?P<doc>\S+)")
 _LINE = re.compile(r"(?P<index>\d+):(?P<rest>.*)")
@@ -94,23 +100,37 @@ def convert(notes: list[Path], real_dir: Path = REAL_DIR, cache: Path | None = N
     return out
 
 
+def merge(target: Path, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Each source's rows already in ``target`` followed by the new ones; a document in both is an error."""
+    merged: dict[str, list[dict]] = {}
+    for source in sorted({path.stem for path in target.glob("*.jsonl")} | rows.keys()):
+        path = target / f"{source}.jsonl"
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        old = [json.loads(line) for line in jsonl_lines(text)]
+        if twice := sorted({r["doc"] for r in old} & {r["doc"] for r in rows.get(source, [])}):
+            raise FactcheckError(f"{path} already has span gold for {source} document {twice[0]!r}")
+        merged[source] = old + rows.get(source, [])
+    return merged
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notes", type=Path, nargs="+", help="notes files, read in order")
     parser.add_argument("--cache", type=Path, default=default_cache(), help="the cache build wrote")
     args = parser.parse_args(argv)
+    target = REAL_DIR / SPANS_DIR
     try:
-        rows = convert(args.notes, cache=args.cache)
+        new = convert(args.notes, cache=args.cache)
+        rows = merge(target, new)
     except (FactcheckError, OSError) as err:
         print(f"factcheck: error: {err}", file=sys.stderr)
         return 1
-    target = REAL_DIR / SPANS_DIR
-    for stale in target.glob("*.jsonl"):
-        if stale.stem not in rows:
-            stale.unlink()
+    target.mkdir(parents=True, exist_ok=True)
     for source, source_rows in sorted(rows.items()):
-        atomic_write_text(target / f"{source}.jsonl", "".join(json_line(r) for r in source_rows))
-        print(f"wrote {target / source}.jsonl ({len(source_rows)} sentences)")
+        if source in new:
+            atomic_write_text(target / f"{source}.jsonl", "".join(json_line(r) for r in source_rows))
+            added = len(new[source])
+            print(f"wrote {target / source}.jsonl ({added} new sentences, {len(source_rows)} in all)")
     return 0
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from factcheck.corpus.real.build import build
 from factcheck.corpus.real.span_gold import documents, load, main
-from factcheck.corpus.real.span_notes import convert
+from factcheck.corpus.real.span_notes import convert, merge
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import evaluate_file
 
@@ -133,3 +133,18 @@ def test_the_joined_file_is_scored_by_evaluate(real_dir: Path, cache: Path, tmp_
     evaluation = evaluate_file(out)
     assert evaluation.spans is not None
     assert evaluation.spans.sources.exact.f1 == 1.0 and evaluation.spans.quantities.exact.f1 == 1.0
+
+
+def test_merge_keeps_earlier_rounds_rows_and_refuses_a_document_written_twice(tmp_path: Path) -> None:
+    earlier = {"doc": "a", "start": 0, "end": 5, "sha1": "x", "sources": [], "quantities": []}
+    (tmp_path / "wikinews.jsonl").write_text(json.dumps(earlier) + "\n", encoding="utf-8")
+    (tmp_path / "fomc.jsonl").write_text(json.dumps({**earlier, "doc": "f"}) + "\n", encoding="utf-8")
+    new = {**earlier, "doc": "b"}
+    merged = merge(tmp_path, {"wikinews": [new], "newssd": [{**new, "doc": "train:1"}]})
+    assert merged == {
+        "fomc": [{**earlier, "doc": "f"}],
+        "newssd": [{**new, "doc": "train:1"}],
+        "wikinews": [earlier, new],
+    }
+    with pytest.raises(FactcheckError, match="already has span gold for wikinews document 'a'"):
+        merge(tmp_path, {"wikinews": [earlier]})
