@@ -24,8 +24,10 @@ from factcheck.regex_trie import trie
 
 # Words (with inner apostrophes, hyphens and dots: "people\u2019s", "U.S"), numbers, paragraph
 # breaks, single marks. A word's final dot is decided in ``_tokens``: kept for abbreviations only.
+# A dot after three lower-case letters and before a capital ends a sentence whose space was lost
+# ("… Rep. Vale stated.A new report"): it is no inner dot ("U.S", "www.site.gov" keep theirs).
 _TOKEN = re.compile(
-    r"[A-Za-z][A-Za-z0-9&'-]*(?:[\u2019.][A-Za-z][A-Za-z0-9&'-]*)*"
+    r"[A-Za-z][A-Za-z0-9&'-]*(?:(?:\u2019|\.(?!(?<=[a-z]{3}\.)[A-Z]))[A-Za-z][A-Za-z0-9&'-]*)*"
     r"|[$£€¥]?\d(?:[\d,.:]*\d)?(?:[A-Za-z%]+)?|\n\n|[^\sA-Za-z0-9]"
 )
 # The same tokens with the whitespace before each: ``_tokens`` reads offsets from the lengths.
@@ -184,6 +186,26 @@ _STATEMENT_VERBS = {"issue", "release"}
 # What follows "question(s)" used as a verb: "questions whether", "questions the figures".
 _QUESTION_OBJECTS = {"whether", "if", "why", "how", "what", "the", "his", "her", "its", "their", "that", ":"}
 _STATEMENTS = {"statement", "statements", "remarks", "report", "letter", "comments"}
+# Cues of an expectation that a comparison can name: "less than many analysts expected".
+_EXPECTING = {"expect", "forecast", "predict", "estimate", "anticipate", "project", "think", "believe"}
+# What "according to" is followed by when it means "in proportion to": "according to the number of rooms".
+_MEASURES = {
+    "number", "amount", "size", "level", "degree", "extent", "plan", "schedule", "need", "needs", "type",
+    "kind", "age", "length", "weight", "rank", "income", "ability",
+}  # fmt: skip
+# Titles after "confirm" that make it an appointment, not a claim: "the Senate confirmed Judge Ana Ruiz".
+_APPOINTED = {
+    "Judge", "Justice", "Secretary", "Ambassador", "General", "Admiral", "Commissioner", "Director",
+    "nominee", "nominees", "nomination",
+}  # fmt: skip
+# Verbs that a "by …ing" cue follows with the same subject: "began by saying", "start by stating".
+_BY_OPENERS = {"start", "starts", "began", "begin", "begins", "opens", "ends", "responds", "closes"}
+# Clauses that make a cue a condition, not a claim: "whether you believe it or not". Not "if": the
+# gold has "if any of you believe there is no problem, call us" as a source.
+_CONDITIONS = {"whether", "unless"}
+# Opening phrases written without a comma that are no part of the subject: "As a result some tenants".
+_LEADING_PHRASES = (("as", "a", "result"), ("in", "fact"), ("of", "course"), ("for", "example"))
+_GET_FORMS = {"get", "gets", "got", "getting", "gotten"}
 
 
 class Token(NamedTuple):
@@ -245,6 +267,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     depth = singles = 0
     opened = straight = -1
     paragraph = 0
+    carried = False  # a straight quote was open at the last paragraph break and none is seen since
     for m in _QUOTE_MARK.finditer(text):
         mark, at = m[0], m.start()
         if mark == "\n\n":
@@ -252,6 +275,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((opened, at))
             if straight >= 0:
                 spans.append((straight, at))
+            carried = straight >= 0
             depth, singles, straight, paragraph = 0, 0, -1, m.end()
         elif mark in _OPEN_QUOTES and (mark == "“" or at == 0 or not text[at - 1].isalnum()):
             if depth == 0:
@@ -263,6 +287,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 if mark == "”" and straight >= 0:  # '"…,” said X': a straight quote closed by a curly one
                     spans.append((straight, at + 1))
                     straight = -1
+                elif mark == "”" and (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalpha():
+                    opened, depth = at, 1  # '… said the mayor. ”Our fair is …': a closing mark typed to open
                 elif mark == "”":
                     spans.append((paragraph, at + 1))
                 continue
@@ -273,6 +299,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             if depth == 0:
                 spans.append((opened, at + 1))
         elif mark == '"':
+            was_carried, carried = carried, False
             if (
                 straight < 0
                 and depth
@@ -282,6 +309,15 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             ):
                 spans.append((opened, at + 1))  # '“… a record."': a curly quote closed by a straight one
                 depth = singles = 0
+            elif (
+                was_carried
+                and straight < 0
+                and not text[at - 1].isspace()
+                and not text[at + 1 : at + 2].strip()
+            ):
+                # 'He said, "It felt good.¶We could have won." After the match': the close of a quote
+                # left open at the paragraph break before, the first straight mark of its paragraph.
+                spans.append((paragraph, at + 1))
             elif straight < 0:
                 straight = at
             elif (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalnum():
@@ -518,6 +554,9 @@ def _source_for(
     ):
         if sentence[i].lower == "citing" and _REASONS & {t.lower for t in sentence[i + 1 : i + 3]}:
             return None  # "citing privacy rules", "citing weaknesses in …": a reason, not a source
+        head = i + width + (_words(sentence, i + width) in _DETERMINERS)
+        if lemma == "according to" and _words(sentence, head) in _MEASURES:
+            return None  # "according to the number of rooms": in proportion to, no source
         return _phrase_after(sentence, i + width)
     prev, nxt = _words(sentence, i - 1), _words(sentence, i + width)
     form = sentence[i].lower
@@ -533,8 +572,10 @@ def _source_for(
         and sentence[i - 2].is_word
         and _words(sentence, i - 2) not in _DETERMINERS
     )
+    # "The Independent reported": a capitalised word inside a name, not a determiner.
+    in_name = i >= 2 and sentence[i - 1].text[:1].isupper() and _words(sentence, i - 2) == "the"
     if (
-        (prev in _DETERMINERS and not official_noun)  # "A government official denied": a noun
+        (prev in _DETERMINERS and not official_noun and not in_name)  # "A government official denied": a noun
         or (prev in _NOUN_MODIFIERS and _words(sentence, i - 2) != "the")
         or (prev.endswith(("'", "\u2019", "'s", "\u2019s")) and prev not in ("it's", "it\u2019s"))
     ):
@@ -547,7 +588,13 @@ def _source_for(
     ):
         return None  # "Rep. Ed Lane's (MA-7) call for cuts": a noun after a possessive and its tag
     past = form.endswith("ed") or form in ("said", "told", "found", "wrote", "written", "thought", "heard")
-    if nxt in _PREDICATIVE or (nxt in ("of", "from") and not past) or nxt in ("and", "or"):
+    if lemma in _EXPECTING and (compared := _than_subject(sentence, i)) is not None:
+        return compared  # "less than many analysts expected and …": the comparison names the source
+    if (
+        nxt in _PREDICATIVE
+        or (nxt in ("of", "from") and not past and not (lemma == "warn" and nxt == "of"))
+        or nxt in ("and", "or")
+    ):
         return None
     if form == lemma and nxt in ("is", "was") and prev not in _PRONOUNS:
         return None  # "this labour dispute is one more sign": a noun
@@ -596,6 +643,15 @@ def _source_for(
         return None  # "The sinkhole, now estimated to be 300 feet deep": a participle
     if form == "found" and nxt in ("on", "near", "inside", "under", "guilty"):
         return None  # "document found on rainy streets": a thing found, no claim
+    if lemma == "confirm" and (
+        (i + width < len(sentence) and sentence[i + width].text in _APPOINTED)
+        or _words(sentence, i + width + 1) in _APPOINTED
+    ):
+        return None  # "the Senate confirmed Judge Ana Ruiz", "confirmed his nomination": an appointment
+    if past and prev in _GET_FORMS:
+        return None  # "who gets accepted": a passive, no source
+    if lemma in ("think", "see") and nxt == "fit":
+        return None  # "as it may think fit": an idiom of choosing
     if lemma == "tell" and nxt in (",", ".", "") and not _after_quote(sentence, i):
         return None  # "As far as I can tell, …": no one is told anything
     if nxt == "," and _words(sentence, i + width + 1) in _SUBJECT_PRONOUNS and not _after_quote(sentence, i):
@@ -687,7 +743,9 @@ def _source_for(
     ):
         return None  # "by 2050" is a date, not an agent
     if form.endswith("ing"):
-        if prev == "by" and _words(sentence, i - 2).endswith("ed"):  # "concluded by saying"
+        if prev == "by" and (
+            _words(sentence, i - 2).endswith("ed") or _words(sentence, i - 2) in _BY_OPENERS
+        ):  # "concluded by saying", "began by saying"
             subject = _subject_before(sentence, i - 2)
             return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
         if (
@@ -715,6 +773,8 @@ def _source_for(
     )
     if cut is not None:
         subject = (subject[0], cut - 1)  # "Markey in his media advisory also claims": Markey
+    subject = (_after_leading_phrase(sentence, subject), subject[1])
+    subject = (_nickname_start(sentence, subject[0]), subject[1])
     first = sentence[subject[0]]
     if base and not _plural_or_pronoun(sentence, subject, i):
         return None
@@ -752,6 +812,8 @@ def _source_for(
         return None  # "what the average person would think", "what Colbert said to her": reported content
     if first.lower in _THERE_IS or _CONTRACTED_PRONOUN.fullmatch(sentence[subject[1]].lower):
         return None  # "There's a cycle on all the talk shows", "the things you'd find here"
+    if before in _CONDITIONS and not sentence[subject[0] - 1].quoted:
+        return None  # "whether you believe it or not", "unless voters think …": a condition, no claim
     if before in _DO_FORMS or before in _CAUSATIVES:
         return None  # "What do you attribute that success to?", "Don't you think": a question
     if (
@@ -776,6 +838,63 @@ def _source_for(
     if first.lower in _PRONOUNS and any(s.text.lower() == first.lower for s in found):
         return None  # "We estimate …, some of which we expect": the same source again
     return sentence[subject[0]].start, sentence[subject[1]].end
+
+
+def _than_subject(sentence: list[Token], i: int) -> tuple[int, int] | None:
+    """The noun phrase between "than" and an expecting cue: "less than many analysts (had) expected".
+
+    Auxiliaries before the cue are skipped; a passive ("than had been expected") or a phrase
+    holding anything but words has no source.
+    """
+    k = i - 1
+    while k >= 0 and sentence[k].lower in _AUX:
+        if sentence[k].lower in _BE:
+            return None
+        k -= 1
+    last = k
+    while k >= 0 and i - k <= 6 and sentence[k].is_word and not sentence[k].quoted:
+        if sentence[k].lower == "than":
+            return (sentence[k + 1].start, sentence[last].end) if k < last else None
+        if sentence[k].lower in _BOUNDARY_WORDS or _lemma(sentence[k].lower) is not None:
+            return None
+        k -= 1
+    return None
+
+
+def _after_leading_phrase(sentence: list[Token], subject: tuple[int, int]) -> int:
+    """Where a subject starts after an opening phrase written without a comma ("As a result some …")."""
+    first, last = subject
+    for phrase in _LEADING_PHRASES:
+        for start in (first - 1, first):  # the walk back may have stopped inside the phrase or before it
+            words = tuple(_words(sentence, n) for n in range(start, start + len(phrase)))
+            end = start + len(phrase)
+            if start >= 0 and words == phrase and first <= end <= last:
+                return end
+    return first
+
+
+def _nickname_start(sentence: list[Token], first: int) -> int:
+    """A name's start before a quoted nickname: 'Robert "Bobby" Lane' is one name, its quotes inside."""
+    if (
+        first >= 3
+        and sentence[first].text[:1].isupper()
+        and sentence[first - 1].text in _QUOTES
+        and sentence[first - 2].is_word
+        and sentence[first - 2].text[:1].isupper()
+        and sentence[first - 3].text in _QUOTES
+        and sentence[first - 1].start == sentence[first - 2].end
+    ):
+        start = first - 3
+        while (
+            start > 0
+            and first - start < 6
+            and sentence[start - 1].is_word
+            and sentence[start - 1].text[:1].isupper()
+            and sentence[start - 1].lower not in _INTRODUCTIONS
+        ):
+            start -= 1
+        return start
+    return first
 
 
 def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: str) -> bool:
@@ -822,7 +941,11 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
         figure = any(t[:1].isdigit() and not _YEAR.fullmatch(t) for t in after[:3])
         return figure or (form.endswith("s") and nxt in ("more", "at", "about"))
     if lemma == "ask":  # "asked for", "asks that", "asked the council to": a request
-        return nxt in ("for", "that") or (nxt in _DETERMINERS | {"to"} and "to" in after[1:8])
+        return (
+            nxt in ("for", "that")
+            or (nxt in _DETERMINERS | {"to"} and "to" in after[1:8])
+            or _after_quote(sentence, i)  # '"Who will pay?" asks the chair': the question quoted
+        )
     if lemma in ("describe", "list"):
         return "as" in after
     if lemma == "understand":

@@ -402,3 +402,63 @@ def test_inverted_and_ing_subjects_of_this_round(text: str, expected: list[str])
 )
 def test_nouns_and_phrases_that_are_not_cues_this_round(text: str) -> None:
     assert find_sources(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "than X expected": the comparison names whose expectation it was.
+        (
+            "Sales grew by less than most economists expected and less than the firm needed.",
+            [("most economists", "expected")],
+        ),
+        ("Exports were weaker than the central bank had forecast.", [("the central bank", "forecast")]),
+        # "warn of" is a warning with its content, in any tense.
+        ("The coast guard has been warning of a stormy weekend.", [("The coast guard", "warning")]),
+        ("The agency warns of longer queues at the border.", [("The agency", "warns")]),
+        # A question quoted before "asks" is the asker's.
+        (
+            "\u201cWho will pay for the dam?\u201d asks the chair of the river board.",
+            [("the chair of the river board", "asks")],
+        ),
+        # A capitalised word in a newspaper's name is no determiner.
+        ("The Independent reported that the mill will close.", [("The Independent", "reported")]),
+        # An opening "As a result" without a comma is not part of the subject.
+        ("As a result some tenants believe the rent will rise.", [("some tenants", "believe")]),
+        # "began by saying": the subject of the verb before "by".
+        ("The new mayor began by saying that the budget was empty.", [("The new mayor", "saying")]),
+        ("Most speakers start by stating that the bridge is too old.", [("Most speakers", "stating")]),
+        # A lost space after a sentence's last word does not glue the cue to the next sentence.
+        ('"We are ready," Rep. Vale stated.A new report lists the costs.', [("Rep. Vale", "stated")]),
+        # A straight quote closing a quote opened in an earlier paragraph leaves the cue after it outside.
+        (
+            'He said, "It felt good.\n\nWe could have won." After the game, the coach said, "We tried."',
+            [("He", "said"), ("the coach", "said")],
+        ),
+        # A closing curly mark typed to open a quote does not put the sentence before it inside one.
+        (
+            "\u201cJobs come first.\u201d said the mayor. \u201dOur fair is the biggest.",
+            [("the mayor", "said")],
+        ),
+        # A quoted nickname is part of the name.
+        ('Robert "Bobby" Lane announced that the plant will open.', [('Robert "Bobby" Lane', "announced")]),
+    ],
+)
+def test_sources_of_the_fourth_real_draw(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices vary according to the number of rooms booked.",  # a measure, not a source
+        "Fees rise according to the size of the plot.",
+        "The Senate today confirmed Judge Ana Ruiz to the appeals court.",  # an appointment, no claim
+        "The school alone decides who gets accepted.",  # a passive with "get"
+        "The board may spend the fund as it may think fit.",
+        "The fee stays unless voters think it unfair.",  # a condition, no claim
+        "The plan stands, whether you believe it or not.",
+    ],
+)
+def test_shapes_of_the_fourth_real_draw_that_are_not_sources(text: str) -> None:
+    assert find_sources(text) == []
