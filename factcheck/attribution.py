@@ -179,7 +179,7 @@ _NEEDS_CLAUSE = {
     "note", "state", "add", "hear", "remember", "reply", "comment", "signal", "accept", "grant", "document",
     "publish", "email", "tweet", "post", "recall", "indicate", "stress", "emphasise", "answer", "admit",
     "explain", "conclude", "establish", "prove", "verify", "demonstrate", "guess", "reveal", "write",
-    "testify", "maintain", "observe", "concede",
+    "testify", "maintain", "observe", "concede", "emphasize",
 }  # fmt: skip
 # Press-release verbs that attribute only when they put out a statement whose words follow a colon.
 _STATEMENT_VERBS = {"issue", "release"}
@@ -206,6 +206,8 @@ _CONDITIONS = {"whether", "unless"}
 # Opening phrases written without a comma that are no part of the subject: "As a result some tenants".
 _LEADING_PHRASES = (("as", "a", "result"), ("in", "fact"), ("of", "course"), ("for", "example"))
 _GET_FORMS = {"get", "gets", "got", "getting", "gotten"}
+# Heads of a study or record, a source even inside what another source said.
+_STUDIES = {"analysis", "study", "findings", "results", "survey", "poll", "audit", "review", "research"}
 
 
 class Token(NamedTuple):
@@ -709,10 +711,20 @@ def _source_for(
         and nxt in ("that", ":")
     ):
         return _clause_subject(sentence, i, found)  # "Ana Ruiz remains defiant, and says that …"
+    if (
+        prev == "and"
+        and not found
+        and form in ("said", "says")
+        and (nxt in ("that", ":") or _bare_clause(sentence, i + width))
+        and (clause := _clause_subject(sentence, i, found)) is not None
+        and sentence[0].lower not in _BOUNDARY_WORDS | {"in", "on", "at", "after"}
+    ):
+        return clause  # "Mark Lee tweeted to the boy and said he was welcome": no cue before gave a source
     if prev in ("and", "or", "but"):
         return None  # "denied … and blamed": a second cue of the same source
-    if lemma in ("say", "comment") and (prev in ("not", "never") or prev.endswith("n't")):
-        return None  # "would not say whether": no claim
+    negated = prev in ("not", "never") or prev.endswith(("n't", "n\u2019t"))
+    if lemma in ("say", "comment", "remember", "recall") and negated:
+        return None  # "would not say whether", "so many talks I can\u2019t remember": no claim
     if not _context_fits(sentence, i, width, lemma, form):
         return None
     # The auxiliary before the cue, adverbs skipped: "is also expected", "were twice denied".
@@ -774,6 +786,7 @@ def _source_for(
     if cut is not None:
         subject = (subject[0], cut - 1)  # "Markey in his media advisory also claims": Markey
     subject = (_after_leading_phrase(sentence, subject), subject[1])
+    subject = (_after_found_cue(sentence, subject, found), subject[1])
     subject = (_nickname_start(sentence, subject[0]), subject[1])
     first = sentence[subject[0]]
     if base and not _plural_or_pronoun(sentence, subject, i):
@@ -802,7 +815,15 @@ def _source_for(
         and not (before == "that" and nxt in _AUX)  # "legislation that she says will cut costs"
     ):
         return None  # "told us they will report": the pronoun speaks inside reported content
-    if _lemma(before) is not None and not sentence[subject[0] - 1].quoted and before != "according":
+    # "noted the findings show", "announced that a new analysis shows": a study inside what was said
+    # is a source of its own (data/SPANS.md: a record or study as subject); anything else is not.
+    study = sentence[subject[1]].lower in _STUDIES
+    if (
+        _lemma(before) is not None
+        and not sentence[subject[0] - 1].quoted
+        and before != "according"
+        and not study
+    ):
         return None  # "said the first images showed": a cue inside what was said
     if before in _BE and not sentence[subject[0] - 1].quoted and sentence[subject[1] + 1].text != ",":
         return None  # "The project is part of a plan announced earlier": a complement, not a subject
@@ -833,7 +854,7 @@ def _source_for(
         return None  # "principles he believes should be": a relative clause without "that"
     if lemma == "find" and nxt in _REFLEXIVES:
         return None  # "they can find themselves without cover": no claim
-    if before == "that" and found:
+    if before == "that" and found and not study:
         return None  # "told a hearing that his deputies expected": reported content
     if first.lower in _PRONOUNS and any(s.text.lower() == first.lower for s in found):
         return None  # "We estimate …, some of which we expect": the same source again
@@ -870,6 +891,16 @@ def _after_leading_phrase(sentence: list[Token], subject: tuple[int, int]) -> in
             end = start + len(phrase)
             if start >= 0 and words == phrase and first <= end <= last:
                 return end
+    return first
+
+
+def _after_found_cue(sentence: list[Token], subject: tuple[int, int], found: list[Source]) -> int:
+    """Where a subject starts when the walk back ran over an earlier cue ("The authors say the results")."""
+    first, last = subject
+    for s in found:
+        after = next((n for n in range(first, last) if sentence[n].end == s.cue_end), None)
+        if after is not None:
+            first = after + 1
     return first
 
 
@@ -948,8 +979,9 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
         )
     if lemma in ("describe", "list"):
         return "as" in after
-    if lemma == "understand":
-        return _words(sentence, i - 1) == "we"
+    if lemma == "understand":  # "we understand"; "I understand(ood) X has …" only with its clause
+        mine = _words(sentence, i - 1) == "i" and (nxt == "that" or _bare_clause(sentence, i + width))
+        return _words(sentence, i - 1) == "we" or mine
     if lemma == "show":  # "as shown in the table" is no cue; "studies have shown that" is
         return form != "shown" or (_words(sentence, i - 1) in ("have", "has", "had") and nxt == "that")
     return True
@@ -1559,8 +1591,12 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
         _TIME_TOKEN.fullmatch(sentence[first].text) or not sentence[first].is_word
     ):
         first += 1
+    nickname: int | None = None
     if 0 < first < len(sentence) and sentence[first - 1].text in _QUOTES:
-        return None  # '"Bobby" Scott marked …': a name with a quoted part, not read here
+        # '"Bobby" Scott marked …': a quoted nickname opens the name; any other quote is not read here.
+        if first + 2 >= i or _nickname_start(sentence, first + 2) != first - 1:
+            return None
+        nickname, first = first - 1, first + 2
     comma = next((n for n in range(first, min(i, first + 7)) if sentence[n].text == ","), None)
     if comma is not None and _introductory(sentence[first:comma]):
         first = comma + 1  # "Last week, Rep. Aguilar spoke …, urging": the subject follows the phrase
@@ -1579,7 +1615,7 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
         last += 1
     if first >= i or first > last:
         return None
-    return sentence[first].start, sentence[last].end
+    return sentence[first if nickname is None else nickname].start, sentence[last].end
 
 
 def _after_dateline(sentence: list[Token], i: int) -> int:
