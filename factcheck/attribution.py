@@ -205,6 +205,7 @@ _BY_OPENERS = {"start", "starts", "began", "begin", "begins", "opens", "ends", "
 _CONDITIONS = {"whether", "unless"}
 # Opening phrases written without a comma that are no part of the subject: "As a result some tenants".
 _LEADING_PHRASES = (("as", "a", "result"), ("in", "fact"), ("of", "course"), ("for", "example"))
+_LEADING_STARTS = {phrase[n] for phrase in _LEADING_PHRASES for n in (0, 1)}  # a cheap test first
 _GET_FORMS = {"get", "gets", "got", "getting", "gotten"}
 # Heads of a study or record, a source even inside what another source said.
 _STUDIES = {"analysis", "study", "findings", "results", "survey", "poll", "audit", "review", "research"}
@@ -595,9 +596,9 @@ def _source_for(
     if (
         nxt in _PREDICATIVE
         or (nxt in ("of", "from") and not past and not (lemma == "warn" and nxt == "of"))
-        or nxt in ("and", "or")
+        or (nxt in ("and", "or") and not (past and prev in _AUX - _BE))
     ):
-        return None
+        return None  # "the reports and studies": nouns; "has acknowledged and discussed": a verb
     if form == lemma and nxt in ("is", "was") and prev not in _PRONOUNS:
         return None  # "this labour dispute is one more sign": a noun
     if nxt in _BE and form.endswith("s") and prev not in _PRONOUNS:
@@ -766,7 +767,7 @@ def _source_for(
             return _ing_subject(sentence, i, found)
         if prev in (",", "with") or aux in _AUX or _after_with_phrase(sentence, i):
             return _ing_subject(sentence, i, found)
-        return None
+        return _absolute_subject(sentence, i)
     inverted = _inverted(sentence, i, width)
     if inverted is not None:
         return inverted
@@ -787,6 +788,8 @@ def _source_for(
         subject = (subject[0], cut - 1)  # "Markey in his media advisory also claims": Markey
     subject = (_after_leading_phrase(sentence, subject), subject[1])
     subject = (_after_found_cue(sentence, subject, found), subject[1])
+    if subject[1] > subject[0] and sentence[subject[1]].lower in _REFLEXIVES:
+        subject = (subject[0], subject[1] - 1)  # "Ana Ruiz herself has acknowledged": Ana Ruiz
     subject = (_nickname_start(sentence, subject[0]), subject[1])
     first = sentence[subject[0]]
     if base and not _plural_or_pronoun(sentence, subject, i):
@@ -882,9 +885,25 @@ def _than_subject(sentence: list[Token], i: int) -> tuple[int, int] | None:
     return None
 
 
+def _absolute_subject(sentence: list[Token], i: int) -> tuple[int, int] | None:
+    """'…, the government recommending …': a short noun phrase between a comma and the "-ing" cue."""
+    comma = next((k for k in range(i - 1, max(-1, i - 6), -1) if not sentence[k].is_word), None)
+    if comma is None or sentence[comma].text != "," or sentence[comma].quoted or comma >= i - 1:
+        return None
+    phrase = sentence[comma + 1 : i]
+    if phrase[0].lower not in _DETERMINERS - {"no", "any", "every", "each"} or any(
+        t.lower in _AUX or t.lower in _BOUNDARY_WORDS or _lemma(t.lower) is not None or t.lower.endswith("ed")
+        for t in phrase[1:]
+    ):
+        return None
+    return phrase[0].start, phrase[-1].end
+
+
 def _after_leading_phrase(sentence: list[Token], subject: tuple[int, int]) -> int:
     """Where a subject starts after an opening phrase written without a comma ("As a result some …")."""
     first, last = subject
+    if sentence[first].lower not in _LEADING_STARTS:
+        return first
     for phrase in _LEADING_PHRASES:
         for start in (first - 1, first):  # the walk back may have stopped inside the phrase or before it
             words = tuple(_words(sentence, n) for n in range(start, start + len(phrase)))

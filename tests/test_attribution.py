@@ -484,6 +484,15 @@ def test_shapes_of_the_fourth_real_draw_that_are_not_sources(text: str) -> None:
         ("Dana Ruiz wrote to the board and said the plan was sound.", [("Dana Ruiz", "said")]),
         # "I understand" with its clause.
         ("I understand the new rules are fair.", [("I", "understand")]),
+        # A cue after an auxiliary is a verb even when "and" follows it.
+        ("The mayor has acknowledged and regretted the delay.", [("The mayor", "acknowledged")]),
+        # An absolute phrase: "…, the ministry recommending …".
+        (
+            "The form runs to ten pages, the ministry recommending a translation tool.",
+            [("the ministry", "recommending")],
+        ),
+        # An intensifying "herself" is no part of the name.
+        ("Ana Ruiz herself has acknowledged that the count was wrong.", [("Ana Ruiz", "acknowledged")]),
         # A quoted nickname opening a subject read for an "-ing" cue.
         (
             '"Bobby" Lane (D-Ohio) marked the day by issuing the following statement: \u201cWe won.\u201d',
