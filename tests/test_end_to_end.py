@@ -39,8 +39,10 @@ def test_annotate_train_with_base_compare_predict(tmp_path: Path, tiny_model: Pa
     assert resumed.exit_code == 0 and "17 of 17 sentences of these articles done" in resumed.stdout
 
     model = tmp_path / "models" / "mine"
+    # Two workers fit the context stage's folds side by side: the same model (one BLAS thread
+    # per fit, tests/test_context.py), in half the time of the largest fit in the suite.
     trained = runner.invoke(
-        app, ["train", str(mine), "--base", "default", "--out", str(model), "--holdout", "0"]
+        app, ["train", str(mine), "--base", "default", "--out", str(model), "--holdout", "0", "--jobs", "2"]
     )
     assert trained.exit_code == 0, trained.output
     card = json.loads((model / "model.json").read_text())
