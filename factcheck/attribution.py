@@ -42,8 +42,9 @@ _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 _lemma = CUE_FORMS.get
 _CUE_FIRST_WORDS = frozenset(form.split()[0] for form in CUE_FORMS)
 _WORD = re.compile(r"[A-Za-z]+")
-# The pre-filter: any word that can begin a cue, in the lower-cased text (one search in C).
-_CUE_WORD = re.compile(r"(?<![a-z])" + trie(_CUE_FIRST_WORDS) + r"(?![a-z])")
+# The pre-filter: any word that can begin a cue, in the lower-cased text (one search in C). A digit,
+# "&", "'" or "-" after it would carry the token on ("state-of-the-art"): no cue word there.
+_CUE_WORD = re.compile(r"(?<![a-z])" + trie(_CUE_FIRST_WORDS) + r"(?![a-z0-9&'-])")
 _QUOTE_MARK = re.compile('[“”"\u2018\u2019]|\n\n')
 _OPEN_QUOTES = "“\u2018"
 _CLOSE_QUOTES = "”\u2019"
@@ -209,6 +210,26 @@ _LEADING_STARTS = {phrase[n] for phrase in _LEADING_PHRASES for n in (0, 1)}  # 
 _GET_FORMS = {"get", "gets", "got", "getting", "gotten"}
 # Heads of a study or record, a source even inside what another source said.
 _STUDIES = {"analysis", "study", "findings", "results", "survey", "poll", "audit", "review", "research"}
+
+
+# Unions the rules test against, built once: a set built inside a rule is rebuilt on every call.
+_AUX_NOT_BE = frozenset(_AUX - _BE)
+_BEFORE_A_NOUN = frozenset(_PREPOSITIONS | {"below", "above", "than", "under", "per"})  # "below forecast"
+_NO_VERB_LEMMA = frozenset({None, *_NOUN_CUES})  # a word that is no cue, or a cue that is also a noun
+_OPENING_BOUNDARIES = frozenset(_BOUNDARY_WORDS | {"in", "on", "at", "after"})
+_TIMES = frozenset(_PERIODS | {"time"})
+_AUX_OR_PRONOUN = frozenset(_AUX | _PRONOUNS)
+_DETERMINER_OR_TO = frozenset(_DETERMINERS | {"to"})
+_PLACE_OPENERS = frozenset(_PREPOSITIONS | {"to", "during"})
+_NO_CLAUSE_START = frozenset(_PREPOSITIONS | _AUX | _PAST_FORMS | {"to"})
+_BEFORE_A_NOUN_PHRASE = frozenset(_DETERMINERS | _PREPOSITIONS | {"to", "and", "or"})
+_PRONOUN_OR_DETERMINER = frozenset(_PRONOUNS | _DETERMINERS)
+_NOT_A_NOUN = frozenset(_PRONOUNS | _AUX | _SKIP_BEFORE_CUE | _BOUNDARY_WORDS | _RELATIVE)
+_BEFORE_A_BASE_FORM = frozenset(_AUX | {"not", "n't", "to"})
+_VERB_OR_DAY = frozenset(_AUX | _PAST_FORMS | {"today", "yesterday"})
+_PHRASE_OPENERS = frozenset(
+    _PREPOSITIONS | {"last", "this", "next", "earlier", "later", "during", "since", "following"}
+)
 
 
 class Token(NamedTuple):
@@ -596,7 +617,7 @@ def _source_for(
     if (
         nxt in _PREDICATIVE
         or (nxt in ("of", "from") and not past and not (lemma == "warn" and nxt == "of"))
-        or (nxt in ("and", "or") and not (past and prev in _AUX - _BE))
+        or (nxt in ("and", "or") and not (past and prev in _AUX_NOT_BE))
     ):
         return None  # "the reports and studies": nouns; "has acknowledged and discussed": a verb
     if form == lemma and nxt in ("is", "was") and prev not in _PRONOUNS:
@@ -605,7 +626,7 @@ def _source_for(
         return None  # "the reports are": a noun; "which it says is happening" is a verb
     if _MODIFIER_WORD.fullmatch(prev) and prev not in _ING_NOUNS and not form.endswith("ing") and not past:
         return None  # "full-year forecasts", "comparing notes": a noun after its modifier
-    if prev in _PREPOSITIONS | {"below", "above", "than", "under", "per"} and not form.endswith("ing"):
+    if prev in _BEFORE_A_NOUN and not form.endswith("ing"):
         return None  # "below forecast", "officers from state"
     if prev == "/" or (i and sentence[i - 1].end == sentence[i].start and prev in (".", "@")):
         return None  # "https://example.org/grants": part of an address
@@ -687,11 +708,7 @@ def _source_for(
         return None  # "Nobody can answer that.", "Conservatives reject that.": a pronoun, no clause
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
-    if (
-        form == lemma + "s"
-        and lemma in _NOUN_CUES
-        and (nxt in _AUX or _lemma(nxt) not in (None, *_NOUN_CUES))
-    ):
+    if form == lemma + "s" and lemma in _NOUN_CUES and (nxt in _AUX or _lemma(nxt) not in _NO_VERB_LEMMA):
         return None  # "some reports indicate": the subject of the verb after it
     if prev == "and" and not found and form == lemma:
         infinitive = any(
@@ -718,7 +735,7 @@ def _source_for(
         and form in ("said", "says")
         and (nxt in ("that", ":") or _bare_clause(sentence, i + width))
         and (clause := _clause_subject(sentence, i, found)) is not None
-        and sentence[0].lower not in _BOUNDARY_WORDS | {"in", "on", "at", "after"}
+        and sentence[0].lower not in _OPENING_BOUNDARIES
     ):
         return clause  # "Mark Lee tweeted to the boy and said he was welcome": no cue before gave a source
     if prev in ("and", "or", "but"):
@@ -805,7 +822,7 @@ def _source_for(
         or first.lower in ("with", "without")  # "With underlying inflation expected to …"
     ):
         return None
-    if first.lower in ("this", "that", "each", "every") and sentence[subject[1]].lower in _PERIODS | {"time"}:
+    if first.lower in ("this", "that", "each", "every") and sentence[subject[1]].lower in _TIMES:
         return None  # "who this week called": a time, not a subject
     words = [t.lower for t in sentence[subject[0] + 1 : subject[1] + 1]]
     if any(w in ("their", "its", "his", "her", "my", "your") for w in words):
@@ -981,7 +998,7 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
         return "at" in after[: after.index(",") if "," in after else len(after)]
     if lemma == "call" and form == "called" and _words(sentence, i - 1)[:1].isalpha():
         before = sentence[i - 1]
-        if before.text[:1].islower() and before.lower not in _AUX | _PRONOUNS and nxt in _QUOTES:
+        if before.text[:1].islower() and before.lower not in _AUX_OR_PRONOUN and nxt in _QUOTES:
             return False  # 'a painting called "Low Tide"': a name
     if lemma == "call":
         return nxt in ("it", "for", "on", "them", "him", "her", "this", "that") or bool(
@@ -993,7 +1010,7 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     if lemma == "ask":  # "asked for", "asks that", "asked the council to": a request
         return (
             nxt in ("for", "that")
-            or (nxt in _DETERMINERS | {"to"} and "to" in after[1:8])
+            or (nxt in _DETERMINER_OR_TO and "to" in after[1:8])
             or _after_quote(sentence, i)  # '"Who will pay?" asks the chair': the question quoted
         )
     if lemma in ("describe", "list"):
@@ -1014,7 +1031,7 @@ def _counted(sentence: list[Token], i: int) -> bool:
 
 def _that_after_place(after: list[str]) -> bool:
     """Whether the cue's words start with a short phrase of place or time and then "that"."""
-    if not after or after[0] not in _PREPOSITIONS | {"to", "during"}:
+    if not after or after[0] not in _PLACE_OPENERS:
         return False
     for word in after[1:7]:
         if word == "that":
@@ -1033,18 +1050,14 @@ def _bare_clause(sentence: list[Token], k: int) -> bool:
     be followed by a word ("noted the city's housing needs." has no clause).
     """
     window = sentence[k : k + 10]
-    if (
-        len(window) < 3
-        or not window[0].is_word
-        or window[0].lower in _PREPOSITIONS | _AUX | _PAST_FORMS | {"to"}
-    ):
+    if len(window) < 3 or not window[0].is_word or window[0].lower in _NO_CLAUSE_START:
         return False
     for j in range(1, len(window) - 1):
         tok, before = window[j], window[j - 1]
         if not tok.is_word or tok.quoted or tok.lower in ("who", "which"):
             return False  # "establish a system for those who have …": a relative clause, no claim
         if (
-            before.lower in _DETERMINERS | _PREPOSITIONS | {"to", "and", "or"}
+            before.lower in _BEFORE_A_NOUN_PHRASE
             or before.text[:1].isdigit()
             or before.lower.endswith(("'s", "\u2019s"))
         ):
@@ -1055,7 +1068,7 @@ def _bare_clause(sentence: list[Token], k: int) -> bool:
             or low in _PAST_FORMS
             or (
                 tok.text[:1].islower()
-                and (_lemma(low) not in (None, *_NOUN_CUES) or (len(low) > 4 and low.endswith("ies")))
+                and (_lemma(low) not in _NO_VERB_LEMMA or (len(low) > 4 and low.endswith("ies")))
             )
         )
         if verb and window[j + 1].lower != "of":  # "maintaining its policies of reinvesting": a noun
@@ -1312,16 +1325,7 @@ def _introductory(phrase: list[Token]) -> bool:
     first = phrase[0].lower
     if len(phrase) == 1:
         return first in _INTRODUCTIONS or (first.endswith("ly") and first not in _LY_NOUNS)
-    return first in _PREPOSITIONS | {
-        "last",
-        "this",
-        "next",
-        "earlier",
-        "later",
-        "during",
-        "since",
-        "following",
-    }
+    return first in _PHRASE_OPENERS
 
 
 def _relative_before(sentence: list[Token], k: int) -> int | None:
@@ -1381,7 +1385,7 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
         if low in _RELATIVE and tok.text == "WHO":
             low = "who-acronym"  # the World Health Organization, not a relative pronoun
         if low in _RELATIVE and (
-            _words(sentence, k + 1) in _PRONOUNS | _DETERMINERS
+            _words(sentence, k + 1) in _PRONOUN_OR_DETERMINER
             or k == last
             or (
                 k + 1 == last
@@ -1406,7 +1410,7 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             k < last
             and low in _PERIODS
             and _words(sentence, k - 1) in ("this", "last", "next")
-            and (_words(sentence, k + 1) in _DETERMINERS | _PRONOUNS or sentence[k + 1].text[:1].isupper())
+            and (_words(sentence, k + 1) in _PRONOUN_OR_DETERMINER or sentence[k + 1].text[:1].isupper())
         ):
             break  # "… and this year the city expects": the subject follows the time
         if low in ("and", "or") and (
@@ -1503,7 +1507,7 @@ def _noun_before(sentence: list[Token], i: int) -> bool:
     return (
         sentence[i - 1].text[:1].islower()
         and not (_PLURAL.search(prev) or prev.endswith("ly"))  # "class projects": "class" is singular
-        and prev not in _PRONOUNS | _AUX | _SKIP_BEFORE_CUE | _BOUNDARY_WORDS | _RELATIVE
+        and prev not in _NOT_A_NOUN
         and prev not in ("to", "not", "people", "police", "staff", "media", "public", "data", "who", "i")
         and _lemma(prev) is None
     )
@@ -1561,7 +1565,7 @@ def _opens_clause(sentence: list[Token], k: int) -> bool:
 
 def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) -> bool:
     """A base-form cue ("say", "expect") needs a plural or pronoun subject, or an auxiliary before it."""
-    if _words(sentence, i - 1) in _AUX | {"not", "n't", "to"} or sentence[i - 1].lower.endswith("n't"):
+    if _words(sentence, i - 1) in _BEFORE_A_BASE_FORM or sentence[i - 1].lower.endswith("n't"):
         return True
     words = [t.lower for t in sentence[subject[0] : subject[1] + 1]]
     plural = any(_PLURAL.search(w) for w in words if len(w) > 3)
@@ -1626,7 +1630,7 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
         low = sentence[last + 1].lower
         if sentence[last + 1].text[:1].islower() and (
             low.endswith(("ed", "s"))
-            or low in _AUX | _PAST_FORMS | {"today", "yesterday"}
+            or low in _VERB_OR_DAY
             or _lemma(low) is not None  # "Members of the delegation wrote to …, urging"
             or _adverb(sentence[last + 1])  # "The paper rather improbably stood up for …, complaining"
         ):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.attribution import find_sources, tokenize
+from factcheck.attribution import _CUE_WORD, find_sources, tokenize
 
 
 def pairs(text: str) -> list[tuple[str, str, str]]:
@@ -514,3 +514,12 @@ def test_sources_of_the_fourth_real_draw_second_pass(text: str, expected: list[t
 )
 def test_shapes_of_the_fourth_real_draw_second_pass_that_are_not_sources(text: str) -> None:
     assert find_sources(text) == []
+
+
+def test_a_cue_word_inside_a_hyphenated_word_does_not_make_a_sentence_a_candidate() -> None:
+    # The pre-filter decides which sentences are tokenized; a word carried on by a hyphen,
+    # digit or apostrophe is one token, never a cue, while the bare word still is.
+    assert _CUE_WORD.search("a state-of-the-art plant opened.") is None
+    assert _CUE_WORD.search("the report2 file") is None
+    assert _CUE_WORD.search("the minister said-") is None
+    assert _CUE_WORD.search("the minister said, and left.") is not None
