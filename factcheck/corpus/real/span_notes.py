@@ -1,6 +1,7 @@
 """Turn an annotator's span notes on real sentences into offset-only gold (data/real/spans/).
 
     python -m factcheck.corpus.real.span_notes NOTES.txt [NOTES.txt ...]
+    python -m factcheck.corpus.real.span_notes SECOND.txt --into data/real/agreement/spans
 
 The annotator reads each sentence of a chosen document against data/SPANS.md
 and writes what each span *says* in a notes file kept outside the repository
@@ -117,8 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notes", type=Path, nargs="+", help="notes files, read in order")
     parser.add_argument("--cache", type=Path, default=default_cache(), help="the cache build wrote")
+    parser.add_argument(
+        "--into",
+        type=Path,
+        default=REAL_DIR / SPANS_DIR,
+        help="the span directory to add to (a blind second annotation: data/real/agreement/spans)",
+    )
     args = parser.parse_args(argv)
-    target = REAL_DIR / SPANS_DIR
+    target = args.into
     try:
         new = convert(args.notes, cache=args.cache)
         rows = merge(target, new)
