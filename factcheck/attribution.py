@@ -448,8 +448,11 @@ def find_sources(
     quotes = quoted_spans(text)
     # The pre-filter: a sentence with no word that can begin a cue is never tokenized.
     lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets must not shift
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    # A letter whose lower case is longer ("İ") would shift offsets, and the Kelvin sign, the one
+    # non-ASCII letter whose lower case is ASCII, would join the cue word before it ("said" + Kelvin is
+    # a cue and a mark to the tokenizer): both stay as they are.
+    if len(lowered) != len(text) or "\u212a" in text:
+        lowered = "".join(c if len(c.lower()) != 1 or c == "\u212a" else c.lower() for c in text)
     if sentences is None:
         groups = _sentences(_tokens(text, quotes))
     else:

@@ -523,3 +523,20 @@ def test_a_cue_word_inside_a_hyphenated_word_does_not_make_a_sentence_a_candidat
     assert _CUE_WORD.search("the report2 file") is None
     assert _CUE_WORD.search("the minister said-") is None
     assert _CUE_WORD.search("the minister said, and left.") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said\u212a that taxes would rise.",  # the Kelvin sign lower-cases to "k"
+        "The ministers said\u2019 taxes would rise.",
+        "Officials said-- taxes would rise, the İnönü office reported.",
+        "A state-of-the-art plant opened, officials said.",
+        "“Taxes will rise,” the minister said; “said” is quoted here.",
+        "The report2 file, Reuters reported, was lost.",
+    ],
+)
+def test_the_pre_filter_never_skips_a_sentence_the_rules_find_a_source_in(text: str) -> None:
+    # With sentence bounds only sentences passing the pre-filter are tokenized; without them
+    # every sentence is, so the two must find the same sources.
+    assert find_sources(text, sentences=[(0, len(text))]) == find_sources(text)

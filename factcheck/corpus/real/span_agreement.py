@@ -40,7 +40,9 @@ class SpanAgreement:
     sources: SpanScores
     quantities: SpanScores
     same_cue: int  # of the sources both marked exactly, how many with the same cue span
-    same_hedge: int  # of the quantities both marked exactly, how many with the same hedge (or none)
+    hedged: int  # of the quantities both marked exactly, how many have a hedge in either reading
+    same_hedge: int  # ... and of those, how many the same hedge span
+    same_approximate: int  # of the quantities both marked exactly, how many agree on ``approximate``
 
 
 def _rows(directory: Path) -> dict[str, dict[Key, tuple[dict[str, Any], str]]]:
@@ -54,28 +56,40 @@ def _rows(directory: Path) -> dict[str, dict[Key, tuple[dict[str, Any], str]]]:
                 continue
             try:
                 row = json.loads(line)
-                mine[(row["doc"], row["start"], row["end"])] = (row, f"{path}:{lineno}")
-            except (json.JSONDecodeError, KeyError, TypeError) as err:
-                raise FactcheckError(f"{path}:{lineno}: not a span row ({err})") from err
+                key = (row["doc"], row["start"], row["end"])
+                _check(row)
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+                raise FactcheckError(f"{path}:{lineno}: not a span row ({err!r})") from err
+            if key in mine:
+                raise FactcheckError(f"{path}:{lineno}: a second row for the sentence of {mine[key][1]}")
+            mine[key] = (row, f"{path}:{lineno}")
     return rows
+
+
+def _check(row: dict[str, Any]) -> None:
+    """Raise on a row without the fields scoring reads, so a broken file is named, not a traceback."""
+    if not isinstance(row["sha1"], str):
+        raise ValueError("sha1 is not a string")
+    for source in row["sources"]:
+        int(source["start"]), int(source["end"]), int(source["cue"]["start"]), int(source["cue"]["end"])
+    for quantity in row["quantities"]:
+        int(quantity["start"]), int(quantity["end"]), bool(quantity["approximate"])
+        if quantity["hedge"] is not None:
+            int(quantity["hedge"]["start"]), int(quantity["hedge"]["end"])
 
 
 def _spans(row: dict[str, Any], kind: str) -> list[tuple[int, int]]:
     return [(s["start"], s["end"]) for s in row[kind]]
 
 
-def _same(first: list[dict], second: list[dict], part: str) -> int:
-    """Of the spans both readers marked exactly, how many also agree on ``part`` (cue or hedge)."""
-    theirs = {(s["start"], s["end"]): s[part] for s in first}
-    same = 0
-    for span in second:
-        key = (span["start"], span["end"])
-        if key in theirs:
-            a, b = theirs[key], span[part]
-            same += (a is None and b is None) or (
-                a is not None and b is not None and (a["start"], a["end"]) == (b["start"], b["end"])
-            )
-    return same
+def _span_of(part: dict[str, Any] | None) -> tuple[int, int] | None:
+    return None if part is None else (part["start"], part["end"])
+
+
+def _both_exact(first: list[dict], second: list[dict]) -> list[tuple[dict, dict]]:
+    """The pairs of spans both readers marked with the same start and end."""
+    theirs = {(s["start"], s["end"]): s for s in first}
+    return [(theirs[key], span) for span in second if (key := (span["start"], span["end"])) in theirs]
 
 
 def agreement(real_dir: Path = REAL_DIR) -> dict[str, SpanAgreement]:
@@ -105,13 +119,19 @@ def agreement(real_dir: Path = REAL_DIR) -> dict[str, SpanAgreement]:
 
 
 def _scores(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> SpanAgreement:
+    sources = [pair for g, s in pairs for pair in _both_exact(g["sources"], s["sources"])]
+    quantities = [pair for g, s in pairs for pair in _both_exact(g["quantities"], s["quantities"])]
+    # A hedge both readers left out is no agreement worth counting: most figures have none.
+    hedged = [(a, b) for a, b in quantities if a["hedge"] is not None or b["hedge"] is not None]
     return SpanAgreement(
         documents=len({gold["doc"] for gold, _ in pairs}),
         sentences=len(pairs),
         sources=score_spans((_spans(g, "sources"), _spans(s, "sources")) for g, s in pairs),
         quantities=score_spans((_spans(g, "quantities"), _spans(s, "quantities")) for g, s in pairs),
-        same_cue=sum(_same(g["sources"], s["sources"], "cue") for g, s in pairs),
-        same_hedge=sum(_same(g["quantities"], s["quantities"], "hedge") for g, s in pairs),
+        same_cue=sum(_span_of(a["cue"]) == _span_of(b["cue"]) for a, b in sources),
+        hedged=len(hedged),
+        same_hedge=sum(_span_of(a["hedge"]) == _span_of(b["hedge"]) for a, b in hedged),
+        same_approximate=sum(bool(a["approximate"]) == bool(b["approximate"]) for a, b in quantities),
     )
 
 
@@ -133,9 +153,10 @@ def table(scores: dict[str, SpanAgreement]) -> str:
     lines += [
         "",
         f"Of the {everything.sources.exact.matched} sources both marked exactly, "
-        f"{everything.same_cue} have the same cue; of the {everything.quantities.exact.matched} "
-        "quantities both marked exactly, "
-        f"{everything.same_hedge} have the same hedge (or both none).",
+        f"{everything.same_cue} have the same cue. Of the {everything.quantities.exact.matched} "
+        f"quantities both marked exactly, {everything.same_approximate} agree on whether the figure is "
+        f"approximate, and of the {everything.hedged} with a hedge in either reading, "
+        f"{everything.same_hedge} have the same hedge.",
     ]
     return "\n".join(lines) + "\n"
 

@@ -1,4 +1,5 @@
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -6,8 +7,18 @@ import pytest
 from factcheck.corpus.real.span_agreement import agreement, main, table
 from factcheck.errors import FactcheckError
 
+Hedge = tuple[int, int] | None
 
-def _row(doc: str, start: int, end: int, sources=(), quantities=(), sha1: str = "abc") -> dict:
+
+def _row(
+    doc: str,
+    start: int,
+    end: int,
+    sources: Sequence[tuple[int, int, int, int]] = (),
+    quantities: Sequence[tuple[int, int, Hedge]] = (),
+    sha1: str = "abc",
+    approximate: bool | None = None,
+) -> dict:
     return {
         "doc": doc,
         "start": start,
@@ -18,7 +29,12 @@ def _row(doc: str, start: int, end: int, sources=(), quantities=(), sha1: str = 
             for a, b, c, d in sources
         ],
         "quantities": [
-            {"start": a, "end": b, "approximate": h is not None, "hedge": h and {"start": h[0], "end": h[1]}}
+            {
+                "start": a,
+                "end": b,
+                "approximate": h is not None if approximate is None else approximate,
+                "hedge": h and {"start": h[0], "end": h[1]},
+            }
             for a, b, h in quantities
         ],
     }
@@ -48,7 +64,20 @@ def test_an_identical_second_reading_agrees_fully_and_counts_cues_and_hedges(rea
     a = scores["all"]
     assert (a.documents, a.sentences) == (1, 2)  # document "b" was not read twice: not scored
     assert a.sources.exact.f1 == a.quantities.exact.f1 == 1.0
-    assert (a.same_cue, a.same_hedge) == (1, 1)
+    assert (a.same_cue, a.hedged, a.same_hedge, a.same_approximate) == (1, 1, 1, 1)
+
+
+def test_same_spans_with_another_cue_hedge_or_approximate_flag_count_as_such(real: Path) -> None:
+    second = [
+        _row("a", 0, 50, sources=[(0, 9, 40, 44)], quantities=[(20, 30, None)], approximate=False),
+        _row("a", 51, 90),
+    ]
+    _write(real / "agreement" / "spans", "wikinews", second)
+    a = agreement(real)["all"]
+    assert a.sources.exact.f1 == a.quantities.exact.f1 == 1.0  # the spans themselves agree
+    assert a.same_cue == 0  # but not the cue
+    assert (a.hedged, a.same_hedge) == (1, 0)  # a hedge in one reading, none in the other
+    assert a.same_approximate == 0
 
 
 def test_a_longer_source_counts_for_overlap_not_exact_and_a_missed_figure_lowers_recall(real: Path) -> None:
@@ -68,6 +97,29 @@ def test_a_changed_sentence_or_one_without_gold_is_an_error_naming_the_file_and_
         agreement(real)
     _write(second_dir, "wikinews", [_row("a", 0, 50), _row("a", 51, 90), _row("c", 0, 9)])
     with pytest.raises(FactcheckError, match=r"wikinews.jsonl:3: this sentence has no span gold"):
+        agreement(real)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"doc": "a", "start": 0, "end": 50, "sha1": "abc", "quantities": []}',  # no sources
+        '{"doc": "a", "start": 0, "end": 50, "sources": [], "quantities": []}',  # no sha1
+        '{"doc": "a", "start": 0, "end": 50, "sha1": "abc", "sources": [{"start": 0}], "quantities": []}',
+        "{not json",
+    ],
+)
+def test_a_malformed_row_is_an_error_naming_the_file_and_line(real: Path, line: str) -> None:
+    second_dir = real / "agreement" / "spans"
+    second_dir.mkdir(parents=True)
+    (second_dir / "wikinews.jsonl").write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(FactcheckError, match=r"wikinews.jsonl:1: not a span row"):
+        agreement(real)
+
+
+def test_a_sentence_given_twice_is_an_error(real: Path) -> None:
+    _write(real / "agreement" / "spans", "wikinews", [_row("a", 0, 50), _row("a", 0, 50)])
+    with pytest.raises(FactcheckError, match=r"wikinews.jsonl:2: a second row for the sentence of .*:1"):
         agreement(real)
 
 
