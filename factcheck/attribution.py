@@ -186,7 +186,7 @@ _NEEDS_CLAUSE = {
 _STATEMENT_VERBS = {"issue", "release"}
 # What follows "question(s)" used as a verb: "questions whether", "questions the figures".
 _QUESTION_OBJECTS = {"whether", "if", "why", "how", "what", "the", "his", "her", "its", "their", "that", ":"}
-_STATEMENTS = {"statement", "statements", "remarks", "report", "letter", "comments"}
+_STATEMENTS = {"statement", "statements", "remarks", "report", "letter", "comments", "op-ed"}
 # Cues of an expectation that a comparison can name: "less than many analysts expected".
 _EXPECTING = {"expect", "forecast", "predict", "estimate", "anticipate", "project", "think", "believe"}
 # What "according to" is followed by when it means "in proportion to": "according to the number of rooms".
@@ -208,8 +208,12 @@ _CONDITIONS = {"whether", "unless"}
 _LEADING_PHRASES = (("as", "a", "result"), ("in", "fact"), ("of", "course"), ("for", "example"))
 _LEADING_STARTS = {phrase[n] for phrase in _LEADING_PHRASES for n in (0, 1)}  # a cheap test first
 _GET_FORMS = {"get", "gets", "got", "getting", "gotten"}
+# Verbs of speech that put a described source after them at a sentence's end ("…, says the banker").
+_SPEECH = {"say", "add", "write", "explain", "argue", "warn", "note", "insist", "claim", "conclude"}
 # Heads of a study or record, a source even inside what another source said.
 _STUDIES = {"analysis", "study", "findings", "results", "survey", "poll", "audit", "review", "research"}
+# Heads of a study or statement that speaks through an "-ing" cue right after it ("a report indicating").
+_DOCUMENT_HEADS = _STUDIES | _STATEMENTS
 
 
 # Unions the rules test against, built once: a set built inside a rule is rebuilt on every call.
@@ -311,8 +315,15 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 if mark == "”" and straight >= 0:  # '"…,” said X': a straight quote closed by a curly one
                     spans.append((straight, at + 1))
                     straight = -1
-                elif mark == "”" and (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalpha():
-                    opened, depth = at, 1  # '… said the mayor. ”Our fair is …': a closing mark typed to open
+                elif (
+                    mark == "”"
+                    and text[at + 1 : at + 2].isalpha()
+                    and (at == 0 or text[at - 1].isspace() or (spans and spans[-1][1] > paragraph))
+                ):
+                    # '… said the mayor. ”Our fair is …': a closing mark typed to open; so after a space
+                    # lost ('…committee.”Our fair'), once a quote has closed in this paragraph (the mark
+                    # cannot close one that began at the paragraph's start, before that quote).
+                    opened, depth = at, 1
                 elif mark == "”":
                     spans.append((paragraph, at + 1))
                 continue
@@ -664,6 +675,8 @@ def _source_for(
         and sentence[i - 1].text[:1].islower()
     ):
         return None  # "to help denied applicants": a participle before its noun
+    if prev in ("news", "media", "press") and form == lemma + "s" and lemma in _NOUN_CUES:
+        return None  # "Reacting to news reports that the mayor quit": the noun, its clause a content
     if form == lemma + "s" and ((prev[:1].isdigit() and not _YEAR.fullmatch(prev)) or prev in _NUMBER_WORDS):
         return None  # "in 38 states", "one of two states": a counted noun
     if past and nxt == "to" and _words(sentence, _skip_adverbs(sentence, i - 1)) == ",":
@@ -735,8 +748,10 @@ def _source_for(
     if (
         prev == "and"
         and not found
-        and form in ("said", "says")
-        and (nxt in ("that", ":") or _bare_clause(sentence, i + width))
+        and (
+            (form in ("said", "says") and (nxt in ("that", ":") or _bare_clause(sentence, i + width)))
+            or (form.endswith("ed") and nxt == "that")  # "Ana was a fan of the band and insisted that"
+        )
         and (clause := _clause_subject(sentence, i, found)) is not None
         and sentence[0].lower not in _OPENING_BOUNDARIES
     ):
@@ -776,6 +791,14 @@ def _source_for(
     ):
         return None  # "by 2050" is a date, not an agent
     if form.endswith("ing"):
+        if prev == "be" and _words(sentence, i - 2) in ("would", "could", "might"):
+            return None  # "if so, the data would be showing …": a hypothetical attributes nothing
+        # "released a report indicating": the report, an object; a subject ("A study documenting
+        # iodine levels has revealed") is read with the cue after it.
+        if prev in _DOCUMENT_HEADS and sentence[i - 1].text[:1].islower():
+            first = _walk_back(sentence, i - 1, limit=i)
+            if 0 < first < i - 1 and sentence[first - 1].text[:1].islower():
+                return sentence[first].start, sentence[i - 1].end
         if prev == "by" and (
             _words(sentence, i - 2).endswith("ed") or _words(sentence, i - 2) in _BY_OPENERS
         ):  # "concluded by saying", "began by saying"
@@ -877,6 +900,13 @@ def _source_for(
         return None  # "principles he believes should be": a relative clause without "that"
     if lemma == "find" and nxt in _REFLEXIVES:
         return None  # "they can find themselves without cover": no claim
+    if (
+        lemma == "find"
+        and nxt in _POSSESSIVES
+        and any(t.lower.endswith("ing") for t in sentence[i + width + 1 : i + width + 5])
+        and not _bare_clause(sentence, i + width)
+    ):
+        return None  # "some nurses found their shifts growing longer": an experience, no claim
     if before == "that" and found and not study:
         return None  # "told a hearing that his deputies expected": reported content
     if first.lower in _PRONOUNS and any(s.text.lower() == first.lower for s in found):
@@ -979,13 +1009,18 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
         return nxt in (",", ".", "") and _after_quote(sentence, i)
     if lemma in _STATEMENT_VERBS:  # "released the following statement: “…”"
         colon = next((k for k in range(i + width, len(sentence) - 1) if sentence[k].text == ":"), None)
-        return colon is not None and any(t in _STATEMENTS for t in after[:5])
+        noun = next((n for n, t in enumerate(after[:5]) if t in _STATEMENTS), None)
+        # "released a report indicating …: “…”": the report speaks through its own cue, not the colon.
+        then = after[noun + 1] if noun is not None and noun + 1 < len(after) else ""
+        return colon is not None and noun is not None and not (then.endswith("ing") and _lemma(then))
     if (
         lemma == "comment"
         and nxt == "on"
         and any(t.text == ":" or t.text in _QUOTES for t in sentence[i + width :])
     ):
         return True  # "commented on the plan, “…”", "comments on …: “…”"
+    if lemma == "publish" and ":" in after and any(t in _STATEMENTS for t in after[:5]):
+        return True  # "published today the following op-ed in the Gazette: …", like "released"
     if lemma in _NEEDS_CLAUSE:
         return (
             clause
@@ -1039,8 +1074,10 @@ def _that_after_place(after: list[str]) -> bool:
     for word in after[1:7]:
         if word == "that":
             return True
-        if not word[:1].isalnum() or word in _AUX or word == "by" or _lemma(word) is not None:
-            return False  # "published on Monday by the charity found that": the "that" is another verb's
+        if not word[:1].isalnum() or word in _AUX or word in ("by", "to") or _lemma(word) is not None:
+            # "published on Monday by the charity found that": the "that" is another verb's, as in
+            # "grants to charities to help ensure that" (an infinitive's).
+            return False
     return False
 
 
@@ -1113,7 +1150,16 @@ def _inverted(sentence: list[Token], i: int, width: int) -> tuple[int, int] | No
             ends = _lemma(sentence[i].lower) != "tell" and (
                 after is None or (after.text in ".!" and after is sentence[-1])
             )
-            if (ends or after.text == ",") and all(t.text[:1].isupper() for t in names):
+            # "Cities should pay, says the banker and writer": a described source ends the sentence (a
+            # short noun phrase, not "…, said the first images showed …", a clause after the verb).
+            described = (
+                ends
+                and names[0].lower == "the"
+                and len(names) <= 6
+                and _lemma(sentence[i].lower) in _SPEECH
+                and not any(t.lower in _AUX or _lemma(t.lower) is not None for t in names)
+            )
+            if (ends or after.text == ",") and (described or all(t.text[:1].isupper() for t in names)):
                 return span
     return None
 
@@ -1162,9 +1208,20 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
         and acronym[0].text == "("
         and acronym[2].text == ")"
         and _ACRONYM.fullmatch(acronym[1].text)
+        and _abbreviates(acronym[1].text, sentence[k:end])
     ):
         end += 3
     return sentence[k].start, sentence[end - 1].end
+
+
+def _abbreviates(acronym: str, name: list[Token]) -> bool:
+    """Whether a bracketed acronym is made of the name's initials ("(ISW)"), not a tag ("Ann Lee (SC)").
+
+    A state's or party's letters after a member's name are an aside (data/SPANS.md); an acronym
+    of the name itself stays in the span. Letters are matched as a set, so a foreign word order
+    ("Union of Rationalist Atheists and Agnostics (UAAR)") still counts.
+    """
+    return set(acronym) - set(".&") <= {t.text[0].upper() for t in name}
 
 
 def _before_clause(sentence: list[Token], k: int, end: int) -> int:
@@ -1263,6 +1320,7 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         first = _name_suffix(sentence, _walk_back(sentence, j - 1, limit=j), j - 1)
         if first > j - 1:
             return None
+        acronym = acronym and _abbreviates(sentence[k - 1].text, sentence[first:j])
         if first == j - 1 and sentence[first].text in _DEGREES:
             return _degree(sentence, first)
         # "The Institute for the Study of War (ISW)" keeps its acronym; "Rep. X (R-Ohio)" drops the aside.
@@ -1588,7 +1646,7 @@ def _after_with_phrase(sentence: list[Token], i: int) -> bool:
     k = i - 1
     while (
         k >= 0
-        and sentence[k].is_word
+        and (sentence[k].is_word or sentence[k].text[:1].isdigit())  # "with 60% of growers saying"
         and not sentence[k].quoted
         and sentence[k].lower != "with"
         and i - k <= 5
@@ -1597,7 +1655,14 @@ def _after_with_phrase(sentence: list[Token], i: int) -> bool:
     if not (0 < k < i - 1 and sentence[k].lower == "with" and sentence[k - 1].text == ","):
         return False
     # A noun phrase only: "with laws banning tenants from claiming" holds a verb and a preposition.
-    return not any(t.lower in _PREPOSITIONS or t.lower.endswith("ing") for t in sentence[k + 1 : i])
+    # Its "of" complement ("with 70% of growers saying") and the phrase after a participle that
+    # restricts it ("with 60% polled in June saying") are part of the noun phrase.
+    phrase = sentence[k + 1 : i]
+    participle = next((n for n, t in enumerate(phrase) if t.lower.endswith("ed")), len(phrase))
+    return not any(
+        t.lower.endswith("ing") or (t.lower != "of" and t.lower in _PREPOSITIONS and n < participle)
+        for n, t in enumerate(phrase)
+    )
 
 
 def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[int, int] | None:
@@ -1636,6 +1701,7 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
             or low in _VERB_OR_DAY
             or _lemma(low) is not None  # "Members of the delegation wrote to …, urging"
             or _adverb(sentence[last + 1])  # "The paper rather improbably stood up for …, complaining"
+            or low in _ADVERBS  # "Ana Lee also visits …, explaining": the adverb is no part of the name
         ):
             break
         last += 1

@@ -526,6 +526,60 @@ def test_a_cue_word_inside_a_hyphenated_word_does_not_make_a_sentence_a_candidat
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A closing mark typed to open a quote after a lost space, once a quote has closed in the
+        # paragraph: it cannot close a quote from the paragraph's start and hide the cues before it.
+        (
+            "Lee announced the grant today.Lee said it helps. \u201cIt will help the county,\u201d said Lee. "
+            "\u201cTowns deserve it.\u201dLee sits on a panel.\u201dI am glad,\u201d Lee added.",
+            [("Lee", "announced"), ("Lee", "said"), ("Lee", "said"), ("Lee", "added")],
+        ),
+        # ", with X saying": X may hold numbers, an "of" complement and a participle's phrase.
+        (
+            "Farm morale has fallen, with 60 percent polled in January saying they are tired.",
+            [("60 percent polled in January", "saying")],
+        ),
+        (
+            "Farm morale has fallen, with 70 percent of growers saying they are tired.",
+            [("70 percent of growers", "saying")],
+        ),
+        # An adverb after the subject of "…, explaining" is no part of it.
+        ("Dana Fox also visits the site, explaining why the plan fails.", [("Dana Fox", "explaining")]),
+        # A described source after a speech verb at the end of a headline.
+        ("Cities should pay, says the banker and writer", [("the banker and writer", "says")]),
+        # "news reports that": a noun; the clause's own subject speaks.
+        (
+            "Reacting to news reports that the mayor quit, the council said it would meet.",
+            [("the council", "said")],
+        ),
+        # A second verb with "that", coordinated with the first, shares its subject.
+        ("Lee Park was a fan of the band and insisted that I listen to it.", [("Lee Park", "insisted")]),
+        # A study or report named as an object, then an "-ing" cue: the study speaks.
+        ("The board released a study showing the river is clean.", [("a study", "showing")]),
+        (
+            "Rep. Ann Lee issued the following statement after auditors released a report indicating the "
+            "fund will run dry: \u201cWe must act.\u201d",
+            [("Rep. Ann Lee", "issued"), ("a report", "indicating")],
+        ),
+        # "published … the following op-ed …:" is a statement line, like "released"; a state's letters
+        # in brackets are a tag, not the name's acronym.
+        (
+            "Senate Leader Ann B. Lee (DE) published today the following op-ed in the Dover Post: Forty "
+            "years ago the mill closed.",
+            [("Senate Leader Ann B. Lee", "published")],
+        ),
+        ("Senator Ann Lee (DE) said the mill closed.", [("Senator Ann Lee", "said")]),
+        ("\u201cWe won,\u201d said Rep. Ann Lee (DE).", [("Rep. Ann Lee", "said")]),
+        # A finding stated as a small clause stays a cue.
+        ("The audit found its figures wrong.", [("The audit", "found")]),
+    ],
+)
+def test_sources_of_the_fifth_real_draw(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The minister said\u212a that taxes would rise.",  # the Kelvin sign lower-cases to "k"
@@ -540,3 +594,17 @@ def test_the_pre_filter_never_skips_a_sentence_the_rules_find_a_source_in(text: 
     # With sentence bounds only sentences passing the pre-filter are tokenized; without them
     # every sentence is, so the two must find the same sources.
     assert find_sources(text, sentences=[(0, len(text))]) == find_sources(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "grants to … to help ensure that": the "that" is the infinitive's, "grants" a noun.
+        "The bill would set up a fund to provide financial grants to small charities to help ensure that "
+        "roofs are sound.",
+        "If the pills worked, then trials would be showing fewer cases.",  # a hypothetical
+        "In this climate, some nurses even found their shifts growing longer.",  # an experience
+    ],
+)
+def test_shapes_of_the_fifth_real_draw_that_are_not_sources(text: str) -> None:
+    assert find_sources(text) == []
