@@ -210,6 +210,9 @@ _LEADING_STARTS = {phrase[n] for phrase in _LEADING_PHRASES for n in (0, 1)}  # 
 _GET_FORMS = {"get", "gets", "got", "getting", "gotten"}
 # Verbs of speech that put a described source after them at a sentence's end ("…, says the banker").
 _SPEECH = {"say", "add", "write", "explain", "argue", "warn", "note", "insist", "claim", "conclude"}
+# Speech acts whose subject is a source even inside what another source said ("Records note that
+# the firm claimed …"), unlike a belief reported there ("told a hearing that his deputies expected").
+_SPEECH_ACTS = {"claim", "allege", "complain", "report"}
 # Heads of a study or record, a source even inside what another source said.
 _STUDIES = {"analysis", "study", "findings", "results", "survey", "poll", "audit", "review", "research"}
 # Heads of a study or statement that speaks through an "-ing" cue right after it ("a report indicating").
@@ -676,7 +679,7 @@ def _source_for(
     ):
         return None  # "to help denied applicants": a participle before its noun
     if prev in ("news", "media", "press") and form == lemma + "s" and lemma in _NOUN_CUES:
-        return None  # "Reacting to news reports that the mayor quit": the noun, its clause a content
+        return None  # "After news reports that a mayor had quit": the noun, its clause a content
     if form == lemma + "s" and ((prev[:1].isdigit() and not _YEAR.fullmatch(prev)) or prev in _NUMBER_WORDS):
         return None  # "in 38 states", "one of two states": a counted noun
     if past and nxt == "to" and _words(sentence, _skip_adverbs(sentence, i - 1)) == ",":
@@ -907,7 +910,7 @@ def _source_for(
         and not _bare_clause(sentence, i + width)
     ):
         return None  # "some nurses found their shifts growing longer": an experience, no claim
-    if before == "that" and found and not study:
+    if before == "that" and found and not study and lemma not in _SPEECH_ACTS:
         return None  # "told a hearing that his deputies expected": reported content
     if first.lower in _PRONOUNS and any(s.text.lower() == first.lower for s in found):
         return None  # "We estimate …, some of which we expect": the same source again
@@ -1020,7 +1023,9 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     ):
         return True  # "commented on the plan, “…”", "comments on …: “…”"
     if lemma == "publish" and ":" in after and any(t in _STATEMENTS for t in after[:5]):
-        return True  # "published today the following op-ed in the Gazette: …", like "released"
+        return True  # "published the following op-ed today in the Gazette: …", like "released"
+    if lemma == "note" and form != lemma and nxt in ("the", "a", "an"):
+        return True  # "The memo notes the higher rent burden": a verb before its object, a claim
     if lemma in _NEEDS_CLAUSE:
         return (
             clause
@@ -1219,7 +1224,7 @@ def _abbreviates(acronym: str, name: list[Token]) -> bool:
 
     A state's or party's letters after a member's name are an aside (data/SPANS.md); an acronym
     of the name itself stays in the span. Letters are matched as a set, so a foreign word order
-    ("Union of Rationalist Atheists and Agnostics (UAAR)") still counts.
+    ("North Atlantic Treaty Organization (OTAN)") still counts.
     """
     return set(acronym) - set(".&") <= {t.text[0].upper() for t in name}
 
