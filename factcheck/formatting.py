@@ -277,7 +277,11 @@ def annotation_summary(path: str, progress: Progress) -> str:
     ]
     if progress.done < progress.total:
         lines.append("run the same command again to go on where you left off")
-    lines.append(f"train on them with: factcheck train {path} --base default --out models/mine")
+    # --holdout 0: a share held out of a few articles' answers is too small to score (and of one
+    # article's, impossible); the check that counts is `compare` on sentences not trained on.
+    lines.append(f"train on them with: factcheck train {path} --base default --holdout 0 --out models/mine")
+    lines.append("then compare with the shipped model on articles you did not train on:")
+    lines.append("  factcheck compare check.jsonl --model default --model mine")
     return _lines(lines) + "\n"
 
 

@@ -91,7 +91,10 @@ def test_annotation_summary():
     text = annotation_summary("mine.jsonl", PROGRESS)
     assert text.startswith("mine.jsonl: 3 answers (factual 2, estimate 1, attributed 0, opinion 0)\n")
     assert "3 of 17 sentences of these articles done, 1 skipped" in text and "run the same command" in text
-    assert "factcheck train mine.jsonl --base default" in text
+    # The command it suggests must work on one article's answers, which cannot hold out a share.
+    command = next(line for line in text.splitlines() if "factcheck train" in line)
+    assert "factcheck train mine.jsonl --base default --holdout 0 --out models/mine" in command
+    assert "factcheck compare check.jsonl --model default --model mine" in text
 
 
 def test_comparison_text_shows_difference_and_changes():
