@@ -15,14 +15,13 @@ Offsets only, so no cache of the sources is needed.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factcheck.corpus.real.references import REAL_DIR
-from factcheck.corpus.real.span_gold import SPANS_DIR
+from factcheck.corpus.real.span_gold import SPANS_DIR, SpanRow, read_span_rows
 from factcheck.errors import FactcheckError
 from factcheck.span_scoring import SpanScores, score_spans
 
@@ -45,41 +44,20 @@ class SpanAgreement:
     same_approximate: int  # of the quantities both marked exactly, how many agree on ``approximate``
 
 
-def _rows(directory: Path) -> dict[str, dict[Key, tuple[dict[str, Any], str]]]:
-    """Each source's rows by sentence, with the file and line each came from (for errors)."""
-    rows: dict[str, dict[Key, tuple[dict[str, Any], str]]] = {}
-    for path in sorted(directory.glob("*.jsonl")):
-        text = path.read_text(encoding="utf-8")
-        mine = rows.setdefault(path.stem, {})
-        for lineno, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                key = (row["doc"], row["start"], row["end"])
-                _check(row)
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
-                raise FactcheckError(f"{path}:{lineno}: not a span row ({err!r})") from err
-            if key in mine:
-                raise FactcheckError(f"{path}:{lineno}: a second row for the sentence of {mine[key][1]}")
-            mine[key] = (row, f"{path}:{lineno}")
+def _rows(real_dir: Path, spans_dir: Path | str) -> dict[str, dict[Key, SpanRow]]:
+    """Each source's rows by sentence; a sentence given twice is an error naming both lines."""
+    rows: dict[str, dict[Key, SpanRow]] = {}
+    for row in read_span_rows(real_dir, spans_dir):
+        mine = rows.setdefault(row.source, {})
+        key = (row.doc, row.start, row.end)
+        if key in mine:
+            raise FactcheckError(f"{row.where}: a second row for the sentence of {mine[key].where}")
+        mine[key] = row
     return rows
 
 
-def _check(row: dict[str, Any]) -> None:
-    """Raise on a row without the fields scoring reads, so a broken file is named, not a traceback."""
-    if not isinstance(row["sha1"], str):
-        raise ValueError("sha1 is not a string")
-    for source in row["sources"]:
-        int(source["start"]), int(source["end"]), int(source["cue"]["start"]), int(source["cue"]["end"])
-    for quantity in row["quantities"]:
-        int(quantity["start"]), int(quantity["end"]), bool(quantity["approximate"])
-        if quantity["hedge"] is not None:
-            int(quantity["hedge"]["start"]), int(quantity["hedge"]["end"])
-
-
-def _spans(row: dict[str, Any], kind: str) -> list[tuple[int, int]]:
-    return [(s["start"], s["end"]) for s in row[kind]]
+def _spans(spans: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    return [(s["start"], s["end"]) for s in spans]
 
 
 def _span_of(part: dict[str, Any] | None) -> tuple[int, int] | None:
@@ -94,19 +72,21 @@ def _both_exact(first: list[dict], second: list[dict]) -> list[tuple[dict, dict]
 
 def agreement(real_dir: Path = REAL_DIR) -> dict[str, SpanAgreement]:
     """Per source, and ``all``: the second reading scored against the span gold, sentence by sentence."""
-    first = _rows(real_dir / SPANS_DIR)
-    second = _rows(real_dir / SECOND_DIR)
+    first = _rows(real_dir, SPANS_DIR)
+    second = _rows(real_dir, SECOND_DIR)
     if not second:
         raise FactcheckError(f"no second annotation in {real_dir / SECOND_DIR}")
-    pairs: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    pairs: dict[str, list[tuple[SpanRow, SpanRow]]] = {}
     for source, rows in sorted(second.items()):
-        for key, (row, where) in rows.items():
+        for key, row in rows.items():
             gold = first.get(source, {}).get(key)
             if gold is None:
-                raise FactcheckError(f"{where}: this sentence has no span gold in {real_dir / SPANS_DIR}")
-            if gold[0].get("sha1") != row.get("sha1"):
-                raise FactcheckError(f"{where}: the sentence's sha1 differs from the span gold's ({gold[1]})")
-            pairs.setdefault(source, []).append((gold[0], row))
+                raise FactcheckError(f"{row.where}: this sentence has no span gold in {real_dir / SPANS_DIR}")
+            if gold.fingerprint != row.fingerprint:
+                raise FactcheckError(
+                    f"{row.where}: the sentence's sha1 differs from the span gold's ({gold.where})"
+                )
+            pairs.setdefault(source, []).append((gold, row))
         documents = {doc for doc, _, _ in rows}
         missing = [k for k in first.get(source, {}) if k[0] in documents and k not in rows]
         if missing:
@@ -118,20 +98,20 @@ def agreement(real_dir: Path = REAL_DIR) -> dict[str, SpanAgreement]:
     return {source: _scores(both) for source, both in pairs.items()}
 
 
-def _scores(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> SpanAgreement:
-    sources = [pair for g, s in pairs for pair in _both_exact(g["sources"], s["sources"])]
-    quantities = [pair for g, s in pairs for pair in _both_exact(g["quantities"], s["quantities"])]
+def _scores(pairs: list[tuple[SpanRow, SpanRow]]) -> SpanAgreement:
+    sources = [pair for g, s in pairs for pair in _both_exact(g.sources, s.sources)]
+    quantities = [pair for g, s in pairs for pair in _both_exact(g.quantities, s.quantities)]
     # A hedge both readers left out is no agreement worth counting: most figures have none.
-    hedged = [(a, b) for a, b in quantities if a["hedge"] is not None or b["hedge"] is not None]
+    hedged = [(a, b) for a, b in quantities if a.get("hedge") is not None or b.get("hedge") is not None]
     return SpanAgreement(
-        documents=len({gold["doc"] for gold, _ in pairs}),
+        documents=len({gold.doc for gold, _ in pairs}),
         sentences=len(pairs),
-        sources=score_spans((_spans(g, "sources"), _spans(s, "sources")) for g, s in pairs),
-        quantities=score_spans((_spans(g, "quantities"), _spans(s, "quantities")) for g, s in pairs),
+        sources=score_spans((_spans(g.sources), _spans(s.sources)) for g, s in pairs),
+        quantities=score_spans((_spans(g.quantities), _spans(s.quantities)) for g, s in pairs),
         same_cue=sum(_span_of(a["cue"]) == _span_of(b["cue"]) for a, b in sources),
         hedged=len(hedged),
-        same_hedge=sum(_span_of(a["hedge"]) == _span_of(b["hedge"]) for a, b in hedged),
-        same_approximate=sum(bool(a["approximate"]) == bool(b["approximate"]) for a, b in quantities),
+        same_hedge=sum(_span_of(a.get("hedge")) == _span_of(b.get("hedge")) for a, b in hedged),
+        same_approximate=sum(a["approximate"] == b["approximate"] for a, b in quantities),
     )
 
 

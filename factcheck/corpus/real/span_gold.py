@@ -70,7 +70,7 @@ def _offsets(span: Any, where: str, what: str, start: int, end: int) -> tuple[in
 def _check_spans(record: dict[str, Any], where: str) -> tuple[list[dict], list[dict]]:
     """The row's spans, each checked to lie inside the sentence; a clear error otherwise."""
     start, end = record["start"], record["end"]
-    sources, quantities = record.get("sources", []), record.get("quantities", [])
+    sources, quantities = record.get("sources"), record.get("quantities")
     if not isinstance(sources, list) or not isinstance(quantities, list):
         raise FactcheckError(f"{where}: 'sources' and 'quantities' must be lists")
     for source in sources:
@@ -87,10 +87,11 @@ def _check_spans(record: dict[str, Any], where: str) -> tuple[list[dict], list[d
     return sources, quantities
 
 
-def read_span_rows(real_dir: Path = REAL_DIR) -> list[SpanRow]:
-    """Every row of ``data/real/spans/*.jsonl``, checked for shape (not yet against any text)."""
+def read_span_rows(real_dir: Path = REAL_DIR, spans_dir: Path | str = SPANS_DIR) -> list[SpanRow]:
+    """Every row of ``data/real/spans/*.jsonl`` (or of another span directory, such as a second
+    annotation's), checked for shape, not yet against any text."""
     rows = []
-    for path in sorted((real_dir / SPANS_DIR).glob("*.jsonl")):
+    for path in sorted((real_dir / spans_dir).glob("*.jsonl")):
         for number, record in _jsonl(path):
             where = f"{path}:{number}"
             try:

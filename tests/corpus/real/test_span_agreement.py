@@ -1,4 +1,5 @@
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -101,19 +102,26 @@ def test_a_changed_sentence_or_one_without_gold_is_an_error_naming_the_file_and_
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "reason"),
     [
-        '{"doc": "a", "start": 0, "end": 50, "sha1": "abc", "quantities": []}',  # no sources
-        '{"doc": "a", "start": 0, "end": 50, "sources": [], "quantities": []}',  # no sha1
-        '{"doc": "a", "start": 0, "end": 50, "sha1": "abc", "sources": [{"start": 0}], "quantities": []}',
-        "{not json",
+        (
+            '{"doc": "a", "start": 0, "end": 50, "sha1": "abc", "quantities": []}',
+            "'sources' and 'quantities' must be lists",
+        ),
+        ('{"doc": "a", "start": 0, "end": 50, "sources": [], "quantities": []}', "missing field 'sha1'"),
+        (
+            '{"doc": "a", "start": 0, "end": 50, "sha1": "abc", "sources": [{"start": 0}], "quantities": []}',
+            "a source needs integer 'start' and 'end'",
+        ),
+        ("{not json", "not valid JSON"),
     ],
 )
-def test_a_malformed_row_is_an_error_naming_the_file_and_line(real: Path, line: str) -> None:
+def test_a_malformed_row_is_an_error_naming_the_file_and_line(real: Path, line: str, reason: str) -> None:
+    # The second reading is read by the same checked reader as the gold (span_gold.read_span_rows).
     second_dir = real / "agreement" / "spans"
     second_dir.mkdir(parents=True)
     (second_dir / "wikinews.jsonl").write_text(line + "\n", encoding="utf-8")
-    with pytest.raises(FactcheckError, match=r"wikinews.jsonl:1: not a span row"):
+    with pytest.raises(FactcheckError, match=rf"wikinews.jsonl:1: {re.escape(reason)}"):
         agreement(real)
 
 
