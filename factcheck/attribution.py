@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from factcheck.cues import CUE_FORMS, CUE_STANCE
-from factcheck.regex_trie import trie
+from factcheck.regex_trie import lowered_keeping_offsets, trie
 
 # Words (with inner apostrophes, hyphens and dots: "people\u2019s", "U.S"), numbers, paragraph
 # breaks, single marks. A word's final dot is decided in ``_tokens``: kept for abbreviations only.
@@ -461,12 +461,7 @@ def find_sources(
     """
     quotes = quoted_spans(text)
     # The pre-filter: a sentence with no word that can begin a cue is never tokenized.
-    lowered = text.lower()
-    # A letter whose lower case is longer ("İ") would shift offsets, and the Kelvin sign, the one
-    # non-ASCII letter whose lower case is ASCII, would join the cue word before it ("said" + Kelvin is
-    # a cue and a mark to the tokenizer): both stay as they are.
-    if len(lowered) != len(text) or "\u212a" in text:
-        lowered = "".join(c if len(c.lower()) != 1 or c == "\u212a" else c.lower() for c in text)
+    lowered = lowered_keeping_offsets(text)
     if sentences is None:
         groups = _sentences(_tokens(text, quotes))
     else:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.regex_trie import trie
+from factcheck.regex_trie import lowered_keeping_offsets, trie
 
 _UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -532,9 +532,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every figure in ``text``; ``offset`` is added to each position (the text's place in a document)."""
     found: list[Quantity] = []
     pos = 0
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets aligned
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    lowered = lowered_keeping_offsets(text)
     while (anchor := _ANCHOR.search(lowered, pos)) is not None:
         m = _CANDIDATE.match(text, anchor.start())
         if m is None:

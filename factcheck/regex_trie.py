@@ -1,4 +1,4 @@
-"""One regular expression for a list of words, as a trie: fast to search with Python's ``re``."""
+"""Word-list patterns for Python's ``re``: one trie-shaped expression, searched in lower-cased text."""
 
 from __future__ import annotations
 
@@ -28,3 +28,17 @@ def trie(words: Iterable[str]) -> str:
         return body + ("?" if "" in node else "")
 
     return emit(root)
+
+
+def lowered_keeping_offsets(text: str) -> str:
+    """``text`` in lower case with every character where it was, for case-free searches in C.
+
+    A pattern of lower-case words searched in this text finds them in any case, and its
+    offsets index ``text``. A letter whose lower case is longer ("İ") would shift them, and
+    the Kelvin sign, the one non-ASCII letter whose lower case is ASCII, would join an ASCII
+    word before it that no tokenizer of ``[A-Za-z]`` joins: both stay as they are.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u212a" in text:
+        lowered = "".join(c if len(c.lower()) != 1 or c == "\u212a" else c.lower() for c in text)
+    return lowered

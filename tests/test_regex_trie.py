@@ -1,6 +1,6 @@
 import re
 
-from factcheck.regex_trie import trie
+from factcheck.regex_trie import lowered_keeping_offsets, trie
 
 WORDS = ["say", "says", "said", "saying", "tell", "told", "according", "a", "an", "another"]
 
@@ -16,3 +16,12 @@ def test_a_search_finds_the_same_words_as_the_plain_alternation():
     plain = re.compile(r"\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b")
     tried = re.compile(r"\b" + trie(WORDS) + r"\b")
     assert [m.span() for m in tried.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_lowered_text_keeps_every_offset_and_the_kelvin_sign() -> None:
+    text = "İSTANBUL SAID \u212a 40"
+    lowered = lowered_keeping_offsets(text)
+    assert len(lowered) == len(text)  # "İ".lower() is two characters: kept as it is
+    assert lowered[0] == "İ" and lowered[1:13] == "stanbul said"
+    assert lowered[14] == "\u212a"  # not "k", which would join a word before it
+    assert lowered_keeping_offsets("The Minister SAID") == "the minister said"
