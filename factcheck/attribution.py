@@ -48,6 +48,7 @@ _CUE_WORD = re.compile(r"(?<![a-z])" + trie(_CUE_FIRST_WORDS) + r"(?![a-z0-9&'-]
 _QUOTE_MARK = re.compile('[“”"\u2018\u2019]|\n\n')
 _OPEN_QUOTES = "“\u2018"
 _CLOSE_QUOTES = "”\u2019"
+_ENDS = (".", "!", "?")
 _QUOTES = set('"“”\u2018\u2019')
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
 _AUX = _BE | {
@@ -105,7 +106,10 @@ _LY_NOUNS = {
     "daily",
     "weekly",
 }
-_ADVERBS = {"also", "twice", "still", "yet", "now", "already", "even", "just", "again", "further"}
+# "not" and "never" too: "is not predicted to last" is a passive like "is predicted to last".
+_ADVERBS = {
+    "also", "twice", "still", "yet", "now", "already", "even", "just", "again", "further", "not", "never",
+}  # fmt: skip
 _OBJECTS = {"us", "me", "him", "them", "reporters", "journalists"}
 _PREPOSITIONS = {"of", "for", "without", "by", "after", "before", "on", "in", "at", "about", "from", "with"}
 _DETERMINERS = {
@@ -182,6 +186,8 @@ _NEEDS_CLAUSE = {
     "explain", "conclude", "establish", "prove", "verify", "demonstrate", "guess", "reveal", "write",
     "testify", "maintain", "observe", "concede", "emphasize",
 }  # fmt: skip
+# Participles that make a letter written a request: "wrote to the agency, urging it to act".
+_REQUESTS = frozenset({"urging", "encouraging", "asking", "requesting"})
 # Press-release verbs that attribute only when they put out a statement whose words follow a colon.
 _STATEMENT_VERBS = {"issue", "release"}
 # What follows "question(s)" used as a verb: "questions whether", "questions the figures".
@@ -309,6 +315,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             carried = straight >= 0
             depth, singles, straight, paragraph = 0, 0, -1, m.end()
         elif mark in _OPEN_QUOTES and (mark == "“" or at == 0 or not text[at - 1].isalnum()):
+            if mark == "“" and depth and not singles and text[max(at - 3, 0) : at].rstrip()[-1:] in _ENDS:
+                # '“… the plant. “The new jobs …': a new quoted paragraph after one left open.
+                spans.append((opened, at))
+                depth = 0
             if depth == 0:
                 opened = at
             depth += 1
@@ -332,6 +342,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 continue
             if mark != "”" and not singles:
                 continue  # "the farmers\u2019 union" inside a double quote: an apostrophe
+            if mark == "”" and depth - singles > 1:
+                depth, singles = depth - singles - 1, 0  # '“… the “Ring the Bell” drive …”': nested doubles
+                continue
             singles = 0 if mark == "”" else singles - 1
             depth = 0 if mark == "”" else depth - 1  # a double closes any single left open
             if depth == 0:
@@ -489,7 +502,8 @@ def find_sources(
                     cue_tok, cue_last = sentence[i], sentence[i + width - 1]
                     cue = (cue_tok.start, cue_last.end, text[cue_tok.start : cue_last.end], CUE_STANCE[lemma])
                     # "Rep. Ann Lee (D-Iowa), Rep. Bo Park (R-Utah) and Sen. Cy Ortiz issued": one per name.
-                    for a, b in _tagged_names_before(sentence, span[0], i):
+                    listed = _listed_names_before(sentence, span[0])
+                    for a, b in listed or _tagged_names_before(sentence, span[0], i):
                         if not any(s.start < b and a < s.end for s in found):
                             found.append(Source(a, b, text[a:b], *cue))
                     found.append(Source(span[0], span[1], text[span[0] : span[1]], *cue))
@@ -526,6 +540,40 @@ def _tagged_names_before(sentence: list[Token], start: int, cue: int) -> list[tu
             break
         names.append((sentence[first].start, sentence[opening - 1].end))
         k = first
+    return names[::-1]
+
+
+def _listed_names_before(sentence: list[Token], start: int) -> list[tuple[int, int]]:
+    """Names listed before the subject starting at ``start`` when the sentence opens with the list.
+
+    "Ohio, Utah, Iowa, and Texas report": subjects coordinated across commas give one
+    source per conjunct (data/SPANS.md). Only a list of at least three short capitalised
+    names, the last joined by ", and", that opens the sentence: "In May, Utah, and Iowa" is not one.
+    """
+    k = next((n for n in range(2, min(len(sentence), 30)) if sentence[n].start == start), None)
+    if k is None or sentence[k - 1].lower != "and" or sentence[k - 2].text != ",":
+        return []
+    names: list[tuple[int, int]] = []
+    first = last = k - 3
+    while last >= 0:
+        first = last
+        while (
+            first > 0
+            and last - first < 2
+            and sentence[first - 1].is_word
+            and sentence[first - 1].text[:1].isupper()
+        ):
+            first -= 1
+        if not (sentence[first].is_word and sentence[first].text[:1].isupper()):
+            return []
+        names.append((sentence[first].start, sentence[last].end))
+        if first == 0:
+            break
+        if sentence[first - 1].text != ",":
+            return []
+        last = first - 2
+    if len(names) < 2 or first != 0 or sentence[0].text in _OPENING_PREPOSITIONS:
+        return []
     return names[::-1]
 
 
@@ -681,6 +729,8 @@ def _source_for(
         return None  # "The sinkhole, now estimated to be 300 feet deep": a participle
     if form == "found" and nxt in ("on", "near", "inside", "under", "guilty"):
         return None  # "document found on rainy streets": a thing found, no claim
+    if lemma == "find" and nxt == "it" and _words(sentence, i + width + 2) == "to":
+        return None  # "are finding it hard to hire": an experience, no claim
     if lemma == "confirm" and (
         (i + width < len(sentence) and sentence[i + width].text in _APPOINTED)
         or _words(sentence, i + width + 1) in _APPOINTED
@@ -696,6 +746,14 @@ def _source_for(
         return None  # "In the letter Granger wrote, she cited …": a relative clause, the pronoun speaks
     if form == "states" and not (nxt in ("that", ":") or nxt in _QUOTES or _after_quote(sentence, i)):
         return None  # "enables states, communities and …", "other rural states that": the noun
+    if (
+        form == "state"
+        and i
+        and sentence[i - 1].text[:1].isupper()
+        and prev not in _PRONOUNS
+        and not _PLURAL.search(prev)
+    ):
+        return None  # "outside of Ohio state:": a singular name cannot be the subject of "state"
     if (
         form == lemma
         and lemma in _NOUN_CUES
@@ -1003,8 +1061,10 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
         nxt == "it" and _words(sentence, i + width + 1) in _AUX
     )
     clause = nxt in ("that", ":", ",", ".", "", ";") or nxt in _QUOTES or _after_quote(sentence, i) or bare
-    if lemma == "continue":  # '…," the mayor continued.': only right after a quote
-        return nxt in (",", ".", "") and _after_quote(sentence, i)
+    if lemma == "continue":  # '…," the mayor continued.', 'Lee continued, "…': only next to a quote
+        return (nxt in (",", ".", "") and _after_quote(sentence, i)) or (
+            nxt in (",", ":") and _words(sentence, i + width + 1) in _QUOTES
+        )
     if lemma in _STATEMENT_VERBS:  # "released the following statement: “…”"
         colon = next((k for k in range(i + width, len(sentence) - 1) if sentence[k].text == ":"), None)
         noun = next((n for n, t in enumerate(after[:5]) if t in _STATEMENTS), None)
@@ -1028,6 +1088,9 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
             or (len(after) <= 8 and after[-1:] == [":"])  # "tweeted using his account:" ends the sentence
             or (_that_after_place(after) and not _counted(sentence, i))  # "wrote on Telegram that"
             or (lemma == "add" and nxt == "that")
+            or _named_at_end(sentence, i, width)  # "We need staff, stated Lee.": quote marks lost
+            # "wrote to the agency encouraging it to …", "wrote a letter …, urging": a request (data/SPANS.md)
+            or (form in ("wrote", "written") and nxt in ("to", "a") and not _REQUESTS.isdisjoint(after))
             or (lemma == "explain" and nxt in ("that", "why", "how"))
         )
     if lemma == "put":
@@ -1059,6 +1122,22 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
     if lemma == "show":  # "as shown in the table" is no cue; "studies have shown that" is
         return form != "shown" or (_words(sentence, i - 1) in ("have", "has", "had") and nxt == "that")
     return True
+
+
+def _named_at_end(sentence: list[Token], i: int, width: int) -> bool:
+    """Whether a comma stands before the cue at ``i`` and a short capitalised name ends the sentence.
+
+    "We need more staff, stated Mayor Lee.": the words before are a quote whose marks were
+    lost, and the name after the verb is its speaker (data/SPANS.md).
+    """
+    tail = sentence[i + width : i + width + 7]
+    return (
+        _words(sentence, i - 1) == ","
+        and 1 < len(tail) < 7
+        and tail[-1] is sentence[-1]
+        and tail[-1].text in _ENDS
+        and all(t.is_word and t.text[:1].isupper() and t.text not in _WEEKDAYS for t in tail[:-1])
+    )  # "…, published Wednesday." names a day, not a speaker
 
 
 def _counted(sentence: list[Token], i: int) -> bool:
@@ -1096,6 +1175,8 @@ def _bare_clause(sentence: list[Token], k: int) -> bool:
         tok, before = window[j], window[j - 1]
         if not tok.is_word or tok.quoted or tok.lower in ("who", "which"):
             return False  # "establish a system for those who have …": a relative clause, no claim
+        if tok.lower == "that" and window[j + 1].lower in _AUX:
+            return False  # "wrote a bill that would …": a relative clause on the object, no claim
         if (
             before.lower in _BEFORE_A_NOUN_PHRASE
             or before.text[:1].isdigit()
@@ -1637,6 +1718,7 @@ def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) 
         or _ACRONYM.fullmatch(sentence[subject[1]].text) is not None  # "WHO say": an organisation
         or words[-1] in ("i", "we", "they", "you")
         or "and" in words
+        or _words(sentence, subject[0] - 1) == "and"  # "Ohio, Utah, and Maine report": one of a list
         or head in ("people", "police", "staff", "data", "media", "public", "some", "many", "most")
     )
 
@@ -1696,8 +1778,10 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
     last = first
     while last + 1 < i and sentence[last + 1].is_word:
         low = sentence[last + 1].lower
+        # "Parade organisers had stayed calm, saying": a plural noun before its auxiliary is the head.
+        head_noun = low.endswith("s") and low not in _AUX and _words(sentence, last + 2) in _AUX
         if sentence[last + 1].text[:1].islower() and (
-            low.endswith(("ed", "s"))
+            (low.endswith(("ed", "s")) and not head_noun)
             or low in _VERB_OR_DAY
             or _lemma(low) is not None  # "Members of the delegation wrote to …, urging"
             or _adverb(sentence[last + 1])  # "The paper rather improbably stood up for …, complaining"

@@ -617,3 +617,55 @@ def test_the_pre_filter_never_skips_a_sentence_the_rules_find_a_source_in(text: 
 )
 def test_shapes_of_the_fifth_real_draw_that_are_not_sources(text: str) -> None:
     assert find_sources(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural noun before its auxiliary is the head of the subject of "…, saying".
+        (
+            "Parade organisers had stayed calm, saying the city lacked the power to cancel.",
+            [("Parade organisers", "saying")],
+        ),
+        # A quoted paragraph left open, the next opening with a new mark, and a quoted name inside a
+        # quote: neither may swallow the attribution before them.
+        (
+            "Lee opened the drive, \u201cRing the Bell.\u201d \u201cOur town knows floods too well,\u201d "
+            "Lee said. \u201cSteps matter. \u201cI thank the crew. The \u201cRing the Bell\u201d drive "
+            "will help.\u201d The drive starts today.",
+            [("Lee", "said")],
+        ),
+        ("Rep. Ana Lee continued, \u201cWe must act now.\u201d", [("Rep. Ana Lee", "continued")]),
+        # A quote whose marks were lost, its speaker named after the verb at the end.
+        ("We need more nurses, stated Ranking Member Lee.", [("Ranking Member Lee", "stated")]),
+        ("Tax cuts help everyone, concluded Lee.", [("Lee", "concluded")]),
+        # Subjects listed with commas: one source per name.
+        (
+            "Ohio, Utah, Iowa, and Georgia also report a lack of nurses.",
+            [("Ohio", "report"), ("Utah", "report"), ("Iowa", "report"), ("Georgia", "report")],
+        ),
+        # A letter written as a request.
+        (
+            "Rep. Ana Lee wrote to the agency encouraging staff to review the plan.",
+            [("Rep. Ana Lee", "wrote")],
+        ),
+    ],
+)
+def test_sources_of_the_sixth_real_draw(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rise is not predicted to last long.",  # a passive, "not" between its parts
+        "Towns are finding it hard to keep staff.",  # an experience
+        "Over the summer she wrote an amendment that was passed by the House.",  # authorship
+        "In about half of cases we write to the firm asking for more data.",  # a habit, no claim
+        # "Ohio state" is a place, not "state" with a subject ("gave remarks" is no cue).
+        "Rep. Ann Lee gave these remarks on the firm\u2019s move out of Ohio state: \u201cI am upset.\u201d",
+        "The report was published, the firm said, and posted Wednesday.",
+    ],
+)
+def test_shapes_of_the_sixth_real_draw_that_are_not_sources(text: str) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text) if s.cue_text != "said"] == []
