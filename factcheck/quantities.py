@@ -234,8 +234,28 @@ _STOP = set(
         "alone",
         "total",
         "together",
+        # prepositions after a count: "six aboard", "1,500 children throughout the state"
+        "aboard",
+        "throughout",
+        "onto",
+        "via",
+        "against",
+        "among",
+        "amid",
+        "without",
+        "toward",
+        "towards",
+        "beyond",
+        "inside",
+        "outside",
+        "through",
+        "until",
+        "including",
     ]
 )
+# Plural heads without an -s: a count's phrase ends at them ("300,000 people attend" -> "300,000 people").
+# Not "police" or "personnel", which more often modify a noun ("100,000 police officers").
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women"})
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -243,6 +263,23 @@ _MONTHS = (
 _COUNT_WORD = re.compile(r"\s([A-Za-z](?:[\w'\u2019&-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)")
 _DEGREE_SCALE = re.compile(r"\s(?:Fahrenheit|Celsius|C|F)\b")
 _COMPOUND = re.compile(r"-[a-z]+(?:-[a-z]+)*")
+# A telephone number, "(202) 225-3121" or "202-225-3121", read from its first digit: skipped whole.
+_PHONE = re.compile(r"\d{3}\)?[-.\s]{1,2}\d{3}[-.\s]\d{4}(?!\d)")
+# A street address after a house number: "1716 Merritt Boulevard", "22 West Square".
+_STREET_AFTER = re.compile(
+    r"\s(?:[A-Z][A-Za-z'-]*\.?\s){1,3}(?:Avenue|Ave|Road|Rd|Street|St|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way"
+    r"|Square|Place|Pl|Court|Ct|Parkway|Pkwy|Highway|Hwy|Circle|Terrace|Plaza|Pike)\b"
+)
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho"
+    "|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota"
+    "|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York"
+    "|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina"
+    "|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+)
+# A ZIP code: five digits after a state's name or letters ("Baltimore, Maryland 21222", "MD 21222").
+_STATE_BEFORE = re.compile(r"(?:\b(?:" + _STATES + r")|\b[A-Z]{2}),?\s$")
+_ZIP = re.compile(r"\d{5}")
 _NUMERIC_DATE = re.compile(r"(?=\d)(?:\b\d{4}-\d\d(?:-\d\d)?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b)")
 _DATE_BEFORE = re.compile(_MONTHS + r"\s$")
 _DATE_AFTER = re.compile(r"^\s" + _MONTHS + r"(?![a-z])")
@@ -250,7 +287,7 @@ _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|o'clock|GMT|
 # "Route 66", "type 2", "FTSE 350", "S&P 500", "M87", "COVID-19": a number that is part of a name.
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:(?:\b(?:[Tt]ype|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Rr]oute|[Aa]rticle|[Ss]ection|[Cc]hapter"
-    r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass)"
+    r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass|Order)"
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|H\.\s?Res\.|A\.\s?B\.|S\.\s?B\.)|(?<![\w.])S\.)\s|[A-Za-z-])$"
 )
 _HEDGE_WORDS = [
@@ -329,10 +366,11 @@ _LIST_MARK_BEFORE = re.compile(r"[,:;(]\s?$")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d[a-z]*")
 _HOUR = re.compile(r"\d{1,2}(?:am|pm)")
 _PRONOUN_ONE_AFTER = re.compile(
-    r"\s?(?:of\b|another\b|which\b|who\b|[,.;:!?)\"\u201d\u2019]|$)"
+    r"\s?(?:of\b|another\b|which\b|who\b|that\b|[,.;:!?)\"\u201d\u2019]|$)"
+    r"|\s(?:you|I|we|he|she|they)\b"  # "which one you gave", "a plan, one that works": pronouns
     r"|\s(?:would|will|is|was|has|had|can|could|should|may|might|must)\b"  # "the new one would": a pronoun
 )
-_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some)\s$", re.I)
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which)\s$", re.I)
 _PRONOUN_ONE_NEXT = re.compile(r"\s(?:more|fewer|less|other|another)\b|-(?:to-one|off|way|time)\b")
 _PERCENT_SIGN = re.compile(r"%|\s(?:per\s?cent|percent)\b")
 _POINTS_AFTER = re.compile(r" percentage points?\b")
@@ -439,14 +477,18 @@ def _counted_noun(text: str, pos: int) -> int:
         words.append((word, match.end()))
         end = match.end()
         # A count's head is plural: "14 attack drones", not "14 attack drones leave".
-        if len(word) > 3 and word[-1] == "s" and word[-2] not in "su" and not word.isupper():
+        if (len(word) > 3 and word[-1] == "s" and word[-2] not in "su" and not word.isupper()) or (
+            lower in _IRREGULAR_PLURALS
+        ):
             break
         if lower in _MEASURE_UNITS or lower.rstrip("s") == "degree":
             scale = _DEGREE_SCALE.match(text, end) if lower == "degrees" else None
             return scale.end() if scale else end
-    # A trailing participle or adverb is not the head: "400 companies tracked by", "31 injured".
+    # A trailing participle, adverb or predicate is not the head: "400 companies tracked by",
+    # "31 injured", "hundreds dead" (but "60 million dead babies" keeps its noun).
     while words and (
         (words[-1][0].endswith(("ed", "ing", "ly")) and "-" not in words[-1][0])
+        or words[-1][0].lower() in ("dead", "alive")
         or words[-1][0].lower() in _COMPARATIVES  # "one day sooner" (a comparative after the noun)
     ):
         words.pop()
@@ -491,7 +533,7 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
     if _DECADE_OR_CLOCK_AFTER.match(after):
         return True  # a decade "1990s", a clock time "08:47"
     # Every pattern below starts with a digit: a number in words ("two") skips them all.
-    if first[:1].isdigit() and _digits_not_a_figure(first, m, before, after):
+    if first[:1].isdigit() and _digits_not_a_figure(text, first, m, before, after):
         return True
     if first.lower() in ("one", "a", "an") and not m["second"]:
         return (
@@ -502,7 +544,7 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
     return False
 
 
-def _digits_not_a_figure(first: str, m: re.Match[str], before: str, after: str) -> bool:
+def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, after: str) -> bool:
     """Dates, years, clock times, ordinals and names among numbers written in digits."""
     # Checked on the digits as written: "2,000" is a count, never the year 2000.
     if _INTEGER.fullmatch(first) and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
@@ -515,6 +557,13 @@ def _digits_not_a_figure(first: str, m: re.Match[str], before: str, after: str) 
         return True
     if _DIGITS_WORD.fullmatch(first) and _GLUED_BEFORE.search(before[-3:]) and before[-1:] != " ":
         return True
+    if before[-1:] == "/" or (after[:1] == "/" and after[1:2].isdigit()):
+        return True  # a path ".../2016-132.pdf", "9/11", "24/7" (a fraction such as "1/4" is read whole)
+    if _INTEGER.fullmatch(first) and (
+        _STREET_AFTER.match(text, m.end("first"), m.end("first") + 60)
+        or (_ZIP.fullmatch(first) and _STATE_BEFORE.search(before))
+    ):
+        return True  # a house number or a ZIP code
     # The name before a number is short ("Route ", "H.R. ", "FTSE "): the last 16 characters suffice.
     if _IDENTIFIER_BEFORE.search(before[-16:]) and not _LIST_MARK_BEFORE.search(before):
         return True
@@ -540,8 +589,11 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         pos = m.end()
         # A numeric date ("2020-05-01", "4/18/2009") starts where its first number does: skip it whole.
-        if text[m.start()].isdigit() and (date := _NUMERIC_DATE.match(text, m.start())) is not None:
-            pos = max(pos, date.end())
+        if text[m.start()].isdigit() and (
+            (skip := _NUMERIC_DATE.match(text, m.start())) is not None
+            or (skip := _PHONE.match(text, m.start())) is not None
+        ):
+            pos = max(pos, skip.end())  # a numeric date or a telephone number, skipped whole
             continue
         quantity = _read(text, m)
         if quantity == "from":  # "from 4.3% to 4.1%": a change, two figures; read the first alone

@@ -51,6 +51,33 @@ def test_dates_times_ordinals_and_names_are_not_figures(sentence: str) -> None:
     assert texts(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For tickets call (555) 014-2277 or 555-014-2277 before Friday.",
+        "The clinic at 4410 Orchard Lane opens on Monday.",
+        "Send forms to the office in Dover, Delaware 19901 by hand.",
+        "The map is at example.org/files/2019-118.pdf for anyone.",
+        "The fund for 9/11 responders was renewed.",
+        "The policy dates back to Executive Order 8802.",
+    ],
+)
+def test_phone_numbers_addresses_and_web_paths_are_not_figures(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was a close vote, but one that the board accepted.",
+        "I cannot say which one you meant.",
+        "The plan is a good one that deserves support.",
+    ],
+)
+def test_one_as_a_pronoun_is_not_a_figure(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
 def test_a_dash_range_is_approximate_with_bounds() -> None:
     q = one("Officials estimate 150,000-190,000 casualties.")
     assert (q.text, q.low, q.high, q.approximate) == ("150,000-190,000 casualties", 150000, 190000, True)
@@ -100,6 +127,23 @@ def test_a_period_is_not_a_hedge() -> None:
 def test_a_count_stops_at_its_plural_head() -> None:
     assert texts("Two inmates escaped overnight.") == ["Two inmates"]
     assert texts("It tracks 400 large U.S. companies tracked by analysts.") == ["400 large U.S. companies"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About 40,000 people attend the fair each year.", ["40,000 people"]),
+        ("Some 12 children born that spring were twins.", ["12 children"]),
+        ("Thousands of women march every March.", ["Thousands of women"]),
+        ("Six aboard the ferry were rescued.", ["Six"]),
+        ("Dozens dead after the flood, officials fear.", ["Dozens"]),
+        ("It found 700 children throughout the county without books.", ["700 children"]),
+        ("It hired 3,000 police officers.", ["3,000 police officers"]),
+        ("The war left 2 million dead soldiers.", ["2 million dead soldiers"]),
+    ],
+)
+def test_a_count_ends_at_a_head_without_s_or_before_a_predicate(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
 
 
 def test_offsets_point_into_the_text_with_the_offset_added() -> None:
