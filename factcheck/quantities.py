@@ -253,6 +253,10 @@ _STOP = set(
         "including",
     ]
 )
+# A share of a group named by a possessive: "100 of her colleagues", "15,000 of their employees".
+_PARTITIVE = re.compile(r" of (?:her|his|their|our|its|my|your)(?= [A-Za-z])")
+_OLD = re.compile(r" old(?![\w-])")
+_POSSESSIVE_ENDS = ("'s", "\u2019s", "'", "\u2019")
 # Plural heads without an -s: a count's phrase ends at them ("300,000 people attend" -> "300,000 people").
 # Not "police" or "personnel", which more often modify a noun ("100,000 police officers").
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women"})
@@ -371,13 +375,19 @@ _PRONOUN_ONE_AFTER = re.compile(
     r"|\s(?:would|will|is|was|has|had|can|could|should|may|might|must)\b"  # "the new one would": a pronoun
 )
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which)\s$", re.I)
-_PRONOUN_ONE_NEXT = re.compile(r"\s(?:more|fewer|less|other|another)\b|-(?:to-one|off|way|time)\b")
+_PRONOUN_ONE_NEXT = re.compile(
+    r"\s(?:more|fewer|less|other|another|such|example)\b|-(?:to-one|off|way|time|stop)\b"
+)
 _PERCENT_SIGN = re.compile(r"%|\s(?:per\s?cent|percent)\b")
 _POINTS_AFTER = re.compile(r" percentage points?\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s$")
 _RANGE_VERB_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+from\s$")
 _SIGNED = re.compile(r"[%$£€¥]|\d[a-zA-Z]+$|per ?cent$", re.I)
 _FRACTION_WORDS = re.compile(_FRACTION, re.IGNORECASE)
+# "a third"/"another fifth" before a word other than "of" is an ordinal ("a third term");
+# "a half"/"a quarter" before a word are measures ("a quarter mile") and stay.
+_ORDINAL_FRACTION = re.compile(r"(?:a|another)\s(?:third|fifth|tenth)", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s([A-Za-z]+)")
 _PERCENT_WORD = re.compile(r"per ?cent", re.I)
 _ATTACHED_UNIT = re.compile(r"\d([a-zA-Z]{1,4})\b")
 _UNIT_SPLIT = re.compile(r"[\s\u2013—-]+")
@@ -459,6 +469,11 @@ def _fraction_value(text: str) -> float | None:
 
 def _counted_noun(text: str, pos: int) -> int:
     """Where the unit or counted noun after ``pos`` ends (``pos`` itself when there is none)."""
+    if (partitive := _PARTITIVE.match(text, pos)) is not None:  # "15,000 of their employees"
+        noun_end = _counted_noun(text, partitive.end())
+        # Not when its noun is a possessor ("four of our nation's …"): the head comes later.
+        if noun_end > partitive.end() and not text[partitive.end() : noun_end].endswith(_POSSESSIVE_ENDS):
+            return noun_end
     for unit in _MULTIWORD_UNITS if text.startswith(_SPACED_MULTIWORD_UNITS, pos) else ():
         if text.startswith(" " + unit, pos) and not text[pos + len(unit) + 1 : pos + len(unit) + 2].isalnum():
             return pos + 1 + len(unit)
@@ -476,6 +491,8 @@ def _counted_noun(text: str, pos: int) -> int:
             break
         words.append((word, match.end()))
         end = match.end()
+        if lower in ("years", "year") and _OLD.match(text, end):
+            return end + 4  # an age keeps "old": "81 years old"
         # A count's head is plural: "14 attack drones", not "14 attack drones leave".
         if (len(word) > 3 and word[-1] == "s" and word[-2] not in "su" and not word.isupper()) or (
             lower in _IRREGULAR_PLURALS
@@ -648,6 +665,14 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         end = m.end()
         if m["fraction"].lower() == "half" and text.startswith(" a ", end):
             return None  # "half a million" is read as a number
+        if (
+            _ORDINAL_FRACTION.fullmatch(m["fraction"])
+            and (nxt := _WORD_AFTER.match(text, end))
+            and nxt[1].lower() not in _STOP | _COMPARATIVES
+            and number_value(nxt[1]) is None
+            and not nxt[1].endswith("ed")
+        ):  # "a third party candidate": an ordinal ("a third higher", "a third reported" are fractions)
+            return None
         value, unit = _fraction_value(m["fraction"]), "fraction"
         if (point := _POINTS_AFTER.match(text, end, end + 20)) is not None:
             end, unit = point.end(), "percentage points"  # "a half percentage point"
@@ -683,8 +708,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         number_part = text[start:end]
         if not second and (compound := _COMPOUND.match(text, end)) is not None:  # "3.2-meter", "24-year-old"
             end = compound.end()
-        elif not _SIGNED.search(number_part):
-            end = _counted_noun(text, end)
+        elif not _SIGNED.search(number_part) and not (unit == "score" and text[end + 1 : end + 2].isupper()):
+            end = _counted_noun(text, end)  # not for a score before a name: "Leeds 3-2 Hull City"
         elif number_part[:1] == "$" and text.startswith(" dollars", end):
             end += len(" dollars")  # "$3 billion dollars"
     span = text[start:end]

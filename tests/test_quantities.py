@@ -146,6 +146,28 @@ def test_a_count_ends_at_a_head_without_s_or_before_a_predicate(sentence: str, e
     assert texts(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor and 12 of her colleagues signed it.", ["12 of her colleagues"]),
+        ("It laid off 900 of its staff last year.", ["900 of its staff"]),
+        ("Two of our city's parks closed.", ["Two"]),  # a possessor is not the group's head
+        ("The oak is 300 years old.", ["300 years old"]),
+        ("In the final it was Leeds 3-2 Hull City.", ["3-2"]),
+        ("The bill passed on a 410-2 vote.", ["410-2 vote"]),
+        ("She won a third term in May.", []),
+        ("He ran as a third party candidate.", []),
+        ("Costs rose by a third last year.", ["a third"]),
+        ("Fares are a third higher than in 2019.", ["a third"]),
+        ("Of the nurses, a third reported burnout.", ["a third"]),
+        ("One such case reached the court.", []),
+        ("The centre is a one-stop shop for permits.", []),
+    ],
+)
+def test_partitives_ages_scores_ordinals_and_one_idioms(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
+
+
 def test_offsets_point_into_the_text_with_the_offset_added() -> None:
     text = "Intro. About 40 people were hurt."
     q = find_quantities(text[7:], offset=7)[0]
