@@ -328,14 +328,17 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 if mark == "”" and straight >= 0:  # '"…,” said X': a straight quote closed by a curly one
                     spans.append((straight, at + 1))
                     straight = -1
-                elif (
-                    mark == "”"
-                    and text[at + 1 : at + 2].isalpha()
-                    and (at == 0 or text[at - 1].isspace() or (spans and spans[-1][1] > paragraph))
+                elif mark == "”" and (
+                    (
+                        text[at + 1 : at + 2].isalpha()
+                        and (at == 0 or text[at - 1].isspace() or (spans and spans[-1][1] > paragraph))
+                    )
+                    or (text[at - 1 : at] in _ENDS and spans and spans[-1][1] > paragraph)
                 ):
                     # '… said the mayor. ”Our fair is …': a closing mark typed to open; so after a space
                     # lost ('…committee.”Our fair'), once a quote has closed in this paragraph (the mark
-                    # cannot close one that began at the paragraph's start, before that quote).
+                    # cannot close one that began at the paragraph's start, before that quote), and so
+                    # after a sentence's end ('…,” said the mayor.” Our fair …': the quote goes on).
                     opened, depth = at, 1
                 elif mark == "”":
                     spans.append((paragraph, at + 1))
@@ -356,9 +359,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 and depth
                 and at
                 and not text[at - 1].isspace()
-                and not text[at + 1 : at + 2].isalnum()
+                and (not text[at + 1 : at + 2].isalnum() or text[at - 1] in _ENDS)
             ):
-                spans.append((opened, at + 1))  # '“… a record."': a curly quote closed by a straight one
+                # '“… a record."': a curly quote closed by a straight one, also when the space after it
+                # was lost ('“… a record."The plant').
+                spans.append((opened, at + 1))
                 depth = singles = 0
             elif (
                 was_carried
@@ -1764,6 +1769,8 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
         _TIME_TOKEN.fullmatch(sentence[first].text) or not sentence[first].is_word
     ):
         first += 1
+    if first + 1 < i and sentence[first].lower in ("but", "and", "yet"):
+        first += 1  # "But the union rejected the offer, saying": the conjunction is no part of the name
     nickname: int | None = None
     if 0 < first < len(sentence) and sentence[first - 1].text in _QUOTES:
         # '"Bobby" Scott marked …': a quoted nickname opens the name; any other quote is not read here.

@@ -669,3 +669,25 @@ def test_sources_of_the_sixth_real_draw(text: str, expected: list[tuple[str, str
 )
 def test_shapes_of_the_sixth_real_draw_that_are_not_sources(text: str) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text) if s.cue_text != "said"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A closing mark after a sentence's end, once a quote has closed: the quote goes on after it,
+        # so neither the attribution before it nor a cue inside the quote it opens is misread.
+        (
+            "\u201cWe voted to help,\u201d said Rep. Ana Lee.\u201d The board says more aid is due.\u201d",
+            [("Rep. Ana Lee", "said")],
+        ),
+        # A curly quote closed by a straight one whose space after was lost.
+        (
+            'Lee said, \u201cWe will win."The bill passed. Rep. Ana Lee said, \u201cTeachers matter.\u201d',
+            [("Lee", "said"), ("Rep. Ana Lee", "said")],
+        ),
+        # A sentence-initial conjunction is no part of the subject of "…, saying".
+        ("And the union turned down the offer, saying it was too low.", [("the union", "saying")]),
+    ],
+)
+def test_sources_of_the_seventh_real_draw(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
