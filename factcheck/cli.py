@@ -293,7 +293,7 @@ def predict(
         typer.Option(
             "--spans/--no-spans",
             help="Mark each sentence's sources (who, cue, stance) and quantities (figure, unit, hedge); "
-            "data/SPANS.md defines them. --no-spans labels 1.4-1.8x faster (benchmarks/SPANS.md), for "
+            "data/SPANS.md defines them. --no-spans labels 1.3-1.8x faster (benchmarks/SPANS.md), for "
             "large archives that need only the labels.",
         ),
     ] = True,
