@@ -186,6 +186,7 @@ _NEEDS_CLAUSE = {
     "explain", "conclude", "establish", "prove", "verify", "demonstrate", "guess", "reveal", "write",
     "testify", "maintain", "observe", "concede", "emphasize",
 }  # fmt: skip
+_PAST_AS_BASE = frozenset({"put", "forecast"})
 # Participles that make a letter written a request: "wrote to the agency, urging it to act".
 _REQUESTS = frozenset({"urging", "encouraging", "asking", "requesting"})
 # Press-release verbs that attribute only when they put out a statement whose words follow a colon.
@@ -875,7 +876,8 @@ def _source_for(
     inverted = _inverted(sentence, i, width)
     if inverted is not None:
         return inverted
-    base = form == lemma.split()[0]
+    # "put" and "forecast" are their own past tense: "as the auditor put it", "the bank forecast".
+    base = form == lemma.split()[0] and form not in _PAST_AS_BASE
     subject = _subject_before(sentence, i)
     if subject is None:
         return None

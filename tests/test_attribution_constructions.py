@@ -73,6 +73,9 @@ from factcheck.spans import extract_spans
         ('"This is a tragedy," she wrote on Twitter.', ["she"]),
         ("The central bank signalled that further rises were likely.", ["The central bank"]),
         ("Investigators believe the fire was started deliberately.", ["Investigators"]),
+        # "put" and "forecast" are their own past tense, so a singular subject is no mismatch.
+        ("As the auditor put it, the books did not balance.", ["the auditor"]),
+        ("The agency forecast that exports would fall.", ["The agency"]),
         ("The prime minister's office said the trip had been postponed.", ["The prime minister's office"]),
     ],
 )
