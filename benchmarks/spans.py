@@ -35,6 +35,7 @@ from pathlib import Path
 
 from factcheck.corpus.real import span_gold as real_span_gold
 from factcheck.corpus.real.references import default_cache
+from factcheck.data import read_examples
 from factcheck.errors import FactcheckError
 from factcheck.escaping import jsonl_lines
 from factcheck.labelling import Labeller
@@ -173,8 +174,7 @@ def real_articles(cache: Path | None = None) -> dict[str, tuple[str, list[tuple[
     sentences, not articles, and are left out; the test split is not read.
     """
     cache = cache or default_cache()
-    dev_rows = jsonl_lines((cache / "dev.jsonl").read_text(encoding="utf-8"))
-    dev = {json.loads(line)["doc_id"] for line in dev_rows}
+    dev = {example.doc_id for example in read_examples(cache / "dev.jsonl")}
     docs = {}
     for line in jsonl_lines((cache / "documents.jsonl").read_text(encoding="utf-8")):
         record = json.loads(line)

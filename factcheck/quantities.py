@@ -351,6 +351,12 @@ _COMPARATIVES = {
     "bigger",
     "sooner",
 }
+# Words that end a count's phrase when they come last: a comparative ("one day sooner") or a
+# predicate ("hundreds dead").
+_NOT_A_HEAD = _COMPARATIVES | {"dead", "alive"}
+# What may follow "a third" in a fraction ("a third of", "a third higher"); any other word makes it an
+# ordinal. Built once: it is read for every such candidate.
+_KEEPS_A_FRACTION = _STOP | _COMPARATIVES
 _OPENING_QUOTES = {"\u201c", '"', "\u2018"}
 _QUOTED_NAME_AFTER = re.compile(r"\s[A-Za-z]+[,.]?[\u201d\u2019\"]")
 # Compiled once: these run for every candidate figure.
@@ -491,8 +497,8 @@ def _counted_noun(text: str, pos: int) -> int:
             break
         words.append((word, match.end()))
         end = match.end()
-        if lower in ("years", "year") and _OLD.match(text, end):
-            return end + 4  # an age keeps "old": "81 years old"
+        if lower in ("years", "year") and (old := _OLD.match(text, end)) is not None:
+            return old.end()  # an age keeps "old": "81 years old"
         # A count's head is plural: "14 attack drones", not "14 attack drones leave".
         if (len(word) > 3 and word[-1] == "s" and word[-2] not in "su" and not word.isupper()) or (
             lower in _IRREGULAR_PLURALS
@@ -505,8 +511,7 @@ def _counted_noun(text: str, pos: int) -> int:
     # "31 injured", "hundreds dead" (but "60 million dead babies" keeps its noun).
     while words and (
         (words[-1][0].endswith(("ed", "ing", "ly")) and "-" not in words[-1][0])
-        or words[-1][0].lower() in ("dead", "alive")
-        or words[-1][0].lower() in _COMPARATIVES  # "one day sooner" (a comparative after the noun)
+        or words[-1][0].lower() in _NOT_A_HEAD
     ):
         words.pop()
     return words[-1][1] if words else pos
@@ -668,7 +673,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         if (
             _ORDINAL_FRACTION.fullmatch(m["fraction"])
             and (nxt := _WORD_AFTER.match(text, end))
-            and nxt[1].lower() not in _STOP | _COMPARATIVES
+            and nxt[1].lower() not in _KEEPS_A_FRACTION
             and number_value(nxt[1]) is None
             and not nxt[1].endswith("ed")
         ):  # "a third party candidate": an ordinal ("a third higher", "a third reported" are fractions)
