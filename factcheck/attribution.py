@@ -1247,7 +1247,9 @@ def _inverted(sentence: list[Token], i: int, width: int) -> tuple[int, int] | No
                 and _lemma(sentence[i].lower) in _SPEECH
                 and not any(t.lower in _AUX or _lemma(t.lower) is not None for t in names)
             )
-            if (ends or after.text == ",") and (described or all(t.text[:1].isupper() for t in names)):
+            if (ends or (after is not None and after.text == ",")) and (
+                described or all(t.text[:1].isupper() for t in names)
+            ):
                 return span
     return None
 

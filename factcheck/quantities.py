@@ -441,6 +441,8 @@ def number_value(text: str) -> float | None:
         match = _DIGITS_SUFFIX.fullmatch(word)
         slash = _SLASH.fullmatch(word)
         if slash:  # "1/4", the half of "6-1/2"
+            if not int(slash[2]):
+                return None  # "0/0": no fraction, no value
             value = (value or 0) + int(slash[1]) / int(slash[2])
         elif match:
             value = float(match[1]) * _SUFFIX_SCALES.get(match[2], 1)
