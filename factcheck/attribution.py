@@ -405,7 +405,7 @@ def _tokens(text: str, quotes: list[tuple[int, int]], start: int = 0, end: int |
         table = [False] * (end - start)
         for a, b in inside:
             table[max(a, start) - start : min(b, end) - start] = [True] * (min(b, end) - max(a, start))
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
     at = start
     for space, word in _SPACED_TOKEN.findall(text, start, end):
@@ -506,13 +506,18 @@ def find_sources(
                     span = (glued.end(), span[1])  # "… the grant.Senator Vale said": a lost space
                 if span is not None and not any(s.start < span[1] and span[0] < s.end for s in found):
                     cue_tok, cue_last = sentence[i], sentence[i + width - 1]
-                    cue = (cue_tok.start, cue_last.end, text[cue_tok.start : cue_last.end], CUE_STANCE[lemma])
+                    found_cue = (
+                        cue_tok.start,
+                        cue_last.end,
+                        text[cue_tok.start : cue_last.end],
+                        CUE_STANCE[lemma],
+                    )
                     # "Rep. Ann Lee (D-Iowa), Rep. Bo Park (R-Utah) and Sen. Cy Ortiz issued": one per name.
                     listed = _listed_names_before(sentence, span[0])
                     for a, b in listed or _tagged_names_before(sentence, span[0], i):
                         if not any(s.start < b and a < s.end for s in found):
-                            found.append(Source(a, b, text[a:b], *cue))
-                    found.append(Source(span[0], span[1], text[span[0] : span[1]], *cue))
+                            found.append(Source(a, b, text[a:b], *found_cue))
+                    found.append(Source(span[0], span[1], text[span[0] : span[1]], *found_cue))
                 i += width
         sources += found
     resolved = _resolve(sources)
@@ -796,9 +801,9 @@ def _source_for(
         if infinitive or compound or not _context_fits(sentence, i, width, lemma, form):
             return None  # "are encouraged to take part and show their support": an infinitive
         clause = _clause_subject(sentence, i, found)  # "Our teams have inspected 2,300 homes and believe"
-        head = next((t.lower for t in sentence if clause and t.end == clause[1]), "")
-        plural = _PLURAL.search(head) and head not in _DEMONSTRATIVES
-        return clause if plural or head in ("we", "they", "i") else None
+        head_word = next((t.lower for t in sentence if clause and t.end == clause[1]), "")
+        plural = _PLURAL.search(head_word) and head_word not in _DEMONSTRATIVES
+        return clause if plural or head_word in ("we", "they", "i") else None
     if (
         prev == "and"
         and not found
@@ -858,9 +863,9 @@ def _source_for(
         # "released a report indicating": the report, an object; a subject ("A study documenting
         # iodine levels has revealed") is read with the cue after it.
         if prev in _DOCUMENT_HEADS and sentence[i - 1].text[:1].islower():
-            first = _walk_back(sentence, i - 1, limit=i)
-            if 0 < first < i - 1 and sentence[first - 1].text[:1].islower():
-                return sentence[first].start, sentence[i - 1].end
+            start_at = _walk_back(sentence, i - 1, limit=i)
+            if 0 < start_at < i - 1 and sentence[start_at - 1].text[:1].islower():
+                return sentence[start_at].start, sentence[i - 1].end
         if prev == "by" and (
             _words(sentence, i - 2).endswith("ed") or _words(sentence, i - 2) in _BY_OPENERS
         ):  # "concluded by saying", "began by saying"
@@ -1398,9 +1403,9 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         elif _introductory(sentence[_after_dateline(sentence, j) : j]) and comma - j > 2:
             k = comma - 1  # "Additionally, data from the office, projects": the subject is between
         else:
-            opening = _opening_name(sentence, j)
-            if opening is not None:
-                return opening
+            name = _opening_name(sentence, j)
+            if name is not None:
+                return name
             k = j - 1
     if sentence[k].text == ")":  # "The Institute for the Study of War (ISW) reports"
         j = k - 1

@@ -64,7 +64,7 @@ def driver(
     from selenium import webdriver
 
     options = webdriver.ChromeOptions()
-    options.binary_location = binary("chromium")
+    options.binary_location = binary("chromium") or "chromium"  # not found: the driver fails to start
     for flag in flags(window, profile):
         options.add_argument(flag)
     if prefs:

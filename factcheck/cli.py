@@ -371,7 +371,6 @@ def predict(
 
         paths = shard_paths(inputs or [], out_dir, fmt.value)  # a clash is found before the model loads
     progress = functools.partial(typer.echo, err=True)
-    options = {"explain": explain, "spans": spans}
     engine: Callable[[Iterable[list[Unit]]], Iterator[list[LabelledSentence]]]
     if scheduler is not None:
         from factcheck.cluster import label_on_cluster
@@ -382,14 +381,17 @@ def predict(
             model=model,
             trust=trust_model,
             progress=progress,
-            **options,
+            explain=explain,
+            spans=spans,
         )
     elif jobs > 1:
         engine = functools.partial(
-            label_stream_parallel, jobs=jobs, model=model, trust=trust_model, **options
+            label_stream_parallel, jobs=jobs, model=model, trust=trust_model, explain=explain, spans=spans
         )
     else:
-        engine = functools.partial(Labeller.load(model, trust_model).label_stream, **options)
+        engine = functools.partial(
+            Labeller.load(model, trust_model).label_stream, explain=explain, spans=spans
+        )
     if out_dir is not None:
         from factcheck.shards import label_tagged, tagged_batches, write_shards
 

@@ -157,7 +157,7 @@ def _decode(node: Any, arrays: dict[str, np.ndarray], objects: bool = True) -> A
     if "strings" in node:
         return np.array(node["strings"], dtype=object).reshape(node["shape"])
     if "object" in node and objects:
-        cls = _import(node["object"])
+        cls: Any = _import(node["object"])
         if node.get("new") is True:
             return cls()
         obj = cls.__new__(cls)

@@ -236,8 +236,8 @@ class TreeEnsemble:
     def from_state(cls, state: dict[str, Any]) -> TreeEnsemble:
         """Rebuilt from its stored arrays, checked to be consistent: ValueError if not."""
         names = ("feature", "threshold", "left", "right", "leaf", "value", "roots", "baseline", "classes_")
-        arrays = [state.get(name) for name in names]
-        if not all(isinstance(a, np.ndarray) and a.ndim == 1 for a in arrays):
+        arrays = [a for a in (state.get(name) for name in names) if isinstance(a, np.ndarray) and a.ndim == 1]
+        if len(arrays) != len(names):
             raise ValueError("tree arrays missing")
         feature, threshold, left, right, leaf, value, roots, baseline, classes = arrays
         size = len(feature)

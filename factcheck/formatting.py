@@ -317,7 +317,7 @@ def comparison_text(comparison: Comparison, limit: int = 10) -> str:
 
 def models_text(models: Sequence[tuple[str, Path, dict[str, Any]]], fmt: str) -> str:
     """The models ``--model`` can name, with each card's key figures; ``json`` for programs."""
-    records = []
+    records: list[dict[str, Any]] = []
     for name, path, card in models:
         held_out = (card.get("metrics") or {}).get("held_out")
         records.append(

@@ -193,13 +193,13 @@ class Labeller:
         counters = {} if counters is None else counters
         runs: list[tuple[Unit, list[Sentence]]] = []  # adjacent pieces of a document, joined
         for unit in units:
-            sentences = list(split_units([unit], counters))
+            pieces = [s for _, s in split_units([unit], counters)]
             last = runs[-1][0] if runs else None
             if last is not None and last.doc == unit.doc and last.offset + len(last.text) == unit.offset:
                 runs[-1] = (Unit(unit.doc, last.text + unit.text, last.offset, last.first), runs[-1][1])
-                runs[-1][1].extend(s for _, s in sentences)
+                runs[-1][1].extend(pieces)
             else:
-                runs.append((unit, [s for _, s in sentences]))
+                runs.append((unit, pieces))
         texts = [s.text for _, sentences in runs for s in sentences]
         documents = [number for number, (_, sentences) in enumerate(runs) for _ in sentences]
         predicted = self.label_sentences(texts, documents)

@@ -53,13 +53,14 @@ def html_to_text(html: str, name: str) -> Converted:
         include_tables=True,
         include_images=False,
     )
-    body = (document.text or "") if document is not None else ""
+    # Not as_dict, so a trafilatura Document (or None), whatever its annotation allows.
+    body = (getattr(document, "text", None) or "") if document is not None else ""
     # trafilatura marks a list item "- "; the item is a paragraph of its own without it, as in Markdown.
     paragraphs = [line.strip().removeprefix("- ") for line in body.splitlines() if line.strip()]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         raise FactcheckError(f"{name}: no article text found in the HTML page")
-    title = (document.title or "").strip()
+    title = (getattr(document, "title", None) or "").strip()
     if title and paragraphs[0] != title:
         paragraphs.insert(0, title)
     text = "\n\n".join(paragraphs)

@@ -48,7 +48,8 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 
 
 def _asset(name: str) -> str:
-    return resources.files("factcheck").joinpath("report_assets", name).read_text(encoding="utf-8")
+    # One name per joinpath: several at once is Python 3.11+, and factcheck supports 3.10.
+    return resources.files("factcheck").joinpath("report_assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def esc(value: object) -> str:

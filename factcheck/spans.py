@@ -60,7 +60,7 @@ class Spans:
 
 def _shift(span: Any, offset: int) -> Any:
     """Move offsets: ``start``/``end`` and ``*_start``/``*_end`` fields, (start, end, text) tuples."""
-    changes = {}
+    changes: dict[str, Any] = {}
     for field in fields(span):
         value = getattr(span, field.name)
         if isinstance(value, int) and not isinstance(value, bool) and field.name.endswith(("start", "end")):

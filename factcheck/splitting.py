@@ -197,8 +197,8 @@ def split_document(text: str, header: bool = True) -> SplitDocument:
     ``header=False`` is for a later piece of a document read in pieces
     (``inputs.stream_units``), where a "date ..." line is text.
     """
-    header = _DATE_HEADER.match(text) if header else None
-    date, body_start = (header.group(1), header.end()) if header else (None, 0)
+    found = _DATE_HEADER.match(text) if header else None
+    date, body_start = (found.group(1), found.end()) if found else (None, 0)
     sentences = [
         Sentence(i, start, end, text[start:end])
         for i, (start, end) in enumerate(_sentence_spans(text, body_start))

@@ -198,7 +198,8 @@ def read_weights(spec: str | Path | None = None, trust: bool = False) -> Weights
     """
     model_dir = resolve_model_dir(spec)
     card = read_card(model_dir)
-    record = card.get("weights") if isinstance(card.get("weights"), dict) else {}
+    weights = card.get("weights")
+    record: dict[str, Any] = weights if isinstance(weights, dict) else {}
     kind = record.get("format")
     if kind == "npz":
         path = model_dir / WEIGHTS
@@ -286,7 +287,8 @@ def _check_sklearn_version(model_dir: Path, card: dict[str, Any]) -> None:
     """Scikit-learn objects are rebuilt only by the minor version that fitted them."""
     import sklearn
 
-    versions = card.get("versions") if isinstance(card.get("versions"), dict) else {}
+    listed = card.get("versions")
+    versions: dict[str, Any] = listed if isinstance(listed, dict) else {}
     trained_with = versions.get("scikit-learn", "unknown")
     if _minor(str(trained_with)) != _minor(sklearn.__version__):
         raise FactcheckError(
@@ -303,8 +305,9 @@ def check_model(spec: str | Path | None = None, trust: bool = False) -> dict[str
     """
     model_dir = resolve_model_dir(spec)
     card = read_card(model_dir)
-    record = card.get("weights")
-    kind = record.get("format") if isinstance(record, dict) else None
+    weights = card.get("weights")
+    record: dict[str, Any] = weights if isinstance(weights, dict) else {}
+    kind = record.get("format")
     if kind not in ("npz", "skops") and not trust and (model_dir / LEGACY_WEIGHTS).exists():
         return {"format": "pickle", "file": LEGACY_WEIGHTS, "status": "not loaded: " + _LEGACY_HINT}
     load_model(model_dir, trust)

@@ -326,8 +326,11 @@ def _score_held_out(
 
 
 def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()  # hashlib.file_digest is Python 3.11+; factcheck supports 3.10
     with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def build_card(
@@ -407,8 +410,8 @@ def predict_examples(model: Pipeline | DocumentClassifier, examples: Sequence[Ex
     """Labels for examples, each read in its document when the model reads context."""
     texts = [e.text for e in examples]
     if isinstance(model, DocumentClassifier):
-        return model.predict(texts, document_ids(examples))
-    return model.predict(texts)
+        return list(model.predict(texts, document_ids(examples)))
+    return list(model.predict(texts))
 
 
 def fit_with_base(

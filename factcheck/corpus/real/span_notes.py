@@ -75,12 +75,14 @@ def convert(notes: list[Path], real_dir: Path = REAL_DIR, cache: Path | None = N
             where = _Where(path, lineno)
             if not line.strip() or line.startswith("#"):
                 continue
-            if doc := _DOC.fullmatch(line.strip()):
-                key = (doc["source"], doc["doc"])
+            if heading := _DOC.fullmatch(line.strip()):
+                key = (heading["source"], heading["doc"])
                 if key not in sentences:
-                    raise where.error(f"no labelled sentences of {doc['source']} document {doc['doc']!r}")
+                    raise where.error(
+                        f"no labelled sentences of {heading['source']} document {heading['doc']!r}"
+                    )
                 if any(key == done for done, _ in blocks):
-                    raise where.error(f"document {doc['doc']!r} is annotated twice")
+                    raise where.error(f"document {heading['doc']!r} is annotated twice")
                 blocks.append((key, {}))
             elif (item := _LINE.fullmatch(line.strip())) and blocks:
                 index, listed = int(item["index"]), blocks[-1][1]
