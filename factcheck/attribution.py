@@ -215,6 +215,13 @@ _CONDITIONS = {"whether", "unless"}
 _LEADING_PHRASES = (("as", "a", "result"), ("in", "fact"), ("of", "course"), ("for", "example"))
 _LEADING_STARTS = {phrase[n] for phrase in _LEADING_PHRASES for n in (0, 1)}  # a cheap test first
 _GET_FORMS = {"get", "gets", "got", "getting", "gotten"}
+# '…, said Congresswoman Lee.' inside a quote left open: its closing mark was lost before the tail.
+_ATTRIBUTION_TAIL = re.compile(
+    r",[ \t]+(?:said|says|added|adds|explained|explains|stated|states|continued|noted|notes)"
+    r"[ \t]+(?:[A-Z]|the[ \t])"
+)
+# Lower-case words inside a capitalised title after its verb: "…, said City of Lund Police Chief …".
+_TITLE_JOINERS = frozenset({"of", "for", "and", "the", "de", "del", "van", "von", "da"})
 # Verbs of speech that put a described source after them at a sentence's end ("…, says the banker").
 _SPEECH = {"say", "add", "write", "explain", "argue", "warn", "note", "insist", "claim", "conclude"}
 # Speech acts whose subject is a source even inside what another source said ("Records note that
@@ -310,7 +317,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         mark, at = m[0], m.start()
         if mark == "\n\n":
             if depth:
-                spans.append((opened, at))
+                spans.append((opened, _open_quote_end(text, opened, at)))
             if straight >= 0:
                 spans.append((straight, at))
             carried = straight >= 0
@@ -386,10 +393,20 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((straight, at + 1))
                 straight = -1
     if depth:
-        spans.append((opened, len(text)))
+        spans.append((opened, _open_quote_end(text, opened, len(text))))
     if straight >= 0:
         spans.append((straight, len(text)))
     return sorted(spans)
+
+
+def _open_quote_end(text: str, opened: int, end: int) -> int:
+    """Where a quote never closed before ``end`` stops: at '…, said Congresswoman Lee.' if it has one.
+
+    The closing mark was lost before the attribution, so the quote ends at the comma (kept inside,
+    as a quoted comma before "said" is) rather than hiding every cue after it.
+    """
+    tail = _ATTRIBUTION_TAIL.search(text, opened, end)
+    return tail.start() + 1 if tail else end
 
 
 def _tokens(text: str, quotes: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Token]:
@@ -1101,6 +1118,7 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
             or (_that_after_place(after) and not _counted(sentence, i))  # "wrote on Telegram that"
             or (lemma == "add" and nxt == "that")
             or _named_at_end(sentence, i, width)  # "We need staff, stated Lee.": quote marks lost
+            or (i == 0 and _inverted(sentence, i, width) is not None)  # 'Added Smith, …' after a quote
             # "wrote to the agency encouraging it to …", "wrote a letter …, urging": a request (data/SPANS.md)
             or (form in ("wrote", "written") and nxt in ("to", "a") and not _REQUESTS.isdisjoint(after))
             or (lemma == "explain" and nxt in ("that", "why", "how"))
@@ -1221,10 +1239,31 @@ def _after_quote(sentence: list[Token], i: int) -> bool:
     )
 
 
+def _capitalised_name(names: list[Token]) -> bool:
+    """Every word capitalised but the joining words a title or place has ("City of Boerne Police Chief")."""
+    return (
+        bool(names)
+        and names[0].text[:1].isupper()
+        and names[-1].text[:1].isupper()
+        and all(t.text[:1].isupper() or t.lower in _TITLE_JOINERS for t in names)
+    )
+
+
 def _inverted(sentence: list[Token], i: int, width: int) -> tuple[int, int] | None:
     """'…," said Milan Herak, 54, …': the source follows the cue right after a quote or a comma."""
     prev = sentence[i - 1] if i else None
     if prev is None:
+        # 'Said Grothman.', 'Added Smith, …': a sentence opened by the verb after a quote ended.
+        form = sentence[i].lower
+        if not (sentence[i].text[:1].isupper() and (form.endswith("ed") or form in ("said", "wrote"))):
+            return None
+        span = _phrase_after(sentence, i + width, stop_at_clause=True)
+        if span is None or _lemma(form) not in _SPEECH:
+            return None
+        names = [t for t in sentence[i + width :] if t.start < span[1]]
+        after = sentence[i + width + len(names)] if i + width + len(names) < len(sentence) else None
+        if len(names) <= 5 and _capitalised_name(names) and (after is None or after.text in ",.:"):
+            return span
         return None
     if prev.text in _QUOTES or (
         prev.text == "," and (prev.quoted or (i > 1 and sentence[i - 2].text in _QUOTES))
@@ -1253,7 +1292,7 @@ def _inverted(sentence: list[Token], i: int, width: int) -> tuple[int, int] | No
                 and not any(t.lower in _AUX or _lemma(t.lower) is not None for t in names)
             )
             if (ends or (after is not None and after.text == ",")) and (
-                described or all(t.text[:1].isupper() for t in names)
+                described or _capitalised_name(names)
             ):
                 return span
     return None

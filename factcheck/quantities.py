@@ -98,7 +98,9 @@ _MEASURE_UNITS = _TIME_UNITS | {
     "feet", "foot", "inches", "inch", "centimetres", "centimeters", "cm", "millimetres",
     "millimeters", "mm", "kilograms", "kg", "tonnes", "tons", "metric tons", "degrees", "mph",
     "gigawatts", "megawatts", "terabytes", "petabytes", "light-years", "acres", "barrels",
-    "pounds", "dollars", "euros", "kroner",
+    "pounds", "dollars", "euros", "kroner", "ton", "tonne", "gallon", "gallons", "litre", "litres", "liter",
+    "liters", "acre", "yard", "yards", "ounce", "ounces", "hz", "khz", "mhz", "ghz", "kw", "mw", "gw", "kwh",
+    "mwh", "gwh",
 }  # fmt: skip
 # Words that end a counted noun phrase: function words, verbs of being, adverbs of place and time.
 _STOP = set(
@@ -287,11 +289,14 @@ _ZIP = re.compile(r"\d{5}")
 _NUMERIC_DATE = re.compile(r"(?=\d)(?:\b\d{4}-\d\d(?:-\d\d)?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b)")
 _DATE_BEFORE = re.compile(_MONTHS + r"\s$")
 _DATE_AFTER = re.compile(r"^\s" + _MONTHS + r"(?![a-z])")
-_TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|o'clock|GMT|BST|EDT|EST|PT\b|ET\b)")
+_TIME_AFTER = re.compile(
+    r"^\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am\b|pm\b|AM\b|PM\b|o'clock|GMT|BST|EDT|EST|PT\b|ET\b)"
+)
 # "Route 66", "type 2", "FTSE 350", "S&P 500", "M87", "COVID-19": a number that is part of a name.
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:(?:\b(?:[Tt]ype|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Rr]oute|[Aa]rticle|[Ss]ection|[Cc]hapter"
-    r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass|Order)"
+    r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass|Order"
+    r"|Law|District|Local|Ward|Precinct|Emergency)"
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|H\.\s?Res\.|A\.\s?B\.|S\.\s?B\.)|(?<![\w.])S\.)\s|[A-Za-z-])$"
 )
 _HEDGE_WORDS = [
@@ -379,10 +384,12 @@ _PRONOUN_ONE_AFTER = re.compile(
     r"\s?(?:of\b|another\b|which\b|who\b|that\b|[,.;:!?)\"\u201d\u2019]|$)"
     r"|\s(?:you|I|we|he|she|they)\b"  # "which one you gave", "a plan, one that works": pronouns
     r"|\s(?:would|will|is|was|has|had|can|could|should|may|might|must)\b"  # "the new one would": a pronoun
+    # "when one considers", "one wonders": a verb, since a count of one takes a singular noun ("one bus").
+    r"|\s(?!(?:news|means|series|species)\b)[a-z]+(?<![su])s\b"
 )
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which)\s$", re.I)
 _PRONOUN_ONE_NEXT = re.compile(
-    r"\s(?:more|fewer|less|other|another|such|example)\b|-(?:to-one|off|way|time|stop)\b"
+    r"\s(?:more|fewer|less|other|another|such|example)\b|-(?:to-one|off|way|time|stop)\b|\sStop\b"
 )
 _PERCENT_SIGN = re.compile(r"%|\s(?:per\s?cent|percent)\b")
 _POINTS_AFTER = re.compile(r" percentage points?\b")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.attribution import _CUE_WORD, find_sources, tokenize
+from factcheck.attribution import _CUE_WORD, find_sources, quoted_spans, tokenize
 
 
 def pairs(text: str) -> list[tuple[str, str, str]]:
@@ -691,3 +691,42 @@ def test_shapes_of_the_sixth_real_draw_that_are_not_sources(text: str) -> None:
 )
 def test_sources_of_the_seventh_real_draw(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quote left open whose closing mark was lost before "…, said X.": it ends at that comma,
+        # and the cues after it are the writer's again.
+        (
+            "\u201cThe credit is paid at once, said Rep. Ana Lee. The board's report estimates that 400 "
+            "families qualify. Nationwide, the report estimates that 9,000 do.",
+            [("Rep. Ana Lee", "said"), ("The board's report", "estimates"), ("the report", "estimates")],
+        ),
+        # A name whose title joins capitalised words with "of".
+        (
+            "Response times matter, said City of Lund Police Chief Gary Moss.",
+            [("City of Lund Police Chief Gary Moss", "said")],
+        ),
+        # A sentence opened by the verb, the quote it closes in the sentence before: 'Said Lee.'.
+        ("Said Ortiz.", [("Ortiz", "Said")]),
+        ("Added Ortiz, the bill is a start.", [("Ortiz", "Added")]),
+    ],
+)
+def test_sources_of_the_ninth_real_draw(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Noted economist Ruth Vale disagreed with the plan.", "Added costs fell on the towns."],
+)
+def test_a_sentence_opening_with_a_participle_names_no_source(text: str) -> None:
+    assert find_sources(text) == []
+
+
+def test_a_quote_left_open_without_an_attribution_tail_still_runs_to_the_end() -> None:
+    text = "\u201cThe plan works, the mayor said, and we are happy. We will build."
+    assert quoted_spans(text) == [(0, len(text))]
+    tail = "\u201cThe plan works, said Mayor Ann Ruiz. We will build."
+    assert quoted_spans(tail) == [(0, tail.index(",") + 1)]

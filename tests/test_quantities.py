@@ -202,3 +202,23 @@ def test_to_dict_has_value_or_bounds_and_a_hedge_object() -> None:
     }
     ranged = find_quantities("Some 10-20 boats sank.")[0].to_dict()
     assert (ranged["low"], ranged["high"]) == (10, 20) and "value" not in ranged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "one" before a verb is the pronoun: a count of one takes a singular noun ("one bus").
+        ("One wonders whether the mayor knew.", []),
+        ("It shows when one considers the cost of 3 new roads.", ["3 new roads"]),
+        ("The town has one bus and one class.", ["one bus", "one class"]),
+        ("One Stop Permit Day is held in May.", []),  # a capitalised "One Stop" names a day, like "one-stop"
+        ("The fair runs from 10 A.M. to 2 P.M. on Fridays.", []),  # clock times in capitals
+        ("It repealed Local Law 71 and moved District 218 to Emergency 911.", []),  # names with numbers
+        # A measure used as a modifier ends at its unit: "a 500,000 gallon tank".
+        ("They built a 500,000 gallon storage tank.", ["500,000 gallon"]),
+        ("The 90,000 deadweight ton tankers sail in May.", ["90,000 deadweight ton"]),
+        ("It runs on the 900 MHz radio band.", ["900 MHz"]),
+    ],
+)
+def test_shapes_of_the_ninth_real_draw(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
