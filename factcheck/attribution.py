@@ -81,6 +81,9 @@ _ING_NOUNS = {
     "ring",
     "wing",
 }
+# A possessive inside a subject found by walking back means the walk crossed a verb ("… withdrew
+# their forecasts"), except after "and" in a name's company ("Mr. Clay and his colleagues").
+_INNER_POSSESSIVES = frozenset({"their", "its", "his", "her", "my", "your"})
 _NAME_JOINERS = {"of", "for", "the", "and", "on", "in", "at", "de", "to", "&", "del", "la", "von", "van"}
 # What "citing" gives as a reason rather than a source.
 _REASONS = {
@@ -936,7 +939,7 @@ def _source_for(
     if first.lower in ("this", "that", "each", "every") and sentence[subject[1]].lower in _TIMES:
         return None  # "who this week called": a time, not a subject
     words = [t.lower for t in sentence[subject[0] + 1 : subject[1] + 1]]
-    if any(w in ("their", "its", "his", "her", "my", "your") for w in words):
+    if any(w in _INNER_POSSESSIVES for w in words) and not _name_and_company(sentence, subject):
         return None  # "… withdrew their full-year forecasts": the walk crossed a verb
     before = _words(sentence, subject[0] - 1)
     if (
@@ -1374,6 +1377,28 @@ def _before_clause(sentence: list[Token], k: int, end: int) -> int:
         ):
             return n
     return end
+
+
+def _name_and_company(sentence: list[Token], subject: tuple[int, int]) -> bool:
+    """'Mr. Clay and his colleagues said': a name joined by "and" to a group named with its possessive.
+
+    Only a capitalised name of up to four words before "and", and the subject's only possessive
+    right after it, so a walk that crossed a verb ("Profits rose and its forecasts show") is no subject.
+    """
+    first, last = subject
+    joined = [k for k in range(first + 1, last) if sentence[k].lower == "and"]
+    if len(joined) != 1:
+        return False
+    k = joined[0]
+    name = sentence[first:k]
+    after = [t.lower for t in sentence[k + 1 : last + 1]]
+    return (
+        0 < len(name) <= 4
+        and all(t.text[:1].isupper() for t in name)
+        and after[:1] != []
+        and after[0] in _INNER_POSSESSIVES
+        and not any(w in _INNER_POSSESSIVES for w in after[1:])
+    )
 
 
 def _clause_follows(sentence: list[Token], k: int, limit: int) -> bool:

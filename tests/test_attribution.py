@@ -711,6 +711,8 @@ def test_sources_of_the_seventh_real_draw(text: str, expected: list[tuple[str, s
         # A sentence opened by the verb, the quote it closes in the sentence before: 'Said Lee.'.
         ("Said Ortiz.", [("Ortiz", "Said")]),
         ("Added Ortiz, the bill is a start.", [("Ortiz", "Added")]),
+        # A name joined by "and" to a group named with its possessive.
+        ("Mr. Clay and his colleagues said the plan failed.", [("Mr. Clay and his colleagues", "said")]),
     ],
 )
 def test_sources_of_the_ninth_real_draw(text: str, expected: list[tuple[str, str]]) -> None:
@@ -730,3 +732,8 @@ def test_a_quote_left_open_without_an_attribution_tail_still_runs_to_the_end() -
     assert quoted_spans(text) == [(0, len(text))]
     tail = "\u201cThe plan works, said Mayor Ann Ruiz. We will build."
     assert quoted_spans(tail) == [(0, tail.index(",") + 1)]
+
+
+def test_a_possessive_after_a_crossed_verb_is_still_no_part_of_a_subject() -> None:
+    # The walk back from "said" crosses "cut": "Lund cut jobs and their unions" is no name's company.
+    assert all("cut" not in s.text for s in find_sources("Lund cut jobs and their unions said no."))
