@@ -218,11 +218,14 @@ _CONDITIONS = {"whether", "unless"}
 _LEADING_PHRASES = (("as", "a", "result"), ("in", "fact"), ("of", "course"), ("for", "example"))
 _LEADING_STARTS = {phrase[n] for phrase in _LEADING_PHRASES for n in (0, 1)}  # a cheap test first
 _GET_FORMS = {"get", "gets", "got", "getting", "gotten"}
-# '…, said Congresswoman Lee.' inside a quote left open: its closing mark was lost before the tail.
+# '…, said Congresswoman Lee.' inside a quote left open: its closing mark was lost before the tail,
+# a speech verb and a speaker ending the sentence (a capitalised name, or "the" and a noun or two).
 _ATTRIBUTION_TAIL = re.compile(
-    r",[ \t]+(?:said|says|added|adds|explained|explains|stated|states|continued|noted|notes)"
-    r"[ \t]+(?:[A-Z]|the[ \t])"
+    r",[ \t]+(?:said|says|added|adds|explained|explains|stated|continued|noted)[ \t]+"
+    r"(?:the[ \t]+[a-z]+(?:[ \t]+[a-z]+)?|[A-Z][\w.'\u2019-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'\u2019-]*){0,5})"
+    r"(?=[.,!?])"
 )
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Lower-case words inside a capitalised title after its verb: "…, said City of Lund Police Chief …".
 _TITLE_JOINERS = frozenset({"of", "for", "and", "the", "de", "del", "van", "von", "da"})
 # Verbs of speech that put a described source after them at a sentence's end ("…, says the banker").
@@ -306,8 +309,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
     Curly quotes nest (double outside single); a straight double quote
     toggles; a right single quote between letters, or with no single quote
-    open ("the farmers\u2019 union" inside a double quote), is an apostrophe. A quote
-    left open runs to the end of its paragraph, and a closing double quote
+    open ("the farmers\u2019 union" inside a double quote), is an apostrophe. A curly
+    quote left open runs to the end of its paragraph, or to the comma before
+    '…, said X.' when its closing mark was lost there, and a closing double quote
     with no opening one (a sentence read on its own from the middle of a
     quote) closes a quote that began at the start of the paragraph.
     """
@@ -328,7 +332,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         elif mark in _OPEN_QUOTES and (mark == "“" or at == 0 or not text[at - 1].isalnum()):
             if mark == "“" and depth and not singles and text[max(at - 3, 0) : at].rstrip()[-1:] in _ENDS:
                 # '“… the plant. “The new jobs …': a new quoted paragraph after one left open.
-                spans.append((opened, at))
+                spans.append((opened, _open_quote_end(text, opened, at)))
                 depth = 0
             if depth == 0:
                 opened = at
@@ -501,8 +505,10 @@ def find_sources(
     quotes = quoted_spans(text)
     # The pre-filter: a sentence with no word that can begin a cue is never tokenized.
     lowered = lowered_keeping_offsets(text)
-    if sentences is None:
-        groups = _sentences(_tokens(text, quotes))
+    if sentences is None:  # rough sentences, never across a paragraph break (a headline, a dateline)
+        groups = [
+            g for start, end in _paragraphs(text) for g in _sentences(_tokens(text, quotes, start, end))
+        ]
     else:
         groups = [
             _tokens(text, quotes, start, end)
@@ -521,7 +527,8 @@ def find_sources(
             cue = _cue_at(sentence, i)
             if cue is not None:
                 width, lemma = cue
-                span = _source_for(sentence, i, width, lemma, found)
+                after_quote = i == 0 and _quote_closes_before(text, sentence[0].start)
+                span = _source_for(sentence, i, width, lemma, found, after_quote)
                 if span is not None and (glued := _GLUED.search(text, span[0], span[1])) is not None:
                     span = (glued.end(), span[1])  # "… the grant.Senator Vale said": a lost space
                 if span is not None and not any(s.start < span[1] and span[0] < s.end for s in found):
@@ -631,6 +638,24 @@ def _resolve(sources: list[Source]) -> list[Source]:
     return out
 
 
+def _quote_closes_before(text: str, start: int) -> bool:
+    """Whether the text before ``start``, spaces aside, ends with a closing quotation mark."""
+    k = start - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k >= 0 and text[k] in '\u201d"'
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: the text between blank lines."""
+    bounds, start = [], 0
+    for gap in _BLANK_LINE.finditer(text):
+        bounds.append((start, gap.start()))
+        start = gap.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
     """Rough sentence groups: enough to keep a subject search from running into the sentence before."""
     groups: list[list[Token]] = [[]]
@@ -661,9 +686,12 @@ def _words(sentence: list[Token], i: int) -> str:
 
 
 def _source_for(
-    sentence: list[Token], i: int, width: int, lemma: str, found: list[Source]
+    sentence: list[Token], i: int, width: int, lemma: str, found: list[Source], after_quote: bool = False
 ) -> tuple[int, int] | None:
-    """The source span of the cue at ``i``, or None when the cue word is not used as a cue here."""
+    """The source span of the cue at ``i``, or None when the cue word is not used as a cue here.
+
+    ``after_quote``: the sentence opens with the cue right after a quote closed ('”  Said Ortiz.').
+    """
     if lemma in ("according to", "cite", "quote") and (
         lemma == "according to" or sentence[i].lower in ("citing", "quoting")
     ):
@@ -818,7 +846,7 @@ def _source_for(
             _words(sentence, n) == "to" and all(t.is_word for t in sentence[n:i]) for n in range(i - 5, i - 2)
         )
         compound = lemma in _NOUN_CUES and nxt[:1].islower() and _PLURAL.search(nxt) is not None
-        if infinitive or compound or not _context_fits(sentence, i, width, lemma, form):
+        if infinitive or compound or not _context_fits(sentence, i, width, lemma, form, after_quote):
             return None  # "are encouraged to take part and show their support": an infinitive
         clause = _clause_subject(sentence, i, found)  # "Our teams have inspected 2,300 homes and believe"
         head_word = next((t.lower for t in sentence if clause and t.end == clause[1]), "")
@@ -848,7 +876,7 @@ def _source_for(
     negated = prev in ("not", "never") or prev.endswith(("n't", "n\u2019t"))
     if lemma in ("say", "comment", "remember", "recall") and negated:
         return None  # "would not say whether", "so many talks I can\u2019t remember": no claim
-    if not _context_fits(sentence, i, width, lemma, form):
+    if not _context_fits(sentence, i, width, lemma, form, after_quote):
         return None
     # The auxiliary before the cue, adverbs skipped: "is also expected", "were twice denied".
     aux = _words(sentence, _skip_adverbs(sentence, i - 1))
@@ -898,7 +926,7 @@ def _source_for(
         if prev in (",", "with") or aux in _AUX or _after_with_phrase(sentence, i):
             return _ing_subject(sentence, i, found)
         return _absolute_subject(sentence, i)
-    inverted = _inverted(sentence, i, width)
+    inverted = _inverted(sentence, i, width, after_quote)
     if inverted is not None:
         return inverted
     # "put" and "forecast" are their own past tense: "as the auditor put it", "the bank forecast".
@@ -1085,7 +1113,9 @@ def _nickname_start(sentence: list[Token], first: int) -> int:
     return first
 
 
-def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: str) -> bool:
+def _context_fits(
+    sentence: list[Token], i: int, width: int, lemma: str, form: str, after_quote: bool = False
+) -> bool:
     """Everyday words ("put", "call", "count", "add") count as cues only in the frames that make them one."""
     after = [t.lower for t in sentence[i + width : i + width + 14]]
     nxt = after[0] if after else ""
@@ -1121,7 +1151,7 @@ def _context_fits(sentence: list[Token], i: int, width: int, lemma: str, form: s
             or (_that_after_place(after) and not _counted(sentence, i))  # "wrote on Telegram that"
             or (lemma == "add" and nxt == "that")
             or _named_at_end(sentence, i, width)  # "We need staff, stated Lee.": quote marks lost
-            or (i == 0 and _inverted(sentence, i, width) is not None)  # 'Added Smith, …' after a quote
+            or (after_quote and _inverted(sentence, i, width, after_quote) is not None)  # '” Added Smith, …'
             # "wrote to the agency encouraging it to …", "wrote a letter …, urging": a request (data/SPANS.md)
             or (form in ("wrote", "written") and nxt in ("to", "a") and not _REQUESTS.isdisjoint(after))
             or (lemma == "explain" and nxt in ("that", "why", "how"))
@@ -1252,12 +1282,15 @@ def _capitalised_name(names: list[Token]) -> bool:
     )
 
 
-def _inverted(sentence: list[Token], i: int, width: int) -> tuple[int, int] | None:
+def _inverted(sentence: list[Token], i: int, width: int, after_quote: bool = False) -> tuple[int, int] | None:
     """'…," said Milan Herak, 54, …': the source follows the cue right after a quote or a comma."""
     prev = sentence[i - 1] if i else None
     if prev is None:
-        # 'Said Grothman.', 'Added Smith, …': a sentence opened by the verb after a quote ended.
+        # '“…” Said Grothman.', '“…” Added Smith, …': a sentence opened by the verb after a quote ended
+        # (not a headline's "Noted Scientist Dies" or a man named Said).
         form = sentence[i].lower
+        if not after_quote:
+            return None
         if not (sentence[i].text[:1].isupper() and (form.endswith("ed") or form in ("said", "wrote"))):
             return None
         span = _phrase_after(sentence, i + width, stop_at_clause=True)

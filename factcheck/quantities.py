@@ -384,8 +384,10 @@ _PRONOUN_ONE_AFTER = re.compile(
     r"\s?(?:of\b|another\b|which\b|who\b|that\b|[,.;:!?)\"\u201d\u2019]|$)"
     r"|\s(?:you|I|we|he|she|they)\b"  # "which one you gave", "a plan, one that works": pronouns
     r"|\s(?:would|will|is|was|has|had|can|could|should|may|might|must)\b"  # "the new one would": a pronoun
-    # "when one considers", "one wonders": a verb, since a count of one takes a singular noun ("one bus").
-    r"|\s(?!(?:news|means|series|species)\b)[a-z]+(?<![su])s\b"
+    # "when one considers", "One wonders": the verbs the pronoun takes in news ("one bus" stays a count).
+    r"|\s(?:thinks|considers|wonders|remembers|recalls|realises|realizes|notices|finds|sees|says|knows"
+    r"|hears|reads|asks|feels|wants|needs|hopes|believes|imagines|assumes|expects|suspects|goes|does"
+    r"|gets|files|calls|expresses|learns|tries|looks|speaks|writes|acknowledges|understands)\b"
 )
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which)\s$", re.I)
 _PRONOUN_ONE_NEXT = re.compile(

@@ -113,7 +113,7 @@ def train_model(
         report = None
         if test:
             say(f"scoring {len(test)} held-out sentences")
-            report = score([e.label for e in test], list(predict_examples(pipeline, test)))
+            report = score([e.label for e in test], predict_examples(pipeline, test))
 
         card = build_card(
             pipeline, sources, train, test, holdout, seed, report, evaluation_source, base_labels

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.attribution import _CUE_WORD, find_sources, quoted_spans, tokenize
+from factcheck.splitting import split_document
 
 
 def pairs(text: str) -> list[tuple[str, str, str]]:
@@ -708,9 +709,6 @@ def test_sources_of_the_seventh_real_draw(text: str, expected: list[tuple[str, s
             "Response times matter, said City of Lund Police Chief Gary Moss.",
             [("City of Lund Police Chief Gary Moss", "said")],
         ),
-        # A sentence opened by the verb, the quote it closes in the sentence before: 'Said Lee.'.
-        ("Said Ortiz.", [("Ortiz", "Said")]),
-        ("Added Ortiz, the bill is a start.", [("Ortiz", "Added")]),
         # A name joined by "and" to a group named with its possessive.
         ("Mr. Clay and his colleagues said the plan failed.", [("Mr. Clay and his colleagues", "said")]),
     ],
@@ -737,3 +735,30 @@ def test_a_quote_left_open_without_an_attribution_tail_still_runs_to_the_end() -
 def test_a_possessive_after_a_crossed_verb_is_still_no_part_of_a_subject() -> None:
     # The walk back from "said" crosses "cut": "Lund cut jobs and their unions" is no name's company.
     assert all("cut" not in s.text for s in find_sources("Lund cut jobs and their unions said no."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sentence opened by the verb right after a quote closed: 'Said Lee.', 'Added Lee, …'.
+        ("\u201cWe will build it.\u201d Said Ortiz.", [("Ortiz", "Said")]),
+        ("\u201cIt is done.\u201d Added Ortiz, the bill is a start.", [("Ortiz", "Added")]),
+        # Not without that quote: a headline in capitals, a man named Said.
+        ("Noted Scientist Dies", []),
+        ("Said Ahmed, 34, was arrested on Tuesday.", []),
+        ("Claimed Victory", []),
+    ],
+)
+def test_a_sentence_opened_by_the_verb_needs_the_quote_before_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    bounds = [(s.start, s.end) for s in split_document(text).sentences]
+    assert [(s.text, s.cue_text) for s in find_sources(text, sentences=bounds)] == expected
+
+
+def test_a_lost_closing_mark_ends_a_quote_only_at_a_speaker_ending_the_sentence() -> None:
+    # "notes" is a noun here, and what follows it no speaker: the quote stays open.
+    assert find_sources("\u201cWe sold bonds, notes the city issued in 2019, and more.") == []
+    # A new quoted paragraph after the lost mark: the attribution and the next quote's are read.
+    text = "\u201cThe credit is paid at once, said Rep. Ana Lee. \u201cWe start Monday,\u201d she added."
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == [("Rep. Ana Lee", "said"), ("she", "added")]

@@ -211,6 +211,10 @@ def test_to_dict_has_value_or_bounds_and_a_hedge_object() -> None:
         ("One wonders whether the mayor knew.", []),
         ("It shows when one considers the cost of 3 new roads.", ["3 new roads"]),
         ("The town has one bus and one class.", ["one bus", "one class"]),
+        (
+            "It made one diagnosis and one analysis at one gas station.",
+            ["one diagnosis", "one analysis", "one gas station"],
+        ),
         ("One Stop Permit Day is held in May.", []),  # a capitalised "One Stop" names a day, like "one-stop"
         ("The fair runs from 10 A.M. to 2 P.M. on Fridays.", []),  # clock times in capitals
         ("It repealed Local Law 71 and moved District 218 to Emergency 911.", []),  # names with numbers

@@ -53,7 +53,7 @@ SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[Heal
 @given(any_text)
 @example("The plan is dead, told Reuters")  # a crash: a cue after a comma with nothing after its object
 @example("The score was 0/0.")  # a crash: a fraction's value divided by zero
-def test_extraction_never_raises_and_spans_are_slices_inside_one_sentence(text: str):
+def test_extraction_never_raises_and_spans_are_slices_inside_one_sentence(text: str) -> None:
     bounds = [(s.start, s.end) for s in split_document(text).sentences]
     spans = extract_spans(text, bounds)
 
@@ -76,7 +76,9 @@ def test_extraction_never_raises_and_spans_are_slices_inside_one_sentence(text: 
 
 @SETTINGS
 @given(any_text)
-def test_extraction_without_sentence_bounds_never_raises(text: str):
+@example("PC demand slumps\n\nVeridian Inc. said sales fell.")  # a headline ran into the source after it
+def test_extraction_without_sentence_bounds_never_raises_or_crosses_a_blank_line(text: str) -> None:
     spans = extract_spans(text)
-    assert all(text[s.start : s.end] == s.text for s in spans.sources)
+    assert all(text[s.start : s.end] == s.text and "\n\n" not in s.text for s in spans.sources)
+    assert all("\n\n" not in text[min(s.start, s.cue_start) : max(s.end, s.cue_end)] for s in spans.sources)
     assert all(text[q.start : q.end] == q.text for q in spans.quantities)
