@@ -50,8 +50,12 @@ def label_on_cluster(
     spans: bool = True,
     progress: Callable[[str], None] | None = None,
     in_flight: int | None = None,
+    connect_timeout: float = 30.0,
 ) -> Iterator[list[LabelledSentence]]:
-    """Each batch's rows, labelled on the cluster at ``scheduler``, in input order."""
+    """Each batch's rows, labelled on the cluster at ``scheduler``, in input order.
+
+    ``connect_timeout``: seconds to wait for the scheduler; a remote one can take a while to answer.
+    """
     try:
         from distributed import Client
     except ImportError:
@@ -60,7 +64,7 @@ def label_on_cluster(
         ) from None
     labeller = Labeller.load(model, trust)
     try:
-        client = Client(scheduler, timeout=30)
+        client = Client(scheduler, timeout=connect_timeout)
     except OSError as err:
         raise FactcheckError(f"--scheduler {scheduler}: cannot connect ({err})") from None
     with client:

@@ -145,7 +145,7 @@ def test_scheduler_and_worker_processes_via_the_cli(tiny_model: Path, shards: Pa
 def test_unreachable_scheduler_is_a_clear_error(tiny_model: Path, shards: Path):
     units = batches(stream_units([str(shards / "a.txt")]))
     with pytest.raises(FactcheckError, match="cannot connect"):
-        list(label_on_cluster(units, f"tcp://127.0.0.1:{_free_port()}", tiny_model))
+        list(label_on_cluster(units, f"tcp://127.0.0.1:{_free_port()}", tiny_model, connect_timeout=3))
 
 
 def test_a_glob_that_matches_nothing(tmp_path: Path):
