@@ -1282,6 +1282,15 @@ def _capitalised_name(names: list[Token]) -> bool:
     )
 
 
+def _named_phrase(sentence: list[Token], k: int) -> tuple[tuple[int, int], list[Token], Token | None] | None:
+    """The phrase that names a source after its cue at ``k``, its tokens, and the token after it."""
+    span = _phrase_after(sentence, k, stop_at_clause=True)
+    if span is None:
+        return None
+    names = [t for t in sentence[k:] if t.start < span[1]]
+    return span, names, sentence[k + len(names)] if k + len(names) < len(sentence) else None
+
+
 def _inverted(sentence: list[Token], i: int, width: int, after_quote: bool = False) -> tuple[int, int] | None:
     """'…," said Milan Herak, 54, …': the source follows the cue right after a quote or a comma."""
     prev = sentence[i - 1] if i else None
@@ -1289,17 +1298,18 @@ def _inverted(sentence: list[Token], i: int, width: int, after_quote: bool = Fal
         # '“…” Said Grothman.', '“…” Added Smith, …': a sentence opened by the verb after a quote ended
         # (not a headline's "Noted Scientist Dies" or a man named Said).
         form = sentence[i].lower
-        if not after_quote:
+        if not (
+            after_quote
+            and sentence[i].text[:1].isupper()
+            and (form.endswith("ed") or form in ("said", "wrote"))
+        ):
             return None
-        if not (sentence[i].text[:1].isupper() and (form.endswith("ed") or form in ("said", "wrote"))):
+        named = _named_phrase(sentence, i + width)
+        if named is None or _lemma(form) not in _SPEECH:
             return None
-        span = _phrase_after(sentence, i + width, stop_at_clause=True)
-        if span is None or _lemma(form) not in _SPEECH:
-            return None
-        names = [t for t in sentence[i + width :] if t.start < span[1]]
-        after = sentence[i + width + len(names)] if i + width + len(names) < len(sentence) else None
+        _, names, after = named
         if len(names) <= 5 and _capitalised_name(names) and (after is None or after.text in ",.:"):
-            return span
+            return named[0]
         return None
     if prev.text in _QUOTES or (
         prev.text == "," and (prev.quoted or (i > 1 and sentence[i - 2].text in _QUOTES))
@@ -1310,10 +1320,9 @@ def _inverted(sentence: list[Token], i: int, width: int, after_quote: bool = Fal
             return None  # '…," said U.S.' and the name in the next sentence: cut by the splitter
         return span
     if prev.text == ",":  # "Most tenants, said Ortega, will stay": a name set off by commas
-        span = _phrase_after(sentence, i + width, stop_at_clause=True)
-        if span is not None:
-            names = [t for t in sentence[i + width :] if t.start < span[1]]
-            after = next((t for t in sentence[i + width + len(names) :]), None)
+        named = _named_phrase(sentence, i + width)
+        if named is not None:
+            span, names, after = named
             # "…, said Smith." ends the sentence; "…, told Fortune." names whom the source told.
             ends = _lemma(sentence[i].lower) != "tell" and (
                 after is None or (after.text in ".!" and after is sentence[-1])
@@ -1428,7 +1437,7 @@ def _name_and_company(sentence: list[Token], subject: tuple[int, int]) -> bool:
     return (
         0 < len(name) <= 4
         and all(t.text[:1].isupper() for t in name)
-        and after[:1] != []
+        and bool(after)
         and after[0] in _INNER_POSSESSIVES
         and not any(w in _INNER_POSSESSIVES for w in after[1:])
     )

@@ -198,8 +198,7 @@ def read_weights(spec: str | Path | None = None, trust: bool = False) -> Weights
     """
     model_dir = resolve_model_dir(spec)
     card = read_card(model_dir)
-    weights = card.get("weights")
-    record: dict[str, Any] = weights if isinstance(weights, dict) else {}
+    record = _weights_record(card)
     kind = record.get("format")
     if kind == "npz":
         path = model_dir / WEIGHTS
@@ -283,6 +282,12 @@ def load_model(
     return build_pipeline(weights), weights.card
 
 
+def _weights_record(card: dict[str, Any]) -> dict[str, Any]:
+    """The card's record of its weights file (format, size, SHA-256); empty on a card without one."""
+    weights = card.get("weights")
+    return weights if isinstance(weights, dict) else {}
+
+
 def _check_sklearn_version(model_dir: Path, card: dict[str, Any]) -> None:
     """Scikit-learn objects are rebuilt only by the minor version that fitted them."""
     import sklearn
@@ -305,8 +310,7 @@ def check_model(spec: str | Path | None = None, trust: bool = False) -> dict[str
     """
     model_dir = resolve_model_dir(spec)
     card = read_card(model_dir)
-    weights = card.get("weights")
-    record: dict[str, Any] = weights if isinstance(weights, dict) else {}
+    record = _weights_record(card)
     kind = record.get("format")
     if kind not in ("npz", "skops") and not trust and (model_dir / LEGACY_WEIGHTS).exists():
         return {"format": "pickle", "file": LEGACY_WEIGHTS, "status": "not loaded: " + _LEGACY_HINT}
