@@ -44,7 +44,14 @@ _CUE_FIRST_WORDS = frozenset(form.split()[0] for form in CUE_FORMS)
 _WORD = re.compile(r"[A-Za-z]+")
 # The pre-filter: any word that can begin a cue, in the lower-cased text (one search in C). A digit,
 # "&", "'" or "-" after it would carry the token on ("state-of-the-art"): no cue word there.
-_CUE_WORD = re.compile(r"(?<![a-z])" + trie(_CUE_FIRST_WORDS) + r"(?![a-z0-9&'-])")
+# "make" is a cue only for a statement ("made the following remarks: …") and is too common a word
+# to let every sentence holding it through: the pre-filter passes it only before such a noun.
+_STATEMENT_ONLY_WORDS = frozenset(form for form, lemma in CUE_FORMS.items() if lemma == "make")
+_CUE_WORD = re.compile(
+    r"(?<![a-z])(?:"
+    + trie(_CUE_FIRST_WORDS - _STATEMENT_ONLY_WORDS)
+    + r"(?![a-z0-9&'-])|ma(?:de|kes?|king) [^.:;]{0,40}?(?:statement|remarks|comments))"
+)
 _QUOTE_MARK = re.compile('[“”"\u2018\u2019]|\n\n')
 _OPEN_QUOTES = "“\u2018"
 _CLOSE_QUOTES = "”\u2019"
@@ -193,7 +200,7 @@ _PAST_AS_BASE = frozenset({"put", "forecast"})
 # Participles that make a letter written a request: "wrote to the agency, urging it to act".
 _REQUESTS = frozenset({"urging", "encouraging", "asking", "requesting"})
 # Press-release verbs that attribute only when they put out a statement whose words follow a colon.
-_STATEMENT_VERBS = {"issue", "release"}
+_STATEMENT_VERBS = {"issue", "release", "make"}
 # What follows "question(s)" used as a verb: "questions whether", "questions the figures".
 _QUESTION_OBJECTS = {"whether", "if", "why", "how", "what", "the", "his", "her", "its", "their", "that", ":"}
 _STATEMENTS = {"statement", "statements", "remarks", "report", "letter", "comments", "op-ed"}
@@ -242,7 +249,9 @@ _DOCUMENT_HEADS = _STUDIES | _STATEMENTS
 # Unions the rules test against, built once: a set built inside a rule is rebuilt on every call.
 _AUX_NOT_BE = frozenset(_AUX - _BE)
 _BEFORE_A_NOUN = frozenset(_PREPOSITIONS | {"below", "above", "than", "under", "per"})  # "below forecast"
-_NO_VERB_LEMMA = frozenset({None, *_NOUN_CUES})  # a word that is no cue, or a cue that is also a noun
+# A word that is no cue, a cue that is also a noun, or "make", a cue only before a statement: none
+# of them marks a finite verb ("the decency that makes a nation" is no clause).
+_NO_VERB_LEMMA = frozenset({None, *_NOUN_CUES, "make"})
 _OPENING_BOUNDARIES = frozenset(_BOUNDARY_WORDS | {"in", "on", "at", "after"})
 _TIMES = frozenset(_PERIODS | {"time"})
 _AUX_OR_PRONOUN = frozenset(_AUX | _PRONOUNS)

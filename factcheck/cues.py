@@ -19,7 +19,7 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
         "publish", "calculate", "put", "count", "list", "recommend", "advise", "inform", "credit",
         "link", "attribute", "reckon", "guess", "understand", "email", "answer", "point to",
         "fire back", "pencil in", "conclude", "emphasise", "anticipate", "judge", "issue", "release",
-        "characterize", "emphasize", "continue", "perceive", "observe", "quote",
+        "characterize", "emphasize", "continue", "perceive", "observe", "quote", "make",
     ),
     "endorsing": (
         "confirm", "show", "find", "reveal", "demonstrate", "establish", "prove", "point out",
@@ -32,6 +32,7 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
 # Forms no suffix rule produces.
 _IRREGULAR = {
     "say": ("said",),
+    "make": ("made",),
     "tell": ("told",),
     "write": ("wrote", "written"),
     "think": ("thought",),

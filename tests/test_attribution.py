@@ -762,3 +762,26 @@ def test_a_lost_closing_mark_ends_a_quote_only_at_a_speaker_ending_the_sentence(
     # A new quoted paragraph after the lost mark: the attribution and the next quote's are read.
     text = "\u201cThe credit is paid at once, said Rep. Ana Lee. \u201cWe start Monday,\u201d she added."
     assert [(s.text, s.cue_text) for s in find_sources(text)] == [("Rep. Ana Lee", "said"), ("she", "added")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "made" puts out a statement as "released" does: only with the words after a colon.
+        ("Rep. Jo Hale (DE-01) made the following remarks on the House floor: \u201cI rise today.\u201d",
+         [("Rep. Jo Hale", "made")]),
+        ("Upon passage, Chairman Cy Vale of Ohio made the following statement: \u201cWe won.\u201d",
+         [("Chairman Cy Vale of Ohio", "made")]),
+        ("The mayor made these comments: \u201cWe will rebuild.\u201d", [("The mayor", "made")]),
+        ("Rep. Jo Hale made the following statement after the vote.", []),
+        ("He made a statement.", []),
+        ("She made clear that the plan is dead.", []),
+        ("The storm made the port close early.", []),
+        # "makes" is no verb that opens a clause after "maintain": a relative clause, no claim.
+        ("We must maintain the decency that makes a nation out of millions.", []),
+    ],
+)  # fmt: skip
+def test_made_the_following_statement_is_a_statement_verb(text: str, expected: list[tuple[str, str]]) -> None:
+    bounds = [(s.start, s.end) for s in split_document(text).sentences]
+    assert [(s.text, s.cue_text) for s in find_sources(text, sentences=bounds)] == expected
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected  # the pre-filter skips none
