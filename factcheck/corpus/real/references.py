@@ -9,6 +9,7 @@ id is caught even when the offsets still fall inside the new text.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 from dataclasses import dataclass, field, replace
@@ -131,7 +132,27 @@ def read_labels(real_dir: Path = REAL_DIR) -> list[LabelRow]:
             if row.label not in LABEL_IDS:
                 raise FactcheckError(f"{where}: unknown label {row.label!r}; valid: {', '.join(LABEL_IDS)}")
             rows.append(row)
+    _refuse_overlaps(rows)
     return rows
+
+
+def _refuse_overlaps(rows: list[LabelRow]) -> None:
+    """Fail on two rows of one document whose sentences overlap.
+
+    Text labelled twice (an older splitter's fragments beside the whole sentence a later
+    round labelled) would be trained on and scored twice; each stretch of text has one label.
+    """
+    by_document: dict[tuple[str, str], list[LabelRow]] = {}
+    for row in rows:
+        by_document.setdefault((row.source, row.doc), []).append(row)
+    for document in by_document.values():
+        document.sort(key=lambda row: (row.start, row.end))
+        for before, after in itertools.pairwise(document):
+            if after.start < before.end:
+                raise FactcheckError(
+                    f"{after.where}: sentence {after.start}-{after.end} of {after.doc!r} overlaps "
+                    f"{before.start}-{before.end} ({before.where}); label each stretch of text once"
+                )
 
 
 def locate_copy(source: Source, copies: Path) -> LocalCopy:

@@ -55,3 +55,16 @@ def test_the_command_reports_a_user_error_in_one_line(tmp_path: Path, capsys: py
     assert main(["--copies", str(tmp_path / "none"), "--cache", str(tmp_path / "c")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("factcheck: error: ") and err.count("\n") == 1
+
+
+def test_overlapping_label_rows_of_one_document_are_refused(
+    copies: Path, real_dir: Path, tmp_path: Path
+) -> None:
+    # An older splitter's fragment labelled beside the whole sentence: text scored twice.
+    path = real_dir / "labels" / "wikinews.jsonl"
+    row = json.loads(path.read_text().splitlines()[0])
+    fragment = {**row, "start": row["start"] + 4}
+    path.write_text(path.read_text() + json.dumps(fragment) + "\n")
+    overlap = r"wikinews\.jsonl:\d+: sentence .* overlaps .*wikinews\.jsonl:1\)"
+    with pytest.raises(FactcheckError, match=overlap):
+        build(copies, tmp_path / "cache", real_dir)
