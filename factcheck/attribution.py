@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from factcheck.cues import CUE_FORMS, CUE_STANCE
+from factcheck.paragraphs import paragraph_bounds
 from factcheck.regex_trie import lowered_keeping_offsets, trie
 
 # Words (with inner apostrophes, hyphens and dots: "people\u2019s", "U.S"), numbers, paragraph
@@ -232,7 +233,6 @@ _ATTRIBUTION_TAIL = re.compile(
     r"(?:the[ \t]+[a-z]+(?:[ \t]+[a-z]+)?|[A-Z][\w.'\u2019-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'\u2019-]*){0,5})"
     r"(?=[.,!?])"
 )
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Lower-case words inside a capitalised title after its verb: "…, said City of Lund Police Chief …".
 _TITLE_JOINERS = frozenset({"of", "for", "and", "the", "de", "del", "van", "von", "da"})
 # Verbs of speech that put a described source after them at a sentence's end ("…, says the banker").
@@ -516,7 +516,7 @@ def find_sources(
     lowered = lowered_keeping_offsets(text)
     if sentences is None:  # rough sentences, never across a paragraph break (a headline, a dateline)
         groups = [
-            g for start, end in _paragraphs(text) for g in _sentences(_tokens(text, quotes, start, end))
+            g for start, end in paragraph_bounds(text) for g in _sentences(_tokens(text, quotes, start, end))
         ]
     else:
         groups = [
@@ -653,16 +653,6 @@ def _quote_closes_before(text: str, start: int) -> bool:
     while k >= 0 and text[k].isspace():
         k -= 1
     return k >= 0 and text[k] in '\u201d"'
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: the text between blank lines."""
-    bounds, start = [], 0
-    for gap in _BLANK_LINE.finditer(text):
-        bounds.append((start, gap.start()))
-        start = gap.end()
-    bounds.append((start, len(text)))
-    return bounds
 
 
 def _sentences(tokens: list[Token]) -> list[list[Token]]:

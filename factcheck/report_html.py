@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
 from factcheck.labels import LABEL_IDS, LABELS
+from factcheck.paragraphs import BLANK_LINE
 
 if TYPE_CHECKING:  # the CLI imports this module for REVIEW_BELOW, so ``--help`` must stay light
     from factcheck.evaluation import CalibrationBin, Evaluation, Mistake, Report
@@ -43,7 +44,6 @@ REVIEW_BELOW = 0.6
 #: With more articles than this, each starts collapsed so a 1,000-article page opens fast.
 OPEN_UP_TO = 20
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -203,7 +203,7 @@ def _article_html(
     for r, row in enumerate(rows):
         if text is not None and 0 <= previous_end <= row["start"] <= len(text):
             gap = text[previous_end : row["start"]]
-            for k, part in enumerate(_PARAGRAPH_BREAK.split(gap)):
+            for k, part in enumerate(BLANK_LINE.split(gap)):
                 if k and paragraphs[-1]:
                     paragraphs.append([])
                 if part.strip():

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from factcheck.paragraphs import BLANK_LINE
 from factcheck.punkt_module import PunktParameters, PunktSentenceTokenizer
 
 _DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)")
@@ -132,7 +133,6 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*\Z")
 # Reference marks after a sentence's end belong to it ("... in 1971. [3] He left").
 _CITATIONS = re.compile(r"(?:\[(?:\d{1,3}|[a-z][a-z ]{0,30})\][^\S\n]*)+")
 _AFTER_SENTENCE_END = re.compile(r"[.?!\u2026][\"'\u2019\u201d)]*[^\S\n]*\Z")
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 # A line break before a line with text, and that line's first word.
 _LINE_BREAK = re.compile(r"\n[^\S\n]*(?=(?P<first>\S+))")
 # Plain-text hard wrapping: the longest line within these widths, several nearly as long.
@@ -282,7 +282,7 @@ def _line_cuts(text: str, pos: int) -> Iterator[int]:
         if not line.strip():
             continue
         if paragraphs is None:
-            paragraphs = [pos, *(m.end() for m in _BLANK_LINE.finditer(text, pos))]
+            paragraphs = [pos, *(m.end() for m in BLANK_LINE.finditer(text, pos))]
         paragraph = bisect_right(paragraphs, line_start) - 1
         if paragraph not in widths:
             end = paragraphs[paragraph + 1] if paragraph + 1 < len(paragraphs) else len(text)
@@ -371,7 +371,7 @@ def _enumeration_cuts(text: str, pos: int) -> Iterator[tuple[int | None, tuple[i
             end += 1
         inside = (match.start() + 1, end + 1)
         run = runs.get(style)
-        if run is not None and _BLANK_LINE.search(text, run[2], match.start()):
+        if run is not None and BLANK_LINE.search(text, run[2], match.start()):
             run = None  # a list never runs on across a paragraph
         if run is not None and run[0] == value - 1:
             if run[1] is not None:
