@@ -51,7 +51,7 @@ _STATEMENT_ONLY_WORDS = frozenset(form for form, lemma in CUE_FORMS.items() if l
 _CUE_WORD = re.compile(
     r"(?<![a-z])(?:"
     + trie(_CUE_FIRST_WORDS - _STATEMENT_ONLY_WORDS)
-    + r"(?![a-z0-9&'-])|ma(?:de|kes?|king) [^.:;]{0,40}?(?:statement|remarks|comments))"
+    + r"(?![a-z0-9&'-])|ma(?:de|kes?|king) [^:;]{0,80}?(?:statement|remarks|comments))"
 )
 _QUOTE_MARK = re.compile('[“”"\u2018\u2019]|\n\n')
 _OPEN_QUOTES = "“\u2018"

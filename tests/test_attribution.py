@@ -773,6 +773,9 @@ def test_a_lost_closing_mark_ends_a_quote_only_at_a_speaker_ending_the_sentence(
         ("Upon passage, Chairman Cy Vale of Ohio made the following statement: \u201cWe won.\u201d",
          [("Chairman Cy Vale of Ohio", "made")]),
         ("The mayor made these comments: \u201cWe will rebuild.\u201d", [("The mayor", "made")]),
+        # Long words before the noun: the pre-filter still lets the sentence through.
+        ("The mayor made the following extraordinarily comprehensive statement: \u201cWe won.\u201d",
+         [("The mayor", "made")]),
         ("Rep. Jo Hale made the following statement after the vote.", []),
         ("He made a statement.", []),
         ("She made clear that the plan is dead.", []),
