@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from factcheck.cues import CUE_FORMS, CUE_STANCE
-from factcheck.paragraphs import paragraph_bounds
+from factcheck.paragraphs import BLANK_LINE, paragraph_bounds
 from factcheck.regex_trie import lowered_keeping_offsets, trie
 
 # Words (with inner apostrophes, hyphens and dots: "people\u2019s", "U.S"), numbers, paragraph
@@ -39,21 +39,33 @@ _ABBREVIATIONS = frozenset(
 _INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+|[A-Z]")
 _ABBREVIATION_ENDS = tuple(_ABBREVIATIONS)
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# "make" is a cue only in "made the following statement: “…”" (``_makes_a_statement``); anywhere
+# else it is an everyday verb, which the rules' tests for a cue verb ("a finite verb follows")
+# must not take for one, and too common a word to let every sentence holding it through the pre-filter.
+_MAKE_FORMS = frozenset(form for form, lemma in CUE_FORMS.items() if lemma == "make")
 # ``cues.cue_lemma`` for a token's lower-cased text (one word, no spaces to normalise): a dict look-up.
-_lemma = CUE_FORMS.get
+_lemma = {form: lemma for form, lemma in CUE_FORMS.items() if form not in _MAKE_FORMS}.get
 _CUE_FIRST_WORDS = frozenset(form.split()[0] for form in CUE_FORMS)
 _WORD = re.compile(r"[A-Za-z]+")
+# What is made, and the words that may stand between "made" and it ("made the following brief remarks").
+_MADE_STATEMENTS = frozenset({"statement", "statements", "remarks", "comments"})
+_MADE_STATEMENT_WORDS = frozenset(
+    {"the", "following", "this", "these", "a", "an", "his", "her", "their", "its", "brief", "short",
+     "written", "joint", "prepared", "opening", "closing", "further"}
+)  # fmt: skip
+_MADE_STATEMENT_GAP = 3
 # The pre-filter: any word that can begin a cue, in the lower-cased text (one search in C). A digit,
-# "&", "'" or "-" after it would carry the token on ("state-of-the-art"): no cue word there.
-# "make" is a cue only for a statement ("made the following remarks: …") and is too common a word
-# to let every sentence holding it through: the pre-filter passes it only before such a noun.
-_STATEMENT_ONLY_WORDS = frozenset(form for form, lemma in CUE_FORMS.items() if lemma == "make")
+# "&", "'" or "-" after it would carry the token on ("state-of-the-art"): no cue word there. A form
+# of "make" passes only in the words ``_makes_a_statement`` accepts.
 _CUE_WORD = re.compile(
     r"(?<![a-z])(?:"
-    + trie(_CUE_FIRST_WORDS - _STATEMENT_ONLY_WORDS)
-    + r"(?![a-z0-9&'-])|ma(?:de|kes?|king) [^:;]{0,80}?(?:statement|remarks|comments))"
+    + trie(_CUE_FIRST_WORDS - _MAKE_FORMS)
+    + r"(?![a-z0-9&'-])|"
+    + trie(_MAKE_FORMS)
+    + rf"\s+(?:{trie(_MADE_STATEMENT_WORDS)}\s+){{0,{_MADE_STATEMENT_GAP}}}{trie(_MADE_STATEMENTS)}(?![a-z]))"
 )
-_QUOTE_MARK = re.compile('[“”"\u2018\u2019]|\n\n')
+# Quotation marks, and the paragraph breaks a quote left open ends at.
+_QUOTE_MARK = re.compile('[“”"\u2018\u2019]|' + BLANK_LINE.pattern)
 _OPEN_QUOTES = "“\u2018"
 _CLOSE_QUOTES = "”\u2019"
 _ENDS = (".", "!", "?")
@@ -249,9 +261,7 @@ _DOCUMENT_HEADS = _STUDIES | _STATEMENTS
 # Unions the rules test against, built once: a set built inside a rule is rebuilt on every call.
 _AUX_NOT_BE = frozenset(_AUX - _BE)
 _BEFORE_A_NOUN = frozenset(_PREPOSITIONS | {"below", "above", "than", "under", "per"})  # "below forecast"
-# A word that is no cue, a cue that is also a noun, or "make", a cue only before a statement: none
-# of them marks a finite verb ("the decency that makes a nation" is no clause).
-_NO_VERB_LEMMA = frozenset({None, *_NOUN_CUES, "make"})
+_NO_VERB_LEMMA = frozenset({None, *_NOUN_CUES})  # a word that is no cue, or a cue that is also a noun
 _OPENING_BOUNDARIES = frozenset(_BOUNDARY_WORDS | {"in", "on", "at", "after"})
 _TIMES = frozenset(_PERIODS | {"time"})
 _AUX_OR_PRONOUN = frozenset(_AUX | _PRONOUNS)
@@ -331,7 +341,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     carried = False  # a straight quote was open at the last paragraph break and none is seen since
     for m in _QUOTE_MARK.finditer(text):
         mark, at = m[0], m.start()
-        if mark == "\n\n":
+        if mark[0] == "\n":  # a paragraph break
             if depth:
                 spans.append((opened, _open_quote_end(text, opened, at)))
             if straight >= 0:
@@ -1126,6 +1136,8 @@ def _context_fits(
         return (nxt in (",", ".", "") and _after_quote(sentence, i)) or (
             nxt in (",", ":") and _words(sentence, i + width + 1) in _QUOTES
         )
+    if lemma == "make":
+        return _makes_a_statement(sentence, i + width)
     if lemma in _STATEMENT_VERBS:  # "released the following statement: “…”"
         colon = next((k for k in range(i + width, len(sentence) - 1) if sentence[k].text == ":"), None)
         noun = next((n for n, t in enumerate(after[:5]) if t in _STATEMENTS), None)
@@ -1220,6 +1232,23 @@ def _that_after_place(after: list[str]) -> bool:
             # "grants to charities to help ensure that" (an infinitive's).
             return False
     return False
+
+
+def _makes_a_statement(sentence: list[Token], k: int) -> bool:
+    """Whether "made" before token ``k`` puts out a statement whose words follow: "made the following
+    remarks on the floor: “…”".
+
+    Stricter than "released": "made" is an everyday verb, so the statement must be its object
+    (only ``_MADE_STATEMENT_WORDS`` before the noun: "made changes to the report: …" and "made
+    no comments: she left" are no statements), and a quotation must open right after the colon.
+    """
+    n = k
+    while n < len(sentence) and n - k < _MADE_STATEMENT_GAP and sentence[n].lower in _MADE_STATEMENT_WORDS:
+        n += 1
+    if n >= len(sentence) or sentence[n].lower not in _MADE_STATEMENTS:
+        return False
+    colon = next((c for c in range(n + 1, len(sentence) - 1) if sentence[c].text == ":"), None)
+    return colon is not None and sentence[colon + 1].text in _QUOTES
 
 
 def _bare_clause(sentence: list[Token], k: int) -> bool:

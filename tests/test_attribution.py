@@ -773,15 +773,27 @@ def test_a_lost_closing_mark_ends_a_quote_only_at_a_speaker_ending_the_sentence(
         ("Upon passage, Chairman Cy Vale of Ohio made the following statement: \u201cWe won.\u201d",
          [("Chairman Cy Vale of Ohio", "made")]),
         ("The mayor made these comments: \u201cWe will rebuild.\u201d", [("The mayor", "made")]),
-        # Long words before the noun: the pre-filter still lets the sentence through.
-        ("The mayor made the following extraordinarily comprehensive statement: \u201cWe won.\u201d",
-         [("The mayor", "made")]),
+        ("The mayor made the following brief statement: \u201cWe won.\u201d", [("The mayor", "made")]),
+        # A line wrapped, or a no-break space, after "made": the pre-filter lets the sentence through.
+        ("Rep. Jo Hale made\nthe following statement: \u201cWe won.\u201d", [("Rep. Jo Hale", "made")]),
+        ("Rep. Jo Hale made\u00a0the following statement: \u201cWe won.\u201d", [("Rep. Jo Hale", "made")]),
+        # The statement must be what is made, and its words must follow the colon.
+        ("The agency made changes to the report: the deficit was $2 billion, not $3 billion.", []),
+        ("The error made the report useless: it counted every vote twice.", []),
+        ("Critics made fun of the statement: it ran to 90 pages.", []),
+        ("She made no comments: she left the room at noon.", []),
+        ("Senator Ana Lee made the following remarks in honor of Veterans Day: Click here to watch.", []),
         ("Rep. Jo Hale made the following statement after the vote.", []),
         ("He made a statement.", []),
         ("She made clear that the plan is dead.", []),
         ("The storm made the port close early.", []),
         # "makes" is no verb that opens a clause after "maintain": a relative clause, no claim.
         ("We must maintain the decency that makes a nation out of millions.", []),
+        # "made" as a participle inside a subject is no verb that ends the subject.
+        ("The study made available by the agency found that rents rose 4%.",
+         [("The study made available by the agency", "found")]),
+        ("The survey the bank makes each year shows that rents rose.",
+         [("The survey the bank makes each year", "shows")]),
     ],
 )  # fmt: skip
 def test_made_the_following_statement_is_a_statement_verb(text: str, expected: list[tuple[str, str]]) -> None:

@@ -28,3 +28,10 @@ def test_the_splitter_and_the_span_rules_agree_on_a_break_of_no_break_spaces() -
         "Veridian Inc. said sales fell.",
     ]
     assert [s.text for s in extract_spans(text).sources] == ["Veridian Inc."]
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n \n", "\n\u00a0\n"])
+def test_a_quote_left_open_ends_at_any_paragraph_break(gap: str) -> None:
+    # The news convention: a quoted paragraph left open. The next paragraph is the writer's again.
+    text = f"\u201cWe will rebuild the port.{gap}Veridian Inc. said sales fell 4% last year."
+    assert [s.text for s in extract_spans(text).sources] == ["Veridian Inc."]
