@@ -1139,7 +1139,7 @@ def _context_fits(
     if lemma == "make":
         return _makes_a_statement(sentence, i + width)
     if lemma in _STATEMENT_VERBS:  # "released the following statement: “…”"
-        colon = next((k for k in range(i + width, len(sentence) - 1) if sentence[k].text == ":"), None)
+        colon = _colon_from(sentence, i + width)
         noun = next((n for n, t in enumerate(after[:5]) if t in _STATEMENTS), None)
         # "released a report indicating …: “…”": the report speaks through its own cue, not the colon.
         then = after[noun + 1] if noun is not None and noun + 1 < len(after) else ""
@@ -1247,8 +1247,13 @@ def _makes_a_statement(sentence: list[Token], k: int) -> bool:
         n += 1
     if n >= len(sentence) or sentence[n].lower not in _MADE_STATEMENTS:
         return False
-    colon = next((c for c in range(n + 1, len(sentence) - 1) if sentence[c].text == ":"), None)
+    colon = _colon_from(sentence, n + 1)
     return colon is not None and sentence[colon + 1].text in _QUOTES
+
+
+def _colon_from(sentence: list[Token], k: int) -> int | None:
+    """The first colon at or after token ``k`` with a token after it: where a statement's words begin."""
+    return next((c for c in range(k, len(sentence) - 1) if sentence[c].text == ":"), None)
 
 
 def _bare_clause(sentence: list[Token], k: int) -> bool:
