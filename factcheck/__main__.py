@@ -19,6 +19,7 @@ import sys
 def main() -> None:
     held = {signal.SIGINT}
     can_hold = hasattr(signal, "pthread_sigmask")
+    code: str | int | None = 0
     try:
         if can_hold:
             signal.pthread_sigmask(signal.SIG_BLOCK, held)
@@ -33,7 +34,25 @@ def main() -> None:
         cli_main()  # inside the guard: a SIGINT before it installs its own handler still ends with 130
     except KeyboardInterrupt:
         sys.stderr.write("\nfactcheck: interrupted\n")
-        sys.exit(130)
+        code = 130
+    except SystemExit as done:
+        code = done.code
+    if code == 130:
+        _forget_interrupt()
+    sys.exit(code)
+
+
+def _forget_interrupt() -> None:
+    """Keep ``python -m factcheck``'s exit code 130 after a Ctrl-C we handled.
+
+    CPython (3.11 here; 3.12 has the same code) remembers a KeyboardInterrupt
+    that ended any string ``exec`` (dataclasses and namedtuples are built that
+    way while modules import), even one a caller then caught; under ``-m`` it
+    ends the process with SIGINT instead of the code given to ``sys.exit``.
+    The flag is cleared when the next string ``exec`` starts, so an empty one
+    clears it. The ``factcheck`` command itself never had the problem.
+    """
+    exec("", {})
 
 
 def _needs_numpy(args: list[str]) -> bool:

@@ -277,3 +277,29 @@ def test_threads_numpy_starts_never_take_ctrl_c():
     finally:
         process.kill()
         process.wait()
+
+
+@pytest.mark.parametrize("caught_by", ["the command", "the entry point"])
+def test_ctrl_c_inside_a_string_exec_still_exits_130_under_dash_m(tmp_path: Path, caught_by: str):
+    """CPython ends ``python -m`` with SIGINT (-2) after a KeyboardInterrupt that ended a string ``exec``.
+
+    Ctrl-C landing while a dataclass or namedtuple is built (both use ``exec``)
+    made ``python -m factcheck`` exit -2 about one time in twenty, though the
+    interrupt was caught and reported. The probe raises it in such an ``exec``,
+    at the two places it can be caught: the command's handler and the entry
+    point's guard.
+    """
+    target = "factcheck.cli.app" if caught_by == "the command" else "factcheck.cli.main"
+    (tmp_path / "probe.py").write_text(
+        "import factcheck.cli\n"
+        "def interrupted(*args, **kwargs):\n"
+        "    exec('raise KeyboardInterrupt', {})\n"
+        f"{target} = interrupted\n"
+        "from factcheck.__main__ import main\n"
+        "main()\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "probe"], cwd=tmp_path, stderr=subprocess.PIPE, text=True, timeout=60
+    )
+    assert (done.returncode, done.stderr.strip()) == (130, "factcheck: interrupted")
