@@ -48,7 +48,7 @@ _lemma = {form: lemma for form, lemma in CUE_FORMS.items() if form not in _MAKE_
 _CUE_FIRST_WORDS = frozenset(form.split()[0] for form in CUE_FORMS)
 _WORD = re.compile(r"[A-Za-z]+")
 # What is made, and the words that may stand between "made" and it ("made the following brief remarks").
-_MADE_STATEMENTS = frozenset({"statement", "statements", "remarks", "comments"})
+_MADE_STATEMENTS = frozenset({"statement", "statements", "remarks", "comment", "comments"})
 _MADE_STATEMENT_WORDS = frozenset(
     {"the", "following", "this", "these", "a", "an", "his", "her", "their", "its", "brief", "short",
      "written", "joint", "prepared", "opening", "closing", "further"}
@@ -89,6 +89,8 @@ _INTRODUCTIONS = {
     "however", "meanwhile", "additionally", "moreover", "furthermore", "instead", "still", "also", "today",
     "yesterday", "separately", "nevertheless", "now", "then", "finally", "overall", "indeed", "thus",
 }  # fmt: skip
+_THINGS = frozenset({"something", "nothing", "everything"})
+_ARTICLES_AND_POSSESSIVES = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 _ING_NOUNS = {
     "spring",
     "morning",
@@ -244,6 +246,13 @@ _ATTRIBUTION_TAIL = re.compile(
     r",[ \t]+(?:said|says|added|adds|explained|explains|stated|continued|noted)[ \t]+"
     r"(?:the[ \t]+[a-z]+(?:[ \t]+[a-z]+)?|[A-Z][\w.'\u2019-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'\u2019-]*){0,5})"
     r"(?=[.,!?])"
+)
+# A sentence opened by a name and its speech verb ('… this year. Rogers said …'): a quote left open
+# has ended before it, since the speaker is named in the third person.
+_NAMED_SPEAKER = re.compile(
+    r"(?<=[.!?])[ \t]+(?!(?:The|This|That|These|Those|It|He|She|They|We|I|A|An|Our|My|His|Her|Their)\b)"
+    r"(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms)\.[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
+    r"[ \t]+(?:said|says|added|adds|noted|notes|explained|stated)\b"
 )
 # Lower-case words inside a capitalised title after its verb: "…, said City of Lund Police Chief …".
 _TITLE_JOINERS = frozenset({"of", "for", "and", "the", "de", "del", "van", "von", "da"})
@@ -429,10 +438,12 @@ def _open_quote_end(text: str, opened: int, end: int) -> int:
     """Where a quote never closed before ``end`` stops: at '…, said Congresswoman Lee.' if it has one.
 
     The closing mark was lost before the attribution, so the quote ends at the comma (kept inside,
-    as a quoted comma before "said" is) rather than hiding every cue after it.
+    as a quoted comma before "said" is) rather than hiding every cue after it; or it was lost at
+    the end of the sentence before one that names the speaker ('… this year. Rogers said').
     """
     tail = _ATTRIBUTION_TAIL.search(text, opened, end)
-    return tail.start() + 1 if tail else end
+    named = _NAMED_SPEAKER.search(text, opened, end)
+    return min(tail.start() + 1 if tail else end, named.start() if named else end)
 
 
 def _tokens(text: str, quotes: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Token]:
@@ -733,6 +744,13 @@ def _source_for(
     ):
         return None  # "the reports", "its estimates", "Analysts' forecasts", "other counties": nouns
     if (
+        form.endswith("ed")
+        and i >= 2
+        and _adverb(sentence[i - 1])
+        and _words(sentence, _skip_adverbs(sentence, i - 1)) in _ARTICLES_AND_POSSESSIVES
+    ):
+        return None  # "the previously announced maximum": a participle before its noun
+    if (
         prev == ")"
         and i >= 4
         and sentence[i - 3].text == "("
@@ -799,6 +817,10 @@ def _source_for(
         return None  # "document found on rainy streets": a thing found, no claim
     if lemma == "find" and nxt == "it" and _words(sentence, i + width + 2) == "to":
         return None  # "are finding it hard to hire": an experience, no claim
+    if lemma == "find" and (
+        nxt in ("ways", "time") or (nxt in ("a", "the") and _words(sentence, i + width + 1) == "way")
+    ):
+        return None  # "shall find ways to do more", "found a way to": managing something, no claim
     if lemma == "confirm" and (
         (i + width < len(sentence) and sentence[i + width].text in _APPOINTED)
         or _words(sentence, i + width + 1) in _APPOINTED
@@ -873,8 +895,12 @@ def _source_for(
         prev == "and"
         and not found
         and (
-            (form in ("said", "says") and (nxt in ("that", ":") or _bare_clause(sentence, i + width)))
+            (
+                form in ("said", "says", "found")
+                and (nxt in ("that", ":") or _bare_clause(sentence, i + width))
+            )
             or (form.endswith("ed") and nxt == "that")  # "Ana was a fan of the band and insisted that"
+            or (form.endswith("s") and nxt == "that")  # "The board will slow its purchases and expects that"
         )
         and (clause := _clause_subject(sentence, i, found)) is not None
         and sentence[0].lower not in _OPENING_BOUNDARIES
@@ -969,7 +995,11 @@ def _source_for(
             and (alone or first.lower not in _DEMONSTRATIVES)
             and first.text != "WHO"
         )
-        or (alone and first.lower.endswith(("ing", "ed")))
+        or (
+            alone
+            and first.lower.endswith(("ing", "ed"))
+            and not _name_ending_like_a_verb(sentence, subject[0], i)
+        )
         or first.lower in ("with", "without")  # "With underlying inflation expected to …"
     ):
         return None
@@ -1132,9 +1162,15 @@ def _context_fits(
         nxt == "it" and _words(sentence, i + width + 1) in _AUX
     )
     clause = nxt in ("that", ":", ",", ".", "", ";") or nxt in _QUOTES or _after_quote(sentence, i) or bare
-    if lemma == "continue":  # '…," the mayor continued.', 'Lee continued, "…': only next to a quote
-        return (nxt in (",", ".", "") and _after_quote(sentence, i)) or (
-            nxt in (",", ":") and _words(sentence, i + width + 1) in _QUOTES
+    if lemma == "continue":  # '…," the mayor continued.', '…," continued Lee.', 'Lee continued, "…'
+        return (
+            (nxt in (",", ".", "") and _after_quote(sentence, i))
+            or (nxt in (",", ":") and _words(sentence, i + width + 1) in _QUOTES)
+            or (  # the quote ends with its comma: "…,” continued Lee", not "…” continued talks"
+                _after_quote(sentence, i)
+                and _words(sentence, i - 2) in (",", "?", "!")
+                and _inverted(sentence, i, width, after_quote) is not None
+            )
         )
     if lemma == "make":
         return _makes_a_statement(sentence, i + width)
@@ -1368,6 +1404,9 @@ def _inverted(sentence: list[Token], i: int, width: int, after_quote: bool = Fal
                 and len(names) <= 6
                 and _lemma(sentence[i].lower) in _SPEECH
                 and not any(t.lower in _AUX or _lemma(t.lower) is not None for t in names)
+                # "…, said the rent rose.": a clause, its verb past ("rose", "increased")
+                and not any(t.lower in _PAST_FORMS for t in names)
+                and not names[-1].lower.endswith("ed")
             )
             if (ends or (after is not None and after.text == ",")) and (
                 described or _capitalised_name(names)
@@ -1669,13 +1708,20 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             and _words(sentence, 1) in (",", "—", "\u2013")
         ):
             break  # a dateline: "DENVER, March 5 —"
-        verb = (low in _AUX and tok.text != "May") or (
-            k < last
-            and tok.text[:1].islower()
-            and _lemma(low) not in (None, low)
-            and not (low.endswith("ing") and k > 0 and sentence[k - 1].is_word)  # "A study documenting"
-            and _words(sentence, k - 1) not in _DETERMINERS
-            and not (low.endswith("ed") and _words(sentence, k + 1) in ("by", "in", "on", "at", "last", "of"))
+        verb = (
+            (low in _AUX and tok.text != "May")
+            or (
+                k < last
+                and tok.text[:1].islower()
+                and _lemma(low) not in (None, low)
+                and not (low.endswith("ing") and k > 0 and sentence[k - 1].is_word)  # "A study documenting"
+                and _words(sentence, k - 1) not in _DETERMINERS
+                and not (
+                    low.endswith("ed") and _words(sentence, k + 1) in ("by", "in", "on", "at", "last", "of")
+                )
+                # "In addition, reports from the office show": a noun right after an opening phrase
+                and not (k >= 2 and sentence[k - 1].text == "," and _introductory(sentence[: k - 1]))
+            )
         )
         if low in _RELATIVE and tok.text == "WHO":
             low = "who-acronym"  # the World Health Organization, not a relative pronoun
@@ -1782,16 +1828,23 @@ def _opening_name(sentence: list[Token], comma: int) -> tuple[int, int] | None:
     "Rosa Delgado, chair and founder of the tenants' union at Millbrook,
     Kent, said": the source is the first segment, a name.
     """
-    first_comma = next((k for k, t in enumerate(sentence) if t.text == ","), None)
-    if first_comma is None or first_comma >= comma or first_comma == 0 or first_comma > 4:
+    start = 0
+    commas = [k for k, t in enumerate(sentence[: comma + 1]) if t.text == ","]
+    if len(commas) > 1 and _introductory(sentence[: commas[0]]):
+        start = commas[0] + 1  # "Today, Senator Ana Lee (WI-4), along with …, announced": after the opening
+    first_comma = next((k for k in commas if k > start), None)
+    if first_comma is None or first_comma == start or first_comma - start > 4 + 3 * bool(start):
         return None
-    name = sentence[:first_comma]
+    end = first_comma
+    if start and sentence[end - 1].text == ")":  # the name's tag: "(WI-4)"
+        end = next((n for n in range(end - 2, start, -1) if sentence[n].text == "("), start)
+    name = sentence[start:end]
     between = sentence[first_comma:comma]
-    if not all(t.is_word and t.text[:1].isupper() for t in name):
+    if not name or not all(t.is_word and t.text[:1].isupper() for t in name):
         return None
     if any(t.text in _QUOTES or t.quoted or t.lower in _AUX or t.text in ";:\u2013\u2014" for t in between):
         return None  # a dash: "WASHINGTON, DC -- Rep. Ana Lee (D-NY), chair of …, issued": a dateline
-    return 0, first_comma - 1
+    return start, end - 1
 
 
 def _noun_before(sentence: list[Token], i: int) -> bool:
@@ -1898,6 +1951,17 @@ def _after_with_phrase(sentence: list[Token], i: int) -> bool:
         t.lower.endswith("ing") or (t.lower != "of" and t.lower in _PREPOSITIONS and n < participle)
         for n, t in enumerate(phrase)
     )
+
+
+def _name_ending_like_a_verb(sentence: list[Token], k: int, i: int) -> bool:
+    """Whether a lone capitalised subject ending in -ing or -ed is a name ("As King points out", "Ted said").
+
+    A participle alone is no subject ("…, expected to"), but a capitalised word inside the
+    sentence, or one right before its cue, is a name: a participle would need its phrase.
+    "Something tells me" is an idiom, not a source.
+    """
+    word = sentence[k]
+    return word.text[:1].isupper() and word.lower not in _THINGS and (k > 0 or k + 1 == i)
 
 
 def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[int, int] | None:

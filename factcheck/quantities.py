@@ -50,7 +50,7 @@ _WORD_NUMBER = (
     + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
     + r")(?![a-z])"
 )
-_DIGITS = r"(?:\d+-)?\d/\d(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"(?:\d+(?:-|[ \t](?=\d/\d)))?\d/\d(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _SCALE_OR_DOZEN = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 # One number: currency, digits or words, an optional "and a half", scale words, an attached suffix.
@@ -297,7 +297,8 @@ _IDENTIFIER_BEFORE = re.compile(
     r"(?:(?:\b(?:[Tt]ype|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Rr]oute|[Aa]rticle|[Ss]ection|[Cc]hapter"
     r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass|Order"
     r"|Law|District|Local|Ward|Precinct|Emergency)"
-    r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|H\.\s?Res\.|A\.\s?B\.|S\.\s?B\.)|(?<![\w.])S\.)\s|[A-Za-z-])$"
+    r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.?|A\.\s?B\.|S\.\s?B\.)"
+    r"|(?<![\w.])S\.)\s|[A-Za-z-]|(?<=\w)\+)$"
 )
 _HEDGE_WORDS = [
     "somewhere in the region of", "somewhere north of", "somewhere south of", "somewhere around",
@@ -324,8 +325,11 @@ _ORDINAL_BEFORE = re.compile(
 
 
 _NUMBERISH = re.compile(
-    r"^(?:[\d.,]+[a-z]*|" + _WORD_NUMBER + r"|" + _SCALE_OR_DOZEN + r"s?|and|a|an|half|to|or|between|of|tens"
-    r"|several|few|dozens|more|less|fewer|than)$",
+    r"^(?:[\d.,]+[a-z]*|\d/\d|"
+    + _WORD_NUMBER
+    + r"|"
+    + _SCALE_OR_DOZEN
+    + r"s?|and|a|an|half|to|or|between|of|tens|several|few|dozens|more|less|fewer|than)$",
     re.I,
 )
 # Where a figure can start; the full pattern is tried only there (searching with it is slow).
@@ -368,6 +372,10 @@ _QUOTED_NAME_AFTER = re.compile(r"\s[A-Za-z]+[,.]?[\u201d\u2019\"]")
 _PLAIN_NUMBER = re.compile(r"[$£€¥]?\d[\d,]*(?:\.\d+)?")
 _DIGITS_SUFFIX = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)")
 _SLASH = re.compile(r"(\d)/(\d)")
+_BARE_AMOUNT = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?")
+_CURRENCY_SIGN = re.compile(r"^(?:between\s)?([$£€¥])", re.IGNORECASE)
+_LEADING_DIGITS = re.compile(r"[$£€¥]?\s?(\d[\d,]*(?:\.\d+)?)(?![\d/])")
+_HAS_SCALE = re.compile(_SCALE_OR_DOZEN + r"|\d(?:k|m|mn|bn|b|tn)\b", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?:the|its|their)\s$")
 _INTEGER = re.compile(r"\d+")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -668,7 +676,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         if all(_YEAR.fullmatch(b) for b in (m["b1"], m["b2"])):
             return None  # "between 2011 and 2015": years
         end = _counted_noun(text, _with_percent(text, m.end()))
-        low, high = _value(m["b1"]), _value(m["b2"])
+        high = _value(m["b2"])
+        low = _shared_scale(m["b1"], _value(m["b1"]), m["b2"], high)
         approximate = True
     elif m["ratio"]:
         end = _counted_noun(text, m.end())
@@ -713,6 +722,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
             ):  # "rose from 4.3% to 4.1%" is a change; "range from ten to 32 pages" a range
                 return "from"
             a, b = _value(first), _value(second)
+            a = _shared_scale(first, a, second, b)
             if not _same_kind(first, m["pct1"], second, text[m.end() : m.end() + 9]):
                 return _read(text, m, single=True)  # "rose 6% to £1,214.6m": two figures
             if a is not None and b is not None and a < b:
@@ -745,7 +755,22 @@ def _same_kind(first: str, first_percent: str | None, second: str, after: str) -
     if bool(first_percent) and not second_percent:
         return False
     currency = [n[:1] for n in (first, second) if n[:1] in _CURRENCIES]
-    return len(currency) in (0, 2) and len(set(currency)) <= 1
+    # "$50-55 million": a sign on the first number only is both numbers' when the first is bare digits
+    # ("$39 million to six states" gives an amount to a count; "rose 4 to $5" is no range)
+    return (len(currency) in (0, 2) and len(set(currency)) <= 1) or (
+        first[:1] in _CURRENCIES and _BARE_AMOUNT.fullmatch(first) is not None and second[:1].isdigit()
+    )
+
+
+def _shared_scale(first: str, a: float | None, second: str, b: float | None) -> float | None:
+    """The first number of "50-55 million" or "$5 to 10bn" in the scale the second one gives both."""
+    lead = _LEADING_DIGITS.match(second)
+    if a is None or b is None or lead is None or _HAS_SCALE.search(first):
+        return a
+    base = float(lead[1].replace(",", ""))
+    if not base or base == b or a > base:
+        return a  # no scale after the second number; "500 to 2 million" keeps its 500
+    return a * (b / base)
 
 
 def _value(number: str | None) -> float | None:
@@ -760,8 +785,9 @@ def _unit(span: str) -> str | None:
     """The sign, measure or counted noun of a span ("$5bn" -> USD, "six people" -> people)."""
     if "%" in span or _PERCENT_WORD.search(span):
         return "%"
-    if span[:1] in _CURRENCIES:
-        return _CURRENCIES[span[0]]
+    sign = _CURRENCY_SIGN.search(span)  # "$5bn", "between $5 and 10 million"
+    if sign is not None:
+        return _CURRENCIES[sign[1]]
     attached = _ATTACHED_UNIT.search(span)
     if attached and attached[1].lower() not in _SUFFIX_SCALES:
         return attached[1]

@@ -800,3 +800,65 @@ def test_made_the_following_statement_is_a_statement_verb(text: str, expected: l
     bounds = [(s.start, s.end) for s in split_document(text).sentences]
     assert [(s.text, s.cue_text) for s in find_sources(text, sentences=bounds)] == expected
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected  # the pre-filter skips none
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised name that ends like a participle ("-ing", "-ed") is a subject.
+        ("As King points out, the results have been costly.", [("King", "points out")]),
+        ("Ted said the plan works.", [("Ted", "said")]),
+        ("Something tells me the plan works.", []),  # an idiom, no source
+        # A plural noun right after an opening phrase is the subject's head, not a verb.
+        ("In addition, reports from the tax office show that the plan costs more.",
+         [("reports from the tax office", "show")]),
+        ("However, the office reports that the plan costs more.", [("the office", "reports")]),
+        # "continued" after the quote's own comma, the speaker after it.
+        ("\u201cWe can do better,\u201d continued Mayor Ana Ruiz.", [("Mayor Ana Ruiz", "continued")]),
+        ("\u201cWe can do better.\u201d Continued growth is likely.", []),
+        # An opening word set off by a comma comes before the name, which has asides of its own.
+        ("Today, Senator Jo Vale (WI-4), along with the energy office (DOE), announced a grant.",
+         [("Senator Jo Vale", "announced")]),
+        ("Today, Senator Jo Vale, a Democrat, announced a grant.", [("Senator Jo Vale", "announced")]),
+        # After a comma, the words after the verb are a clause when they hold a past verb.
+        ("The mayor, a Democrat, said the rent rose.", [("The mayor", "said")]),
+        ("Cities should pay, says the retired banker.", [("the retired banker", "says")]),
+        # A participle between an article and its noun names no one.
+        ("The cost was less than the previously announced maximum of $200 billion.", []),
+        # "find ways", "found a way": managing something, no finding.
+        ("In short, the council shall find ways to spend less.", []),
+        ("The agency found a way to cut costs.", []),
+        ("Senator Jo Vale today made the following comment: \u201cThis is a good decision.\u201d",
+         [("Senator Jo Vale", "made")]),
+    ],
+)  # fmt: skip
+def test_sources_of_the_eleventh_real_draw(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+def test_a_quote_left_open_ends_before_a_sentence_that_names_its_speaker() -> None:
+    """The closing mark was lost at a sentence's end: "Rogers said" is the writer's, not the speaker's."""
+    text = (
+        "\u201cThe plan is late. It costs more than we were told. "
+        "Rogers said a study estimates that 9 million could lose cover."
+    )
+    found = [(s.text, s.cue_text) for s in find_sources(text)]
+    assert found == [("Rogers", "said"), ("a study", "estimates")]
+    # A pronoun may be the speaker's own words about someone else: the quote runs on.
+    assert find_sources("\u201cThe plan is late. He said it would cost more.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A cue coordinated with the clause's first verb, the subject named once: the clause's subject.
+        ("The board will slow its purchases of debt and securities and anticipates that they will end.",
+         [("The board", "anticipates")]),
+        ("Yesterday, the agency evaluated the changes, and found the plan would still cost more.",
+         [("the agency", "found")]),
+        ("Police searched the house and found a gun.", []),  # a thing found, no claim
+        ("The ministry denied the report and blames rebels.", [("The ministry", "denied")]),
+    ],
+)  # fmt: skip
+def test_a_second_verb_of_the_clause_takes_its_subject(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

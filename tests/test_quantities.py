@@ -226,3 +226,44 @@ def test_to_dict_has_value_or_bounds_and_a_hedge_object() -> None:
 )
 def test_shapes_of_the_ninth_real_draw(sentence: str, expected: list[str]) -> None:
     assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A mixed fraction is one number: "1 1/4 percent" as "1-1/4 percent" is.
+        ("The rate fell to 1 1/4 percent.", ["1 1/4 percent"]),
+        ("It took 2 1/2 hours.", ["2 1/2 hours"]),
+        # A currency sign on the first number of a range only: one range.
+        ("The repair will cost $50-55 million.", ["$50-55 million"]),
+        ("It gave $39 million to six states.", ["$39 million", "six states"]),  # an amount to a count
+        # Resolutions ("H. Res 111", "H.J. Res. 2", "H. Con. Res. 374") and "P5+1" are names.
+        ("H. Res 111 and H.J. Res. 2 and H. Con. Res. 374 passed.", []),
+        ("The P5+1 nations met.", []),
+    ],
+)
+def test_shapes_of_the_eleventh_real_draw(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit"),
+    [
+        # The second number's scale is the first's too: "50-55 million" runs from 50 million.
+        ("About 50-55 million people.", 50e6, 55e6, "people"),
+        ("The repair will cost $50-55 million.", 50e6, 55e6, "USD"),
+        ("It costs between $5 and 10 million.", 5e6, 10e6, "USD"),
+        ("Some 500 to 2 million people.", 500, 2e6, "people"),  # 500 is more than 2: no shared scale
+        ("150,000-190,000 troops", 150_000, 190_000, "troops"),
+    ],
+)
+def test_a_range_shares_the_scale_and_sign_of_its_numbers(
+    sentence: str, low: float, high: float, unit: str
+) -> None:
+    quantity = one(sentence)
+    assert (quantity.low, quantity.high, quantity.unit) == (low, high, unit)
+
+
+def test_a_mixed_fraction_has_its_value_and_unit() -> None:
+    quantity = one("The target is 1 3/4 percent.")
+    assert (quantity.value, quantity.unit) == (1.75, "%")
