@@ -37,13 +37,12 @@ def main() -> None:
         code = 130
     except SystemExit as done:
         code = done.code
-    if code == 130:
-        _forget_interrupt()
+    _forget_interrupt()
     sys.exit(code)
 
 
 def _forget_interrupt() -> None:
-    """Keep ``python -m factcheck``'s exit code 130 after a Ctrl-C we handled.
+    """Keep ``python -m factcheck``'s exit code (130, or whatever it is) after a Ctrl-C we handled.
 
     CPython (3.11 here; 3.12 has the same code) remembers a KeyboardInterrupt
     that ended any string ``exec`` (dataclasses and namedtuples are built that

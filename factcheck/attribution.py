@@ -90,7 +90,6 @@ _INTRODUCTIONS = {
     "yesterday", "separately", "nevertheless", "now", "then", "finally", "overall", "indeed", "thus",
 }  # fmt: skip
 _THINGS = frozenset({"something", "nothing", "everything"})
-_ARTICLES_AND_POSSESSIVES = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 _ING_NOUNS = {
     "spring",
     "morning",
@@ -250,8 +249,8 @@ _ATTRIBUTION_TAIL = re.compile(
 # A sentence opened by a name and its speech verb ('… this year. Rogers said …'): a quote left open
 # has ended before it, since the speaker is named in the third person.
 _NAMED_SPEAKER = re.compile(
-    r"(?<=[.!?])[ \t]+(?!(?:The|This|That|These|Those|It|He|She|They|We|I|A|An|Our|My|His|Her|Their)\b)"
-    r"(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms)\.[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
+    r"(?<=[.!?])[ \t]+"
+    r"(?P<name>(?:[A-Z][a-z]{1,3}\.[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
     r"[ \t]+(?:said|says|added|adds|noted|notes|explained|stated)\b"
 )
 # Lower-case words inside a capitalised title after its verb: "…, said City of Lund Police Chief …".
@@ -439,11 +438,24 @@ def _open_quote_end(text: str, opened: int, end: int) -> int:
 
     The closing mark was lost before the attribution, so the quote ends at the comma (kept inside,
     as a quoted comma before "said" is) rather than hiding every cue after it; or it was lost at
-    the end of the sentence before one that names the speaker ('… this year. Rogers said').
+    the end of the sentence before one that names the speaker, named before the quote too
+    ('Rep. Mike Rogers: “… this year. Rogers said').
     """
     tail = _ATTRIBUTION_TAIL.search(text, opened, end)
-    named = _NAMED_SPEAKER.search(text, opened, end)
+    named = next(
+        (m for m in _NAMED_SPEAKER.finditer(text, opened, end) if _named_before(text, m, opened)), None
+    )
     return min(tail.start() + 1 if tail else end, named.start() if named else end)
+
+
+def _named_before(text: str, speaker: re.Match[str], opened: int) -> bool:
+    """Whether the speaker's last name stands in the text before the quote opened ("Rep. Mike Rogers").
+
+    "Officials said", "Everyone said" or a place may be the quoted speaker's own words; a name
+    the writer gave before the quote is the writer's speaker.
+    """
+    last = speaker["name"].split()[-1]
+    return last.lower() not in _PRONOUNS and re.search(rf"\b{re.escape(last)}\b", text[:opened]) is not None
 
 
 def _tokens(text: str, quotes: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Token]:
@@ -747,7 +759,7 @@ def _source_for(
         form.endswith("ed")
         and i >= 2
         and _adverb(sentence[i - 1])
-        and _words(sentence, _skip_adverbs(sentence, i - 1)) in _ARTICLES_AND_POSSESSIVES
+        and _words(sentence, _skip_adverbs(sentence, i - 1)) in _DETERMINERS
     ):
         return None  # "the previously announced maximum": a participle before its noun
     if (
@@ -818,7 +830,12 @@ def _source_for(
     if lemma == "find" and nxt == "it" and _words(sentence, i + width + 2) == "to":
         return None  # "are finding it hard to hire": an experience, no claim
     if lemma == "find" and (
-        nxt in ("ways", "time") or (nxt in ("a", "the") and _words(sentence, i + width + 1) == "way")
+        (nxt in ("ways", "time") and _words(sentence, i + width + 1) == "to")
+        or (
+            nxt in ("a", "the")
+            and _words(sentence, i + width + 1) == "way"
+            and _words(sentence, i + width + 2) == "to"
+        )
     ):
         return None  # "shall find ways to do more", "found a way to": managing something, no claim
     if lemma == "confirm" and (
@@ -1169,7 +1186,8 @@ def _context_fits(
             or (  # the quote ends with its comma: "…,” continued Lee", not "…” continued talks"
                 _after_quote(sentence, i)
                 and _words(sentence, i - 2) in (",", "?", "!")
-                and _inverted(sentence, i, width, after_quote) is not None
+                and (speaker := _inverted(sentence, i, width, after_quote)) is not None
+                and not any(t.lower in _AUX for t in sentence[i + width :] if t.start < speaker[1])
             )
         )
     if lemma == "make":
@@ -1900,8 +1918,8 @@ def _clause_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple
         if low in _AUX or low.endswith("ed") or _lemma(low) is not None or low in _CLAUSE_VERBS:
             break
         last += 1
-    if last == first or last > i:
-        return None
+    if last == first or last > i or sentence[last - 1].lower in ("and", "or", "but"):
+        return None  # "The firm cut jobs and expects": no verb told where the subject ends
     return sentence[first].start, sentence[last - 1].end
 
 

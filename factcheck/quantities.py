@@ -50,7 +50,7 @@ _WORD_NUMBER = (
     + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
     + r")(?![a-z])"
 )
-_DIGITS = r"(?:\d+(?:-|[ \t](?=\d/\d)))?\d/\d(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"(?:\d+-|\d{1,2}[ \t](?=\d/\d))?\d/\d(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _SCALE_OR_DOZEN = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 # One number: currency, digits or words, an optional "and a half", scale words, an attached suffix.
@@ -298,7 +298,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass|Order"
     r"|Law|District|Local|Ward|Precinct|Emergency)"
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.?|A\.\s?B\.|S\.\s?B\.)"
-    r"|(?<![\w.])S\.)\s|[A-Za-z-]|(?<=\w)\+)$"
+    r"|(?<![\w.])S\.)\s|[A-Za-z-]|\b[A-Z]{1,3}\d{1,2}\+)$"
 )
 _HEDGE_WORDS = [
     "somewhere in the region of", "somewhere north of", "somewhere south of", "somewhere around",
@@ -372,9 +372,9 @@ _QUOTED_NAME_AFTER = re.compile(r"\s[A-Za-z]+[,.]?[\u201d\u2019\"]")
 _PLAIN_NUMBER = re.compile(r"[$£€¥]?\d[\d,]*(?:\.\d+)?")
 _DIGITS_SUFFIX = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)")
 _SLASH = re.compile(r"(\d)/(\d)")
-_BARE_AMOUNT = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?")
 _CURRENCY_SIGN = re.compile(r"^(?:between\s)?([$£€¥])", re.IGNORECASE)
-_LEADING_DIGITS = re.compile(r"[$£€¥]?\s?(\d[\d,]*(?:\.\d+)?)(?![\d/])")
+_SCALE_WORDS_AFTER = re.compile(r"(?:\s" + _SCALE_OR_DOZEN + r")+$", re.IGNORECASE)
+_SUFFIX_SCALE = re.compile(r"(\d)(?:k|m|mn|bn|b|tn)$", re.IGNORECASE)
 _HAS_SCALE = re.compile(_SCALE_OR_DOZEN + r"|\d(?:k|m|mn|bn|b|tn)\b", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?:the|its|their)\s$")
 _INTEGER = re.compile(r"\d+")
@@ -723,7 +723,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
                 return "from"
             a, b = _value(first), _value(second)
             a = _shared_scale(first, a, second, b)
-            if not _same_kind(first, m["pct1"], second, text[m.end() : m.end() + 9]):
+            dash = m["join"].strip() in ("-", "\u2013", "—")
+            if not _same_kind(first, m["pct1"], second, text[m.end() : m.end() + 9], dash):
                 return _read(text, m, single=True)  # "rose 6% to £1,214.6m": two figures
             if a is not None and b is not None and a < b:
                 low, high, approximate = a, b, True
@@ -749,27 +750,30 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
     )
 
 
-def _same_kind(first: str, first_percent: str | None, second: str, after: str) -> bool:
+def _same_kind(first: str, first_percent: str | None, second: str, after: str, dash: bool) -> bool:
     """Whether two numbers joined by "to", "or" or a dash measure the same thing, so may form a range."""
     second_percent = _PERCENT_SIGN.match(after) is not None
     if bool(first_percent) and not second_percent:
         return False
     currency = [n[:1] for n in (first, second) if n[:1] in _CURRENCIES]
-    # "$50-55 million": a sign on the first number only is both numbers' when the first is bare digits
-    # ("$39 million to six states" gives an amount to a count; "rose 4 to $5" is no range)
+    # "$50-55 million", "$5 to 10bn": a sign on the first number only is both numbers' when the first is
+    # bare digits and a dash or a scale joins them ("paid $20 to 25 workers", "gave $39 million to six
+    # states" give an amount to a count)
     return (len(currency) in (0, 2) and len(set(currency)) <= 1) or (
-        first[:1] in _CURRENCIES and _BARE_AMOUNT.fullmatch(first) is not None and second[:1].isdigit()
+        first[:1] in _CURRENCIES
+        and _PLAIN_NUMBER.fullmatch(first) is not None
+        and second[:1].isdigit()
+        and (dash or _HAS_SCALE.search(second) is not None)
     )
 
 
 def _shared_scale(first: str, a: float | None, second: str, b: float | None) -> float | None:
     """The first number of "50-55 million" or "$5 to 10bn" in the scale the second one gives both."""
-    lead = _LEADING_DIGITS.match(second)
-    if a is None or b is None or lead is None or _HAS_SCALE.search(first):
+    if a is None or b is None or _HAS_SCALE.search(first) or not _HAS_SCALE.search(second):
         return a
-    base = float(lead[1].replace(",", ""))
-    if not base or base == b or a > base:
-        return a  # no scale after the second number; "500 to 2 million" keeps its 500
+    base = number_value(_SCALE_WORDS_AFTER.sub("", _SUFFIX_SCALE.sub(r"\1", second)))  # "55 million" -> 55
+    if not base or a > base:
+        return a  # "500 to 2 million" keeps its 500
     return a * (b / base)
 
 

@@ -816,6 +816,7 @@ def test_made_the_following_statement_is_a_statement_verb(text: str, expected: l
         # "continued" after the quote's own comma, the speaker after it.
         ("\u201cWe can do better,\u201d continued Mayor Ana Ruiz.", [("Mayor Ana Ruiz", "continued")]),
         ("\u201cWe can do better.\u201d Continued growth is likely.", []),
+        ("\u201cWe can do better,\u201d continued talks were planned.", []),  # a clause, not a speaker
         # An opening word set off by a comma comes before the name, which has asides of its own.
         ("Today, Senator Jo Vale (WI-4), along with the energy office (DOE), announced a grant.",
          [("Senator Jo Vale", "announced")]),
@@ -828,6 +829,8 @@ def test_made_the_following_statement_is_a_statement_verb(text: str, expected: l
         # "find ways", "found a way": managing something, no finding.
         ("In short, the council shall find ways to spend less.", []),
         ("The agency found a way to cut costs.", []),
+        ("The survey found the way people shop has changed.", [("The survey", "found")]),
+        ("Researchers find time spent online lowers scores.", [("Researchers", "find")]),
         ("Senator Jo Vale today made the following comment: \u201cThis is a good decision.\u201d",
          [("Senator Jo Vale", "made")]),
     ],
@@ -839,13 +842,20 @@ def test_sources_of_the_eleventh_real_draw(text: str, expected: list[tuple[str, 
 def test_a_quote_left_open_ends_before_a_sentence_that_names_its_speaker() -> None:
     """The closing mark was lost at a sentence's end: "Rogers said" is the writer's, not the speaker's."""
     text = (
-        "\u201cThe plan is late. It costs more than we were told. "
+        "Rep. Mike Rogers spoke today.\n\n\u201cThe plan is late. It costs more than we were told. "
         "Rogers said a study estimates that 9 million could lose cover."
     )
     found = [(s.text, s.cue_text) for s in find_sources(text)]
     assert found == [("Rogers", "said"), ("a study", "estimates")]
-    # A pronoun may be the speaker's own words about someone else: the quote runs on.
-    assert find_sources("\u201cThe plan is late. He said it would cost more.") == []
+    # Only a speaker the writer named before the quote: a pronoun, "Everyone" or "Officials" may be
+    # the quoted speaker's own words about someone else, and the quote runs on.
+    for other in ("He", "You", "Everyone", "Officials", "Smith"):
+        assert (
+            find_sources(
+                f"Rep. Mike Rogers spoke.\n\n\u201cThe plan is late. {other} said it would cost more."
+            )
+            == []
+        )
 
 
 @pytest.mark.parametrize(
@@ -857,6 +867,7 @@ def test_a_quote_left_open_ends_before_a_sentence_that_names_its_speaker() -> No
         ("Yesterday, the agency evaluated the changes, and found the plan would still cost more.",
          [("the agency", "found")]),
         ("Police searched the house and found a gun.", []),  # a thing found, no claim
+        ("The firm cut jobs and expects that sales will rise.", []),  # no verb ends the subject: none
         ("The ministry denied the report and blames rebels.", [("The ministry", "denied")]),
     ],
 )  # fmt: skip

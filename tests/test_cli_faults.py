@@ -303,3 +303,21 @@ def test_ctrl_c_inside_a_string_exec_still_exits_130_under_dash_m(tmp_path: Path
         [sys.executable, "-m", "probe"], cwd=tmp_path, stderr=subprocess.PIPE, text=True, timeout=60
     )
     assert (done.returncode, done.stderr.strip()) == (130, "factcheck: interrupted")
+
+
+def test_an_interrupt_a_command_handled_inside_a_string_exec_leaves_its_exit_code(tmp_path: Path):
+    """The remembered interrupt is cleared on every exit, not only on 130: here the command goes on."""
+    (tmp_path / "probe.py").write_text(
+        "import factcheck.cli\n"
+        "def handled(*args, **kwargs):\n"
+        "    try:\n"
+        "        exec('raise KeyboardInterrupt', {})\n"
+        "    except KeyboardInterrupt:\n"
+        "        pass\n"
+        "factcheck.cli.main = handled\n"
+        "from factcheck.__main__ import main\n"
+        "main()\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, "-m", "probe"], cwd=tmp_path, timeout=60)
+    assert done.returncode == 0

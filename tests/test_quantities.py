@@ -237,6 +237,9 @@ def test_shapes_of_the_ninth_real_draw(sentence: str, expected: list[str]) -> No
         # A currency sign on the first number of a range only: one range.
         ("The repair will cost $50-55 million.", ["$50-55 million"]),
         ("It gave $39 million to six states.", ["$39 million", "six states"]),  # an amount to a count
+        ("He paid $20 to 25 workers each.", ["$20", "25 workers"]),  # "to" without a scale: no range
+        ("In 2010 1/3 of homes were empty.", ["1/3"]),  # a year is no whole part of a fraction
+        ("Scores rose 10+5 points.", ["10", "5 points"]),  # a sum, not a name like "P5+1"
         # Resolutions ("H. Res 111", "H.J. Res. 2", "H. Con. Res. 374") and "P5+1" are names.
         ("H. Res 111 and H.J. Res. 2 and H. Con. Res. 374 passed.", []),
         ("The P5+1 nations met.", []),
@@ -254,6 +257,8 @@ def test_shapes_of_the_eleventh_real_draw(sentence: str, expected: list[str]) ->
         ("The repair will cost $50-55 million.", 50e6, 55e6, "USD"),
         ("It costs between $5 and 10 million.", 5e6, 10e6, "USD"),
         ("Some 500 to 2 million people.", 500, 2e6, "people"),  # 500 is more than 2: no shared scale
+        ("Between five and ten million people.", 5e6, 10e6, "people"),
+        ("The target is 1/2 to 1-3/4 percent.", 0.5, 1.75, "%"),  # no scale word: none shared
         ("150,000-190,000 troops", 150_000, 190_000, "troops"),
     ],
 )
