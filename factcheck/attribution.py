@@ -247,7 +247,7 @@ _ATTRIBUTION_TAIL = re.compile(
     r"(?=[.,!?])"
 )
 # A sentence opened by a name and its speech verb ('… this year. Rogers said …'): a quote left open
-# has ended before it, since the speaker is named in the third person.
+# has ended before it when the writer named that speaker before the quote (``_named_before``).
 _NAMED_SPEAKER = re.compile(
     r"(?<=[.!?])[ \t]+"
     r"(?P<name>(?:[A-Z][a-z]{1,3}\.[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
