@@ -90,18 +90,7 @@ _INTRODUCTIONS = {
     "yesterday", "separately", "nevertheless", "now", "then", "finally", "overall", "indeed", "thus",
 }  # fmt: skip
 _THINGS = frozenset({"something", "nothing", "everything"})
-_ING_NOUNS = {
-    "spring",
-    "morning",
-    "evening",
-    "thing",
-    "something",
-    "nothing",
-    "everything",
-    "king",
-    "ring",
-    "wing",
-}
+_ING_NOUNS = {"spring", "morning", "evening", "thing", "king", "ring", "wing"} | _THINGS
 # A possessive inside a subject found by walking back means the walk crossed a verb ("… withdrew
 # their forecasts"), except after "and" in a name's company ("Mr. Clay and his colleagues").
 _INNER_POSSESSIVES = frozenset({"their", "its", "his", "her", "my", "your"})

@@ -374,8 +374,9 @@ _DIGITS_SUFFIX = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)")
 _SLASH = re.compile(r"(\d)/(\d)")
 _CURRENCY_SIGN = re.compile(r"^(?:between\s)?([$£€¥])", re.IGNORECASE)
 _SCALE_WORDS_AFTER = re.compile(r"(?:\s" + _SCALE_OR_DOZEN + r")+$", re.IGNORECASE)
-_SUFFIX_SCALE = re.compile(r"(\d)(?:k|m|mn|bn|b|tn)$", re.IGNORECASE)
-_HAS_SCALE = re.compile(_SCALE_OR_DOZEN + r"|\d(?:k|m|mn|bn|b|tn)\b", re.IGNORECASE)
+_SUFFIXES = "|".join(_SUFFIX_SCALES)  # "5bn", "2.3m": the scale written onto the number
+_SUFFIX_SCALE = re.compile(rf"(\d)(?:{_SUFFIXES})$", re.IGNORECASE)
+_HAS_SCALE = re.compile(_SCALE_OR_DOZEN + rf"|\d(?:{_SUFFIXES})\b", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?:the|its|their)\s$")
 _INTEGER = re.compile(r"\d+")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -721,11 +722,11 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
                 text, max(0, start - 20), start
             ):  # "rose from 4.3% to 4.1%" is a change; "range from ten to 32 pages" a range
                 return "from"
-            a, b = _value(first), _value(second)
-            a = _shared_scale(first, a, second, b)
             dash = m["join"].strip() in ("-", "\u2013", "—")
             if not _same_kind(first, m["pct1"], second, text[m.end() : m.end() + 9], dash):
                 return _read(text, m, single=True)  # "rose 6% to £1,214.6m": two figures
+            b = _value(second)
+            a = _shared_scale(first, _value(first), second, b)
             if a is not None and b is not None and a < b:
                 low, high, approximate = a, b, True
             else:
