@@ -377,6 +377,8 @@ _SCALE_WORDS_AFTER = re.compile(r"(?:\s" + _SCALE_OR_DOZEN + r")+$", re.IGNORECA
 _SUFFIXES = "|".join(_SUFFIX_SCALES)  # "5bn", "2.3m": the scale written onto the number
 _SUFFIX_SCALE = re.compile(rf"(\d)(?:{_SUFFIXES})$", re.IGNORECASE)
 _HAS_SCALE = re.compile(_SCALE_OR_DOZEN + rf"|\d(?:{_SUFFIXES})\b", re.IGNORECASE)
+_ROUND_THOUSANDS = re.compile(r"[$£€¥]?(?P<lead>\d{1,3})(?:,000)+")  # "3,000", "25,000,000"
+_SHORT_INTEGER = re.compile(r"[$£€¥]?\d{1,3}")
 _PERIOD_BEFORE = re.compile(r"\b(?:the|its|their)\s$")
 _INTEGER = re.compile(r"\d+")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -769,8 +771,17 @@ def _same_kind(first: str, first_percent: str | None, second: str, after: str, d
 
 
 def _shared_scale(first: str, a: float | None, second: str, b: float | None) -> float | None:
-    """The first number of "50-55 million" or "$5 to 10bn" in the scale the second one gives both."""
-    if a is None or b is None or _HAS_SCALE.search(first) or not _HAS_SCALE.search(second):
+    """The first number of "50-55 million" or "$5 to 10bn" in the scale the second one gives both.
+
+    News writes the thousands the same way ("20-25,000 people", "$2-3,000"): a short first number
+    below the second's leading group is counted in the second's groups of three zeros.
+    """
+    if a is None or b is None:
+        return a
+    if (thousands := _ROUND_THOUSANDS.fullmatch(second)) and _SHORT_INTEGER.fullmatch(first):
+        lead = float(thousands["lead"])
+        return a * (b / lead) if a < lead else a
+    if _HAS_SCALE.search(first) or not _HAS_SCALE.search(second):
         return a
     base = number_value(_SCALE_WORDS_AFTER.sub("", _SUFFIX_SCALE.sub(r"\1", second)))  # "55 million" -> 55
     if not base or a > base:

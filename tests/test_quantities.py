@@ -260,6 +260,12 @@ def test_shapes_of_the_eleventh_real_draw(sentence: str, expected: list[str]) ->
         ("Between five and ten million people.", 5e6, 10e6, "people"),
         ("The target is 1/2 to 1-3/4 percent.", 0.5, 1.75, "%"),  # no scale word: none shared
         ("150,000-190,000 troops", 150_000, 190_000, "troops"),
+        # The thousands written once: "20-25,000" runs from 20,000, "$2-3,000" from $2,000.
+        ("About 20-25,000 people marched.", 20_000, 25_000, "people"),
+        ("Tickets cost $2-3,000 each.", 2_000, 3_000, "USD"),
+        ("Between 5 and 10,000 fans came.", 5_000, 10_000, "fans"),
+        ("Rooms for 4-1,000 guests.", 4, 1_000, "guests"),  # 4 is more than 1: read as written
+        ("Roads 1-2,500 km long.", 1, 2_500, "km"),  # "2,500" is not a round thousand
     ],
 )
 def test_a_range_shares_the_scale_and_sign_of_its_numbers(
