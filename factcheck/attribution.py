@@ -228,10 +228,12 @@ _CONDITIONS = {"whether", "unless"}
 _LEADING_PHRASES = (("as", "a", "result"), ("in", "fact"), ("of", "course"), ("for", "example"))
 _LEADING_STARTS = {phrase[n] for phrase in _LEADING_PHRASES for n in (0, 1)}  # a cheap test first
 _GET_FORMS = {"get", "gets", "got", "getting", "gotten"}
+# The verbs that name the speaker of a quote whose closing mark was lost (both patterns below).
+_LOST_QUOTE_VERBS = "said|says|added|adds|explained|explains|stated|states|continued|continues|noted|notes"
 # '…, said Congresswoman Lee.' inside a quote left open: its closing mark was lost before the tail,
 # a speech verb and a speaker ending the sentence (a capitalised name, or "the" and a noun or two).
 _ATTRIBUTION_TAIL = re.compile(
-    r",[ \t]+(?:said|says|added|adds|explained|explains|stated|continued|noted)[ \t]+"
+    rf",[ \t]+(?:{_LOST_QUOTE_VERBS})[ \t]+"
     r"(?:the[ \t]+[a-z]+(?:[ \t]+[a-z]+)?|[A-Z][\w.'\u2019-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'\u2019-]*){0,5})"
     r"(?=[.,!?])"
 )
@@ -240,7 +242,7 @@ _ATTRIBUTION_TAIL = re.compile(
 _NAMED_SPEAKER = re.compile(
     r"(?<=[.!?])[ \t]+"
     r"(?P<name>(?:[A-Z][a-z]{1,3}\.[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
-    r"[ \t]+(?:said|says|added|adds|noted|notes|explained|stated)\b"
+    rf"[ \t]+(?:{_LOST_QUOTE_VERBS})\b"
 )
 # Lower-case words inside a capitalised title after its verb: "…, said City of Lund Police Chief …".
 _TITLE_JOINERS = frozenset({"of", "for", "and", "the", "de", "del", "van", "von", "da"})

@@ -861,6 +861,24 @@ def test_a_quote_left_open_ends_before_a_sentence_that_names_its_speaker() -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Rep. Mike Rogers spoke.\n\n\u201cThe plan is late. Rogers continued by saying a study "
+         "estimates that 9 million could lose cover.", [("Rogers", "saying"), ("a study", "estimates")]),
+        ("\u201cThe plan is late, notes Senator Jo Vale. A study estimates that 9 million could lose cover.",
+         [("Senator Jo Vale", "notes"), ("A study", "estimates")]),
+        ("\u201cThe plan is late, states the report. A study estimates that 9 million could lose cover.",
+         [("the report", "states"), ("A study", "estimates")]),
+    ],
+)  # fmt: skip
+def test_a_lost_closing_mark_is_found_by_one_list_of_speech_verbs(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Both ends of a lost quote (", notes X." and "X continued") read the same verbs."""
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A cue coordinated with the clause's first verb, the subject named once: the clause's subject.
         ("The board will slow its purchases of debt and securities and anticipates that they will end.",
          [("The board", "anticipates")]),
