@@ -260,12 +260,25 @@ _PARTITIVE = re.compile(r" of (?:her|his|their|our|its|my|your)(?= [A-Za-z])")
 _OLD = re.compile(r" old(?![\w-])")
 _POSSESSIVE_ENDS = ("'s", "\u2019s", "'", "\u2019")
 # Plural heads without an -s: a count's phrase ends at them ("300,000 people attend" -> "300,000 people").
-# Not "police" or "personnel", which more often modify a noun ("100,000 police officers").
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women"})
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# Heads that count without a plural -s, which also modify a noun: "3,000 staff face redundancy" ends
+# at "staff", "100,000 police officers" at the plural after it (``_PLURAL_NEXT``).
+_UNMARKED_HEADS = frozenset(
+    {"staff", "police", "personnel", "crew", "cattle", "livestock", "sheep", "fish", "deer", "aircraft",
+     "spacecraft", "clergy", "infantry", "militia", "youth", "offspring", "poultry", "swine"}
+)  # fmt: skip
+# Past tenses without -ed that follow a count's noun as its verb: "One gunman shot three people" (not
+# those that also stand before a noun: "paid leave", "lost jobs", "built homes").
+_IRREGULAR_PASTS = frozenset(
+    {"became", "began", "came", "chose", "drew", "drove", "fell", "fled", "flew", "fought", "gave", "grew",
+     "knew", "led", "met", "quit", "ran", "rose", "sank", "saw", "sent", "shot", "spoke", "stole", "struck",
+     "swam", "took", "told", "threw", "went", "won", "wore", "wrote"}
+)  # fmt: skip
+_PLURAL_NEXT = re.compile(r"\s[a-z]{2,}[a-rt-z]s\b")  # "police officers", "crew members"
 _COUNT_WORD = re.compile(r"\s([A-Za-z](?:[\w'\u2019&-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)")
 _DEGREE_SCALE = re.compile(r"\s(?:Fahrenheit|Celsius|C|F)\b")
 _COMPOUND = re.compile(r"-[a-z]+(?:-[a-z]+)*")
@@ -495,8 +508,12 @@ def _fraction_value(text: str) -> float | None:
     return round(count * denominator, 4) if count and denominator else None
 
 
-def _counted_noun(text: str, pos: int) -> int:
-    """Where the unit or counted noun after ``pos`` ends (``pos`` itself when there is none)."""
+def _counted_noun(text: str, pos: int, single: bool = False) -> int:
+    """Where the unit or counted noun after ``pos`` ends (``pos`` itself when there is none).
+
+    ``single``: the count is one, so its noun is singular and a later word in -s is its verb
+    ("One person remains"), not a plural head.
+    """
     if (partitive := _PARTITIVE.match(text, pos)) is not None:  # "15,000 of their employees"
         noun_end = _counted_noun(text, partitive.end())
         # Not when its noun is a possessor ("four of our nation's …"): the head comes later.
@@ -517,14 +534,29 @@ def _counted_noun(text: str, pos: int) -> int:
         if word[-1] in "'\u2019":  # "14 days' notice": the possessive ends the phrase
             words.append((word[:-1], match.end() - 1))
             break
+        if words and (
+            word == "I"  # "one father I met"
+            or lower in _IRREGULAR_PASTS
+            or lower in _UNITS_WORDS
+            or lower in _TENS_WORDS
+            or (single and _verb_after_a_single(text, word, match.end()))
+        ):
+            break  # the verb after the noun, or the next count: "One gunman shot three people"
         words.append((word, match.end()))
         end = match.end()
+        if lower in _UNMARKED_HEADS and not _PLURAL_NEXT.match(text, end):
+            break
         if lower in ("years", "year") and (old := _OLD.match(text, end)) is not None:
             return old.end()  # an age keeps "old": "81 years old"
-        # A count's head is plural: "14 attack drones", not "14 attack drones leave".
-        if (len(word) > 3 and word[-1] == "s" and word[-2] not in "su" and not word.isupper()) or (
-            lower in _IRREGULAR_PLURALS
-        ):
+        # A count's head is plural: "14 attack drones", not "14 attack drones leave"; a count of one
+        # has its plural before its head ("one live arts event").
+        if (
+            len(word) > 3
+            and word[-1] == "s"
+            and word[-2] not in "su"
+            and not word.isupper()
+            and not (single and len(words) > 1)
+        ) or lower in _IRREGULAR_PLURALS:
             break
         if lower in _MEASURE_UNITS or lower.rstrip("s") == "degree":
             scale = _DEGREE_SCALE.match(text, end) if lower == "degrees" else None
@@ -537,6 +569,18 @@ def _counted_noun(text: str, pos: int) -> int:
     ):
         words.pop()
     return words[-1][1] if words else pos
+
+
+def _verb_after_a_single(text: str, word: str, end: int) -> bool:
+    """Whether ``word`` in -s after the noun of a count of one is its verb: "One person remains in".
+
+    A plural there is part of a compound before the head ("one live arts event"), so the word
+    after it must end the phrase.
+    """
+    if not (word[-1] == "s" and word[-2] not in "siu" and word.islower() and word.isalpha()):
+        return False
+    after = _COUNT_WORD.match(text, end)
+    return after is None or after[1].lower() in _STOP
 
 
 def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -739,7 +783,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         if not second and (compound := _COMPOUND.match(text, end)) is not None:  # "3.2-meter", "24-year-old"
             end = compound.end()
         elif not _SIGNED.search(number_part) and not (unit == "score" and text[end + 1 : end + 2].isupper()):
-            end = _counted_noun(text, end)  # not for a score before a name: "Leeds 3-2 Hull City"
+            # not for a score before a name: "Leeds 3-2 Hull City"
+            end = _counted_noun(text, end, single=value == 1)
         elif number_part[:1] == "$" and text.startswith(" dollars", end):
             end += len(" dollars")  # "$3 billion dollars"
     span = text[start:end]

@@ -278,3 +278,21 @@ def test_a_range_shares_the_scale_and_sign_of_its_numbers(
 def test_a_mixed_fraction_has_its_value_and_unit() -> None:
     quantity = one("The target is 1 3/4 percent.")
     assert (quantity.value, quantity.unit) == (1.75, "%")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About 3,000 staff face redundancy.", ["3,000 staff"]),
+        ("Some 500 police patrol the streets.", ["500 police"]),
+        ("About 500 police officers were deployed.", ["500 police officers"]),  # a plural after: a compound
+        ("One person remains in a critical condition.", ["One person"]),
+        ("One gunman shot three people.", ["One gunman", "three people"]),
+        ("One father I met works two jobs.", ["One father", "two jobs"]),
+        ("She attended one live arts event.", ["one live arts event"]),  # a plural before the head
+        ("They gave one single paid sick day.", ["one single paid sick day"]),  # "paid" before a noun
+        ("Four cattle farms closed.", ["Four cattle farms"]),
+    ],
+)
+def test_a_counted_noun_ends_before_its_verb(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
