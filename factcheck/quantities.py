@@ -12,7 +12,7 @@ download, a few tens of microseconds a sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from factcheck.regex_trie import lowered_keeping_offsets, trie
@@ -33,10 +33,20 @@ _SCALES = {
     "million": 1_000_000,
     "billion": 10**9,
     "trillion": 10**12,
+    "lakh": 100_000,
+    "crore": 10_000_000,
 }
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 10**9, "b": 10**9, "tn": 10**12}
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 _CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+# Currencies written with letters before the number ("US$40", "HK$2 million", "Rs 500", "₹500",
+# "EUR 5 billion"): read as the bare number, then given back their prefix and currency.
+_PREFIX_CURRENCIES = {
+    "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD",
+    "S$": "SGD", "R$": "BRL", "NT$": "TWD", "Rs": "INR", "Rs.": "INR", "₹": "INR",
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CAD": "CAD", "AUD": "AUD", "CHF": "CHF",
+    "CNY": "CNY", "INR": "INR",
+}  # fmt: skip
 
 
 # Every use is case-insensitive; the look-ahead lets a number in digits fail at once, not at
@@ -51,8 +61,8 @@ _WORD_NUMBER = (
     + r")(?![a-z])"
 )
 _DIGITS = r"(?:\d+-|\d{1,2}[ \t](?=\d/\d))?\d/\d(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
-_SCALE_OR_DOZEN = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|lakh|crore)"
+_SCALE_OR_DOZEN = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen)"
 # One number: currency, digits or words, an optional "and a half", scale words, an attached suffix.
 _NUMBER = (
     r"(?:[$£€¥]\s?)?(?:" + _DIGITS + r"|" + _WORD_NUMBER + r"|(?:a|an|half\sa)(?=\s" + _SCALE_OR_DOZEN + r"))"
@@ -385,10 +395,15 @@ _QUOTED_NAME_AFTER = re.compile(r"\s[A-Za-z]+[,.]?[\u201d\u2019\"]")
 _PLAIN_NUMBER = re.compile(r"[$£€¥]?\d[\d,]*(?:\.\d+)?")
 _DIGITS_SUFFIX = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)")
 _SLASH = re.compile(r"(\d)/(\d)")
+_CURRENCY_PREFIX = re.compile(
+    r"(?<![\w$.])(?P<sign>(?:US|CA?|AU?|NZ|HK|S|R|NT)\$|Rs\.?|₹|(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|CNY|INR)(?=\s))"
+    r"\s?(?=\d)"
+)
 _CURRENCY_SIGN = re.compile(r"^(?:between\s)?([$£€¥])", re.IGNORECASE)
 _SCALE_WORDS_AFTER = re.compile(r"(?:\s" + _SCALE_OR_DOZEN + r")+$", re.IGNORECASE)
 _SUFFIXES = "|".join(_SUFFIX_SCALES)  # "5bn", "2.3m": the scale written onto the number
 _SUFFIX_SCALE = re.compile(rf"(\d)(?:{_SUFFIXES})$", re.IGNORECASE)
+_MONEY_NUMBER = re.compile(rf"[$£€¥]\d[\d,]*(?:\.\d+)?(?:{_SUFFIXES})?", re.IGNORECASE)  # "$50", "$5bn"
 _HAS_SCALE = re.compile(_SCALE_OR_DOZEN + rf"|\d(?:{_SUFFIXES})\b", re.IGNORECASE)
 _ROUND_THOUSANDS = re.compile(r"[$£€¥]?(?P<lead>\d{1,3})(?:,000)+")  # "3,000", "25,000,000"
 _SHORT_INTEGER = re.compile(r"[$£€¥]?\d{1,3}")
@@ -667,6 +682,44 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every figure in ``text``; ``offset`` is added to each position (the text's place in a document)."""
+    prefixes = {m.end() - 1: m for m in _CURRENCY_PREFIX.finditer(text)}
+    if prefixes:
+        # Each prefix becomes a "$" (offsets kept) so its number reads as money, then is put back.
+        masked = _CURRENCY_PREFIX.sub(lambda m: " " * (m.end() - m.start() - 1) + "$", text)
+        found = [_with_prefix(text, q, prefixes.get(q.start)) for q in _figures(masked)]
+    else:
+        found = _figures(text)
+    if not offset:
+        return found
+    return [
+        replace(
+            q,
+            start=q.start + offset,
+            end=q.end + offset,
+            hedge=(q.hedge[0] + offset, q.hedge[1] + offset, q.hedge[2]) if q.hedge else None,
+        )
+        for q in found
+    ]
+
+
+def _with_prefix(text: str, figure: Quantity, prefix: re.Match[str] | None) -> Quantity:
+    """A figure read from the masked text, with its letter-written currency ("US$", "Rs") put back."""
+    if prefix is None:
+        return replace(figure, text=text[figure.start : figure.end])
+    start = prefix.start()
+    hedge = figure.hedge or _hedge(text, start, figure.end)  # "about US$40": the blanks hid it
+    return replace(
+        figure,
+        start=start,
+        text=text[start : figure.end],
+        unit=_PREFIX_CURRENCIES[prefix["sign"]],
+        approximate=figure.approximate or hedge is not None,
+        hedge=hedge,
+    )
+
+
+def _figures(text: str) -> list[Quantity]:
+    """Every figure of ``text`` whose currency is written with a sign ("$", "£", "€", "¥") or none."""
     found: list[Quantity] = []
     pos = 0
     lowered = lowered_keeping_offsets(text)
@@ -690,22 +743,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if isinstance(quantity, Quantity):
             found.append(quantity)
             pos = quantity.end
-    if not offset:
-        return found
-    return [
-        Quantity(
-            q.start + offset,
-            q.end + offset,
-            q.text,
-            q.value,
-            q.low,
-            q.high,
-            q.unit,
-            q.approximate,
-            (q.hedge[0] + offset, q.hedge[1] + offset, q.hedge[2]) if q.hedge else None,
-        )
-        for q in found
-    ]
+    return found
 
 
 def _with_percent(text: str, end: int) -> int:
@@ -804,12 +842,12 @@ def _same_kind(first: str, first_percent: str | None, second: str, after: str, d
     if bool(first_percent) and not second_percent:
         return False
     currency = [n[:1] for n in (first, second) if n[:1] in _CURRENCIES]
-    # "$50-55 million", "$5 to 10bn": a sign on the first number only is both numbers' when the first is
-    # bare digits and a dash or a scale joins them ("paid $20 to 25 workers", "gave $39 million to six
-    # states" give an amount to a count)
+    # "$50-55 million", "$5 to 10bn", "$5bn-6bn": a sign on the first number only is both numbers' when
+    # the first is digits (a scale suffix at most) and a dash or a scale joins them ("paid $20 to 25
+    # workers", "gave $39 million to six states" give an amount to a count)
     return (len(currency) in (0, 2) and len(set(currency)) <= 1) or (
         first[:1] in _CURRENCIES
-        and _PLAIN_NUMBER.fullmatch(first) is not None
+        and _MONEY_NUMBER.fullmatch(first) is not None
         and second[:1].isdigit()
         and (dash or _HAS_SCALE.search(second) is not None)
     )

@@ -296,3 +296,47 @@ def test_a_mixed_fraction_has_its_value_and_unit() -> None:
 )
 def test_a_counted_noun_ends_before_its_verb(sentence: str, expected: list[str]) -> None:
     assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("It costs US$40.", "US$40", 40, "USD"),
+        ("A C$25,000 grant was paid.", "C$25,000", 25_000, "CAD"),
+        ("HK$2 million was raised.", "HK$2 million", 2e6, "HKD"),
+        ("USD 40 million in loans.", "USD 40 million", 40e6, "USD"),
+        ("Rs 500 crore was spent.", "Rs 500 crore", 5e9, "INR"),
+        ("It fetched \u20b9500 crore.", "\u20b9500 crore", 5e9, "INR"),
+        ("Some 2 lakh people came.", "2 lakh people", 200_000, "people"),
+    ],
+)
+def test_a_currency_written_with_letters_is_the_figures_unit(
+    sentence: str, text: str, value: float, unit: str
+) -> None:
+    quantity = one(sentence)
+    assert (quantity.text, quantity.value, quantity.unit) == (text, value, unit)
+
+
+def test_a_hedge_before_a_letter_written_currency_is_found() -> None:
+    quantity = one("They lent about US$40 million.")
+    assert (quantity.text, quantity.hedge, quantity.approximate) == ("US$40 million", (10, 15, "about"), True)
+
+
+def test_offsets_of_a_letter_written_currency_move_with_the_text() -> None:
+    (quantity,) = find_quantities("about US$40", offset=100)
+    assert (quantity.start, quantity.end, quantity.hedge) == (106, 111, (100, 105, "about"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit"),
+    [
+        ("It hopes to raise $5bn-6bn this year.", 5e9, 6e9, "USD"),
+        ("A fee of \u00a35m-6m.", 5e6, 6e6, "GBP"),
+        ("It will cost $10bn to 12bn.", 10e9, 12e9, "USD"),
+    ],
+)
+def test_a_sign_and_scale_suffix_on_the_first_number_span_the_range(
+    sentence: str, low: float, high: float, unit: str
+) -> None:
+    quantity = one(sentence)
+    assert (quantity.low, quantity.high, quantity.unit) == (low, high, unit)
