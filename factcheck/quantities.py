@@ -68,10 +68,13 @@ _NUMBER = (
     r"(?:[$£€¥]\s?)?(?:" + _DIGITS + r"|" + _WORD_NUMBER + r"|(?:a|an|half\sa)(?=\s" + _SCALE_OR_DOZEN + r"))"
     r"(?:\sand\sa\shalf)?(?:\s" + _SCALE_OR_DOZEN + r")*(?:(?<=\d)[a-zA-Z]{1,3}\b)?"
 )
+# "two-thirds", "two thirds of" (without "of", "three quarters" may count periods), "a third",
+# "one-third", "half".
 _FRACTION = (
     r"(?:(?:"
     + _WORD_NUMBER
-    + r")-(?:thirds|quarters|fifths|tenths)|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth)"
+    + r")(?:-(?:thirds|quarters|fifths|tenths)|\s(?:thirds|quarters|fifths|tenths)(?=\sof\b))"
+    r"|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth)|one-(?:half|third|quarter|fifth|tenth)"
     r"|half(?!\sa\s))"
 )
 _VAGUE = (
@@ -443,6 +446,7 @@ _FRACTION_WORDS = re.compile(_FRACTION, re.IGNORECASE)
 _ORDINAL_FRACTION = re.compile(r"(?:a|another)\s(?:third|fifth|tenth)", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s([A-Za-z]+)")
 _PERCENT_WORD = re.compile(r"per ?cent", re.I)
+_POINTS_WORDS = re.compile(r"percentage[ -]points?\b", re.I)
 _ATTACHED_UNIT = re.compile(r"\d([a-zA-Z]{1,4})\b")
 _UNIT_SPLIT = re.compile(r"[\s\u2013—-]+")
 
@@ -882,6 +886,8 @@ def _value(number: str | None) -> float | None:
 
 def _unit(span: str) -> str | None:
     """The sign, measure or counted noun of a span ("$5bn" -> USD, "six people" -> people)."""
+    if _POINTS_WORDS.search(span):
+        return "percentage points"  # "0.25 percentage point", as "a half percentage point"
     if "%" in span or _PERCENT_WORD.search(span):
         return "%"
     sign = _CURRENCY_SIGN.search(span)  # "$5bn", "between $5 and 10 million"

@@ -340,3 +340,21 @@ def test_a_sign_and_scale_suffix_on_the_first_number_span_the_range(
 ) -> None:
     quantity = one(sentence)
     assert (quantity.low, quantity.high, quantity.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Around one-third of homes lack broadband.", "one-third", 0.3333, "fraction"),
+        ("Some two thirds of voters agreed.", "two thirds", 0.6667, "fraction"),
+        ("Profits rose in three quarters this year.", "three quarters", 3, "quarters"),  # periods, no "of"
+        ("Rates rose 0.25 percentage point.", "0.25 percentage point", 0.25, "percentage points"),
+        ("Yields fell 0.2 percentage points.", "0.2 percentage points", 0.2, "percentage points"),
+        ("Prices rose 5 percent.", "5 percent", 5, "%"),
+    ],
+)
+def test_fractions_and_points_have_their_value_and_unit(
+    sentence: str, text: str, value: float, unit: str
+) -> None:
+    quantity = one(sentence)
+    assert (quantity.text, quantity.value, quantity.unit) == (text, value, unit)
