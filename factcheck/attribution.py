@@ -66,6 +66,11 @@ _CUE_WORD = re.compile(
 )
 # Quotation marks, and the paragraph breaks a quote left open ends at.
 _QUOTE_MARK = re.compile('[“”"\u2018\u2019]|' + BLANK_LINE.pattern)
+# "'We don't know,' he said.": opened before a word, closed after the quote's punctuation, apostrophes
+# between letters inside.
+_STRAIGHT_SINGLE_QUOTE = re.compile(
+    r"(?<![^\s(\[])'(?=[A-Za-z0-9])(?:[^'\n]|(?<=\w)'(?=\w))*?[,.!?]'(?![\w'])"
+)
 _OPEN_QUOTES = "“\u2018"
 _CLOSE_QUOTES = "”\u2019"
 _ENDS = (".", "!", "?")
@@ -227,6 +232,12 @@ _CONDITIONS = {"whether", "unless"}
 # Opening phrases written without a comma that are no part of the subject: "As a result some tenants".
 _LEADING_PHRASES = (("as", "a", "result"), ("in", "fact"), ("of", "course"), ("for", "example"))
 _LEADING_STARTS = {phrase[n] for phrase in _LEADING_PHRASES for n in (0, 1)}  # a cheap test first
+# People whose finding is a thing come upon unless a clause follows ("Divers found that …"); not police
+# or inspectors, whose finding is as often a conclusion ("found no evidence of foul play").
+_SEARCHERS = frozenset(
+    {"rescuers", "divers", "firefighters", "searchers", "neighbours", "neighbors", "walker", "passer-by",
+     "passers-by", "crews", "volunteers", "hikers", "fishermen", "paramedics"}
+)  # fmt: skip
 _GET_FORMS = {"get", "gets", "got", "getting", "gotten"}
 # The verbs that name the speaker of a quote whose closing mark was lost (both patterns below).
 _LOST_QUOTE_VERBS = "said|says|added|adds|explained|explains|stated|states|continued|continues|noted|notes"
@@ -331,7 +342,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     quote left open runs to the end of its paragraph, or to the comma before
     '…, said X.' when its closing mark was lost there, and a closing double quote
     with no opening one (a sentence read on its own from the middle of a
-    quote) closes a quote that began at the start of the paragraph.
+    quote) closes a quote that began at the start of the paragraph. Straight single
+    quotes count only as a pair that opens before a word and closes after the
+    quote's own punctuation ("'We will fight on,' the minister said."), since
+    the same mark is an apostrophe everywhere else.
     """
     spans: list[tuple[int, int]] = []
     depth = singles = 0
@@ -421,6 +435,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         spans.append((opened, _open_quote_end(text, opened, len(text))))
     if straight >= 0:
         spans.append((straight, len(text)))
+    if "'" in text:
+        spans += [
+            (m.start(), m.end())
+            for m in _STRAIGHT_SINGLE_QUOTE.finditer(text)
+            if not any(a <= m.start() < b for a, b in spans)
+        ]
     return sorted(spans)
 
 
@@ -743,7 +763,11 @@ def _source_for(
     if (
         (prev in _DETERMINERS and not official_noun and not in_name)  # "A government official denied": a noun
         or (prev in _NOUN_MODIFIERS and _words(sentence, i - 2) != "the")
-        or (prev.endswith(("'", "\u2019", "'s", "\u2019s")) and prev not in ("it's", "it\u2019s"))
+        or (
+            prev.endswith(("'", "\u2019", "'s", "\u2019s"))
+            and prev not in ("it's", "it\u2019s")
+            and not (prev in ("'", "\u2019") and _words(sentence, i - 2) in (",", ".", "!", "?"))
+        )  # not a single quote closed after its comma: '…,' said the son
     ):
         return None  # "the reports", "its estimates", "Analysts' forecasts", "other counties": nouns
     if (
@@ -1065,6 +1089,13 @@ def _source_for(
         return None  # "they can find themselves without cover": no claim
     if (
         lemma == "find"
+        and sentence[subject[1]].lower in _SEARCHERS
+        and nxt != "that"
+        and not _bare_clause(sentence, i + width)
+    ):
+        return None  # "Rescuers found two bodies in the rubble": a search's object, no claim
+    if (
+        lemma == "find"
         and nxt in _POSSESSIVES
         and any(t.lower.endswith("ing") for t in sentence[i + width + 1 : i + width + 5])
         and not _bare_clause(sentence, i + width)
@@ -1306,7 +1337,7 @@ def _bare_clause(sentence: list[Token], k: int) -> bool:
 
     "noted the findings show …", "explained Warhol's obsession with celebrities began …",
     "revealed many are …". A verb right after a determiner, preposition, number or
-    possessive is a noun or modifier ("noted the increased costs"), and the verb must
+    possessive is a noun or modifier ("noted the increased costs", "found two bodies"), and the verb must
     be followed by a word ("noted the city's housing needs." has no clause).
     """
     window = sentence[k : k + 10]
@@ -1321,6 +1352,7 @@ def _bare_clause(sentence: list[Token], k: int) -> bool:
         if (
             before.lower in _BEFORE_A_NOUN_PHRASE
             or before.text[:1].isdigit()
+            or before.lower in _NUMBER_WORDS
             or before.lower.endswith(("'s", "\u2019s"))
         ):
             continue
@@ -1338,13 +1370,18 @@ def _bare_clause(sentence: list[Token], k: int) -> bool:
     return False
 
 
+def _is_quote_mark(token: Token) -> bool:
+    """A quotation mark, a straight single one only where ``quoted_spans`` paired it ("'…,' said X")."""
+    return token.text in _QUOTES or (token.text == "'" and token.quoted)
+
+
 def _after_quote(sentence: list[Token], i: int) -> bool:
     """Whether the cue follows a quote: '…,” said X' or '…,” the minister said'."""
     k = i - 1
     while k >= 0 and sentence[k].is_word and not sentence[k].quoted and i - k <= 8:
         k -= 1
     return k >= 0 and (
-        sentence[k].text in _QUOTES
+        _is_quote_mark(sentence[k])
         or (sentence[k].quoted and sentence[k].text in ",.")
         or (sentence[k].text == "," and k > 0 and sentence[k - 1].text in _QUOTES)  # '"…", it added'
     )
@@ -1389,8 +1426,8 @@ def _inverted(sentence: list[Token], i: int, width: int, after_quote: bool = Fal
         if len(names) <= 5 and _capitalised_name(names) and (after is None or after.text in ",.:"):
             return named[0]
         return None
-    if prev.text in _QUOTES or (
-        prev.text == "," and (prev.quoted or (i > 1 and sentence[i - 2].text in _QUOTES))
+    if _is_quote_mark(prev) or (
+        prev.text == "," and (prev.quoted or (i > 1 and _is_quote_mark(sentence[i - 2])))
     ):
         span = _phrase_after(sentence, i + width, stop_at_clause=True)
         tail = sentence[i + width :]

@@ -891,3 +891,39 @@ def test_a_lost_closing_mark_is_found_by_one_list_of_speech_verbs(
 )  # fmt: skip
 def test_a_second_verb_of_the_clause_takes_its_subject(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u2018They confirmed it was a fraud,\u2019 said the son.", [("the son", "said")]),
+        ("'We will fight on,' the minister said.", [("the minister", "said")]),
+        ("'The report says costs will double,' said Ms Hart.", [("Ms Hart", "said")]),
+        ("'We don't know,' he said.", [("he", "said")]),
+        ("The farmers' union said it would strike.", [("The farmers' union", "said")]),  # an apostrophe
+        ("The ideal heard 'round the world, he said, is equality.", [("he", "said")]),
+    ],
+)  # fmt: skip
+def test_a_single_quote_closed_after_its_comma_puts_the_speaker_after_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+def test_straight_single_quotes_pair_only_around_a_quote() -> None:
+    assert quoted_spans("'We don't know,' he said.") == [(0, 16)]
+    assert quoted_spans("It's the farmers' union, the '90s said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rescuers found two bodies in the rubble on Sunday.", []),
+        ("A dog walker found the injured man.", []),
+        ("Divers found that the hull had split.", [("Divers", "found")]),
+        ("Inspectors found no evidence of fraud.", [("Inspectors", "found")]),  # a conclusion
+        ("Officials noted three firms have closed.", [("Officials", "noted")]),  # a clause after a count
+    ],
+)  # fmt: skip
+def test_a_search_that_comes_upon_a_thing_is_no_finding(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
