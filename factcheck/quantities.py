@@ -322,7 +322,9 @@ _TIME_AFTER = re.compile(
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:(?:\b(?:[Tt]ype|[Cc]ategory|[Ll]evel|[Pp]hase|[Ss]tage|[Rr]oute|[Aa]rticle|[Ss]ection|[Cc]hapter"
     r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass|Order"
-    r"|Law|District|Local|Ward|Precinct|Emergency)"
+    r"|Law|District|Local|Ward|Precinct|Emergency|[Jj]unction|Interstate|Highway|Proposition|Prop\.|Terminal"
+    r"|Pier|Channel|Radio|Apollo|Artemis|Formula|Windows|iPhone|iPad|Pixel|Galaxy|PlayStation|Xbox|Boeing"
+    r"|Model|Exit)"
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.?|A\.\s?B\.|S\.\s?B\.)"
     r"|(?<![\w.])S\.)\s|[A-Za-z-]|\b[A-Z]{1,3}\d{1,2}\+)$"
 )
@@ -413,6 +415,14 @@ _SHORT_INTEGER = re.compile(r"[$£€¥]?\d{1,3}")
 _PERIOD_BEFORE = re.compile(r"\b(?:the|its|their)\s$")
 _INTEGER = re.compile(r"\d+")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# A year outside _YEAR's range is read as one only after a word of time and before no counted noun.
+_FAR_YEAR = re.compile(r"1[0-7]\d\d|21\d\d")
+_SINCE_BEFORE = re.compile(
+    r"\b(?:[Ii]n|[Bb]y|[Ff]rom|[Ss]ince|[Uu]ntil|till|[Bb]efore|[Aa]fter|circa|c\.)\s$"
+)
+_NO_NOUN_AFTER = re.compile(
+    r"(?:[^\w\s-]|\s(?:[A-Z]|(?:the|a|an|and|or|when|as|it|he|she|they|there|we)\b)|$)"
+)
 _PERCENT_NEXT = re.compile(r"\s?(?:%|per)")
 _SMALL_INTEGER = re.compile(r"\d{1,2}")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s)")
@@ -658,6 +668,8 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
         return True
     if _YEAR.fullmatch(first) and not m["second"] and not _PERCENT_NEXT.match(after):
         return True  # a year
+    if _FAR_YEAR.fullmatch(first) and _SINCE_BEFORE.search(before[-8:]) and _NO_NOUN_AFTER.match(after):
+        return True  # "by 2100", "in 1750 the town", "since 1066,": a year outside 1800-2099
     if _SMALL_INTEGER.fullmatch(first) and _TIME_AFTER.match(after):
         return True
     if _ORDINAL.fullmatch(first):

@@ -358,3 +358,32 @@ def test_fractions_and_points_have_their_value_and_unit(
 ) -> None:
     quantity = one(sentence)
     assert (quantity.text, quantity.value, quantity.unit) == (text, value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Boeing 737 Max was grounded.",
+        "The new iPhone 15 goes on sale today.",
+        "Voters backed Proposition 22.",
+        "Traffic on Interstate 95 stalled.",
+        "It aired on Channel 4.",
+        "Leave the motorway at junction 34.",
+        "Seas could rise by 2100.",
+        "In 1750 the town burned.",
+    ],
+)
+def test_names_with_numbers_and_years_outside_1800_2099_are_not_figures(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In 1500 schools, pupils sat exams.", ["1500 schools"]),  # a count after "in"
+        ("The 737 jets were grounded.", ["737 jets"]),
+        ("Apollo 11 landed with 3 astronauts.", ["3 astronauts"]),
+    ],
+)
+def test_counts_near_names_and_old_years_stay(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
