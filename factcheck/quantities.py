@@ -68,12 +68,11 @@ _NUMBER = (
     r"(?:[$£€¥]\s?)?(?:" + _DIGITS + r"|" + _WORD_NUMBER + r"|(?:a|an|half\sa)(?=\s" + _SCALE_OR_DOZEN + r"))"
     r"(?:\sand\sa\shalf)?(?:\s" + _SCALE_OR_DOZEN + r")*(?:(?<=\d)[a-zA-Z]{1,3}\b)?"
 )
-# "two-thirds", "two thirds of" (without "of", "three quarters" may count periods), "a third",
+# "two-thirds", "two thirds of", "three quarters of" ("two quarters of" counts periods), "a third",
 # "one-third", "half".
 _FRACTION = (
-    r"(?:(?:"
-    + _WORD_NUMBER
-    + r")(?:-(?:thirds|quarters|fifths|tenths)|\s(?:thirds|quarters|fifths|tenths)(?=\sof\b))"
+    r"(?:(?:" + _WORD_NUMBER + r")(?:-(?:thirds|quarters|fifths|tenths)|\s(?:thirds|fifths|tenths)(?=\sof\b))"
+    r"|three\squarters(?=\sof\b)"
     r"|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth)|one-(?:half|third|quarter|fifth|tenth)"
     r"|half(?!\sa\s))"
 )
@@ -346,6 +345,21 @@ _MULTIWORD_UNITS = (
     "metric tons", "per cent",
 )  # fmt: skip
 _SPACED_MULTIWORD_UNITS = tuple(" " + unit for unit in _MULTIWORD_UNITS)
+# "for over 100 years", "in under 10 minutes", "takes under an hour": a bound on a duration.
+_DURATION_BEFORE = re.compile(
+    r"\b(?:for|in|take|takes|took|taken|taking|last|lasts|lasted|lasting|spent|spend|spends)\s$", re.I
+)
+# Hedge words that are also prepositions, and the words they follow as one: "fought over three islands".
+_PREPOSITION_HEDGES = frozenset({"about", "over", "past", "under", "around"})
+_GOVERNS_A_PREPOSITION = frozenset(
+    {"fought", "fight", "fighting", "dispute", "disputes", "row", "rows", "clash", "clashed", "question",
+     "questions", "concern", "concerns", "concerned", "worries", "worry", "worried", "fears", "talk",
+     "talks", "talked", "talking", "argue", "argued", "arguing", "know", "knew", "learn", "learned",
+     "learnt", "write", "wrote", "written", "speak", "spoke", "care", "cares", "story", "stories", "film",
+     "book", "novel", "documentary", "drove", "walked", "rolled", "flew", "jumped", "climbed", "stepped",
+     "control", "authority", "jurisdiction", "sovereignty"}
+)  # fmt: skip
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 _HEDGE_AFTER = re.compile(r"^\s(?P<hedge>or so|or more|or less|or thereabouts)\b")
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:the|first|second|last|its|their|western|eastern|northern|southern)\s$", re.I
@@ -449,6 +463,13 @@ _PERCENT_SIGN = re.compile(r"%|\s(?:per\s?cent|percent)\b")
 _POINTS_AFTER = re.compile(r" percentage points?\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s$")
 _RANGE_VERB_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+from\s$")
+_SCALE_SUFFIX_COUNT = re.compile(rf"\d[\d,]*(?:\.\d+)?(?:{_SUFFIXES})", re.IGNORECASE)  # "3m", no sign
+_IN_METRES = re.compile(r"\d[\d,]*(?:\.\d+)?m")
+# What follows a length in metres written "m": "4,800m above sea level", "30m deep", "the 100m final".
+_METRES_AFTER = re.compile(
+    r"\s(?:deep|tall|high|long|wide|above|below|away|final|race|sprint|hurdles|freestyle|relay|backstroke"
+    r"|breaststroke|butterfly|from\sthe)\b"
+)
 _SIGNED = re.compile(r"[%$£€¥]|\d[a-zA-Z]+$|per ?cent$", re.I)
 _FRACTION_WORDS = re.compile(_FRACTION, re.IGNORECASE)
 # "a third"/"another fifth" before a word other than "of" is an ordinal ("a third term");
@@ -600,6 +621,14 @@ def _counted_noun(text: str, pos: int, single: bool = False) -> int:
     return words[-1][1] if words else pos
 
 
+def _plural_next(text: str, end: int) -> bool:
+    """Whether the word after ``end`` is a plural noun ("3m viewers", "1.4bn people")."""
+    if _PLURAL_NEXT.match(text, end):
+        return True
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and word[1].lower() in _IRREGULAR_PLURALS
+
+
 def _verb_after_a_single(text: str, word: str, end: int) -> bool:
     """Whether ``word`` in -s after the noun of a count of one is its verb: "One person remains in".
 
@@ -623,6 +652,11 @@ def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         # "the past 12 months" and "over two years" are periods, not hedges.
         if word in ("past", "near") and _PERIOD_BEFORE.search(preceding):
             return None
+        if word in _PREPOSITION_HEDGES and (
+            (governor := _LAST_WORD.search(text, max(0, h_start - 20), h_start)) is not None
+            and governor[1].lower() in _GOVERNS_A_PREPOSITION
+        ):
+            return None  # "fought over three islands", "concerns about 40 posts": a preposition
         return h_start, h_start + len(before["hedge"]), before["hedge"]
     after = _HEDGE_AFTER.match(text[end : end + 20])
     if after:
@@ -690,8 +724,8 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
         ":" in first or _TIME_AFTER.match(after) or first.endswith(("am", "pm")) or not before.strip()
     ):
         return True
-    if _HOUR.fullmatch(first.lower()):
-        return True
+    if _HOUR.fullmatch(first.lower()) or first.lower() == "401k":
+        return True  # an hour, or the retirement plan named for its section of the tax code
     # the “1200 Club”: a number that opens a quoted name
     return before[-1:] in _OPENING_QUOTES and _QUOTED_NAME_AFTER.match(after) is not None
 
@@ -833,9 +867,13 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
                 unit = "score"  # "won 2-1", "passed 52-48", "49% to 45%"
         else:
             value = _value(first)
+            if _IN_METRES.fullmatch(first) and _METRES_AFTER.match(text, end):
+                value, unit = number_value(first[:-1]), "m"  # "4,800m above sea level", "the 100m final"
         number_part = text[start:end]
         if not second and (compound := _COMPOUND.match(text, end)) is not None:  # "3.2-meter", "24-year-old"
             end = compound.end()
+        elif _SCALE_SUFFIX_COUNT.fullmatch(number_part) and unit != "m" and _plural_next(text, end):
+            end = _counted_noun(text, end)  # "3m viewers", "1.4bn people": a count written with a scale
         elif not _SIGNED.search(number_part) and not (unit == "score" and text[end + 1 : end + 2].isupper()):
             # not for a score before a name: "Leeds 3-2 Hull City"
             end = _counted_noun(text, end, single=value == 1)
@@ -845,8 +883,15 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
     if unit is None:
         unit = _unit(span)
     hedge = _hedge(text, start, end)
-    if hedge and hedge[2].lower() in ("over", "under", "within") and unit in _TIME_UNITS:
-        hedge = None  # "over two years" is a period, not a bound
+    if (
+        hedge
+        and hedge[2].lower() in ("over", "under", "within")
+        and unit in _TIME_UNITS
+        and not (
+            hedge[2].lower() != "within" and _DURATION_BEFORE.search(text, max(0, hedge[0] - 12), hedge[0])
+        )
+    ):
+        hedge = None  # "over two years" is a period, not a bound ("for over 100 years" is one)
     return Quantity(
         start, end, span, value, low, high, unit, approximate or hedge is not None or bool(m["vague"]), hedge
     )

@@ -387,3 +387,45 @@ def test_names_with_numbers_and_years_outside_1800_2099_are_not_figures(sentence
 )
 def test_counts_near_names_and_old_years_stay(sentence: str, expected: list[str]) -> None:
     assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("The show drew 3m viewers.", "3m viewers", 3e6, "viewers"),
+        ("Some 1.4bn people live there.", "1.4bn people", 1.4e9, "people"),
+        ("The summit is 4,800m above sea level.", "4,800m", 4800, "m"),
+        ("She won the 100m final.", "100m", 100, "m"),
+        ("The hole is 40cm deep.", "40cm", 40, "cm"),
+        ("It cost \u00a33m.", "\u00a33m", 3e6, "GBP"),
+        ("Some three quarters of the land is farmed.", "three quarters", 0.75, "fraction"),
+        ("It shrank for two quarters of the year.", "two quarters", 2, "quarters"),  # periods
+    ],
+)
+def test_scale_suffixes_metres_and_quarters(sentence: str, text: str, value: float, unit: str) -> None:
+    quantity = one(sentence)
+    assert (quantity.text, quantity.value, quantity.unit) == (text, value, unit)
+
+
+def test_a_retirement_plan_named_401k_is_not_a_figure() -> None:
+    assert texts("Workers put money in 401k plans.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("The club has existed for over 100 years.", "over"),
+        ("Tickets sold out in under ten minutes.", "under"),
+        ("The trip takes under 30 minutes.", "under"),
+        ("The cost is spread over two years.", None),  # a period
+        ("Turnout was over 60%.", "over"),
+        ("The neighbours have fought over three islands.", None),  # a preposition
+        ("There are concerns about 40 unfilled posts.", None),
+        ("We drove past 20 polling stations.", None),
+        ("There were about 40 people.", "about"),
+    ],
+)
+def test_over_and_under_bound_a_duration_only_after_for_in_or_take(sentence: str, hedge: str | None) -> None:
+    quantity = one(sentence)
+    assert (quantity.hedge[2] if quantity.hedge else None) == hedge
+    assert quantity.approximate is (hedge is not None)
