@@ -1529,14 +1529,49 @@ def _before_clause(sentence: list[Token], k: int, end: int) -> int:
     (not "of", "for", …) or number after a capitalised word.
     """
     if not any(t.lower in _AUX or t.lower in _PAST_FORMS for t in sentence[k:end]):
-        return end
+        return _before_plain_clause(sentence, k, end)
     for n in range(k + 1, end):
         tok, before = sentence[n], sentence[n - 1]
         if before.text[:1].isupper() and (
             tok.text[:1].isdigit() or (tok.text[:1].islower() and tok.lower not in _NAME_JOINERS)
         ):
             return n
+    return _before_plain_clause(sentence, k, end)
+
+
+def _before_plain_clause(sentence: list[Token], k: int, end: int) -> int:
+    """Where a lower-case name after "according to" ends before a clause ("According to police the man …").
+
+    The clause opens with a determiner or a number right after a noun (not after "of" or "at") and
+    has its verb within a few words, more words after it ("the rate rose by 2%"; "federal figures
+    the association cited." is a relative clause).
+    """
+    for n in range(k + 1, end - 1):
+        tok, before = sentence[n], sentence[n - 1]
+        if (
+            (tok.lower in ("the", "a", "an") or tok.lower in _NUMBER_WORDS or tok.text[:1].isdigit())
+            and before.is_word
+            and before.text[:1].islower()
+            and before.lower not in _BEFORE_A_NOUN_PHRASE
+            and before.lower not in _NAME_JOINERS
+            and before.lower != "than"  # "a study based on more than 2,000 flyovers conducted in 2020"
+            and _verb_soon(sentence, n + 1)
+        ):
+            return n
     return end
+
+
+def _verb_soon(sentence: list[Token], k: int) -> bool:
+    """Whether a finite verb ends the short noun phrase that starts before ``k`` ("the man was")."""
+    for j in range(k, min(k + 4, len(sentence))):
+        tok = sentence[j]
+        if not tok.is_word:
+            return False
+        if tok.lower in _AUX or tok.lower in _PAST_FORMS or (j > k and tok.lower.endswith("ed")):
+            # and more after it: "the rate rose by 2%", not "figures the association cited."
+            nxt = sentence[j + 1] if j + 1 < len(sentence) else None
+            return nxt is not None and (nxt.is_word or nxt.text[:1].isdigit())
+    return False
 
 
 def _name_and_company(sentence: list[Token], subject: tuple[int, int]) -> bool:

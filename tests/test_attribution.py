@@ -927,3 +927,18 @@ def test_straight_single_quotes_pair_only_around_a_quote() -> None:
 )  # fmt: skip
 def test_a_search_that_comes_upon_a_thing_is_no_finding(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to police the man was 32.", "police"),
+        ("According to the report the rate rose by 2%.", "the report"),
+        ("According to officials at the scene two people died in the blast.", "officials at the scene"),
+        ("According to federal figures the association cited.", "federal figures the association cited"),
+        ("According to a study based on more than 2,000 flyovers conducted in 2020.",
+         "a study based on more than 2,000 flyovers conducted in 2020"),
+    ],
+)  # fmt: skip
+def test_according_to_a_lower_case_name_ends_before_a_bare_clause(text: str, expected: str) -> None:
+    assert [s.text for s in find_sources(text)] == [expected]
