@@ -232,6 +232,7 @@ _CONDITIONS = {"whether", "unless"}
 # Opening phrases written without a comma that are no part of the subject: "As a result some tenants".
 _LEADING_PHRASES = (("as", "a", "result"), ("in", "fact"), ("of", "course"), ("for", "example"))
 _LEADING_STARTS = {phrase[n] for phrase in _LEADING_PHRASES for n in (0, 1)}  # a cheap test first
+_OPENING_DAYS = frozenset({"today", "yesterday", "tonight"})
 # People whose finding is a thing come upon unless a clause follows ("Divers found that …"); not police
 # or inspectors, whose finding is as often a conclusion ("found no evidence of foul play").
 _SEARCHERS = frozenset(
@@ -1146,6 +1147,8 @@ def _absolute_subject(sentence: list[Token], i: int) -> tuple[int, int] | None:
 def _after_leading_phrase(sentence: list[Token], subject: tuple[int, int]) -> int:
     """Where a subject starts after an opening phrase written without a comma ("As a result some …")."""
     first, last = subject
+    if first == 0 and sentence[first].lower in _OPENING_DAYS and first < last:
+        return first + 1  # "Yesterday the health department confirmed"
     if sentence[first].lower not in _LEADING_STARTS:
         return first
     for phrase in _LEADING_PHRASES:
@@ -1267,8 +1270,11 @@ def _context_fits(
     if lemma in ("describe", "list"):
         return "as" in after
     if lemma == "understand":  # "we understand"; "I understand(ood) X has …" only with its clause
-        mine = _words(sentence, i - 1) == "i" and (nxt == "that" or _bare_clause(sentence, i + width))
-        return _words(sentence, i - 1) == "we" or mine
+        clause = nxt == "that" or _bare_clause(sentence, i + width)
+        mine = _words(sentence, i - 1) == "i" and clause
+        # "The BBC understands that …", "Sky News understands …": a newsroom's own unnamed sources
+        outlet = form == "understands" and i > 0 and sentence[i - 1].text[:1].isupper() and clause
+        return _words(sentence, i - 1) == "we" or mine or outlet
     if lemma == "show":  # "as shown in the table" is no cue; "studies have shown that" is
         return form != "shown" or (_words(sentence, i - 1) in ("have", "has", "had") and nxt == "that")
     return True
@@ -1624,7 +1630,8 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     if k < 0:
         return None
     if sentence[k].lower == "who" and k >= 2 and sentence[k - 1].text == ",":
-        return _name_before(sentence, k - 2)  # "Ana R. Soto, who believed that"
+        # "Ana R. Soto, who believed that"; "criticised by unions, who said"
+        return _name_before(sentence, k - 2) or _people_before(sentence, k - 2)
     if sentence[k].text in ("\u2013", "—") and not sentence[k].quoted:
         # "Rep. Jo Hale (R-Texas) -- chairman of the committee -- issued" (dashes): the subject is before
         # the aside, and ends with a name or its tag.
@@ -1952,6 +1959,16 @@ def _skip_adverbs(sentence: list[Token], k: int) -> int:
     while k >= 0 and sentence[k].is_word and (_adverb(sentence[k]) or sentence[k].lower in _ADVERBS):
         k -= 1
     return k
+
+
+def _people_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
+    """A plural noun ending at ``last``, with "the" before it: who "who" stands for ("teachers, who said")."""
+    word = sentence[last]
+    if not (word.is_word and word.text.islower() and len(word.text) > 3 and word.text[-1] == "s"):
+        return None
+    if word.text[-2] in "su":
+        return None  # "status", "business": not a plural
+    return (last - 1 if last and sentence[last - 1].lower == "the" else last), last
 
 
 def _name_before(sentence: list[Token], last: int) -> tuple[int, int] | None:

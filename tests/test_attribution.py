@@ -942,3 +942,22 @@ def test_a_search_that_comes_upon_a_thing_is_no_finding(text: str, expected: lis
 )  # fmt: skip
 def test_according_to_a_lower_case_name_ends_before_a_bare_clause(text: str, expected: str) -> None:
     assert [s.text for s in find_sources(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The decision was criticised by unions, who said it broke an agreement.", [("unions", "said")]),
+        ("The plan angered the teachers, who said it was unfair.", [("the teachers", "said")]),
+        ("He visited the business, who said nothing.", []),  # no plural of people
+        ("Yesterday the health department confirmed two cases.", [("the health department", "confirmed")]),
+        ("Figures published today show a record, the ministry says.", [("the ministry", "says")]),
+        ("The BBC understands that the deal is off.", [("The BBC", "understands")]),
+        ("Sky News understands the talks have collapsed.", [("Sky News", "understands")]),
+        ("Ms Lee understands the risks.", []),  # no clause: no claim
+    ],
+)  # fmt: skip
+def test_relative_plurals_opening_days_and_a_newsrooms_sourcing(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
