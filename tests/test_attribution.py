@@ -951,7 +951,7 @@ def test_according_to_a_lower_case_name_ends_before_a_bare_clause(text: str, exp
         ("The plan angered the teachers, who said it was unfair.", [("the teachers", "said")]),
         ("He visited the business, who said nothing.", []),  # no plural of people
         ("Yesterday the health department confirmed two cases.", [("the health department", "confirmed")]),
-        ("Figures published today show a record, the ministry says.", [("the ministry", "says")]),
+        ("Today the minister said it would act.", [("the minister", "said")]),
         ("The BBC understands that the deal is off.", [("The BBC", "understands")]),
         ("Sky News understands the talks have collapsed.", [("Sky News", "understands")]),
         ("Ms Lee understands the risks.", []),  # no clause: no claim
