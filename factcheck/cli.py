@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import io
 import json
 import os
@@ -25,6 +26,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import click
 import typer
+
+try:  # typer 0.2x parses options with its own copy of click, whose errors are not click's
+    _vendored_click = importlib.import_module("typer._click.exceptions")
+except ImportError:  # an older typer raises click's own
+    _vendored_click = click.exceptions
 
 from factcheck import __version__
 from factcheck.atomic import atomic_write, atomic_write_text
@@ -864,11 +870,11 @@ def main() -> None:
     signal.signal(signal.SIGINT, _on_interrupt)
     try:
         code = app(standalone_mode=False)
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (KeyboardInterrupt, click.exceptions.Abort, typer.Abort):
         sys.stderr.write("\nfactcheck: interrupted\n")
         code = 130
-    except click.ClickException as err:
-        err.show()
+    except (click.ClickException, _vendored_click.ClickException) as err:
+        err.show()  # a usage error: "Error: No such option: --frobnicate", exit 2
         code = err.exit_code
     except BrokenPipeError:
         _silence_stdout()

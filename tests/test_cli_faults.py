@@ -122,6 +122,23 @@ def test_output_to_a_full_device_names_it():
     assert done.stderr == "factcheck: error: /dev/full: cannot write (No space left on device)\n"
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["predict", "--text", "Hi.", "--frobnicate"], "Error: No such option: --frobnicate"),
+        (["frob"], "Error: No such command 'frob'."),
+        (["predict", "--text", "Hi.", "--jobs", "0"], "Error: Invalid value for '--jobs'"),
+        (["predict", "--text", "Hi.", "-o"], "Error: Option '-o' requires an argument."),
+    ],
+)
+def test_a_usage_error_from_the_command_line_is_one_message_and_exit_2(args: list[str], message: str):
+    """Through the console entry point, as a user meets it: typer may raise its own copy of click's errors."""
+    done = subprocess.run([*FACTCHECK, *args], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_closed_pipe_ends_quietly_with_141():
     """The reader is gone before factcheck writes (as after 'factcheck ... | head -1')."""
     code = (
