@@ -9,14 +9,29 @@ rename. A reader sees the old file or the new one, never a mixture.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    """Call ``write(tmp_path)``, fsync the result, then rename it onto ``path``."""
+    """Call ``write(tmp_path)``, fsync the result, then rename it onto ``path``.
+
+    Only a regular file is replaced: a device, FIFO or terminal (``-o /dev/stdout``, a named
+    pipe) is written in place, since renaming over it would destroy it, and a symbolic link
+    keeps pointing where it did while the file it names is replaced.
+    """
     path = Path(path)
+    try:
+        mode = os.stat(path).st_mode  # follows a link to what it names
+    except OSError:
+        mode = None  # nothing there yet (or a dangling link): a new file
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        write(path)
+        return
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     tmp = Path(tmp_name)

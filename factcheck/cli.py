@@ -230,7 +230,7 @@ CsvRawOption = Annotated[
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", help="Write to this file (replaced atomically) instead of standard output."
+        "--output", "-o", help="Write to this file (replaced atomically) instead of standard output ('-')."
     ),
 ]
 ReportFormatOption = Annotated[
@@ -425,9 +425,12 @@ def _note_conversion(doc: InputText) -> None:
         )
 
 
+_STDOUT_PATH = Path("-")  # "-o -": standard output, as "-" reads standard input
+
+
 def _emit_stream(pieces: Iterator[str], last: Callable[[], str], output: Path | None) -> None:
     """Write each piece as soon as it exists: to standard output, or to a file renamed in at the end."""
-    if output is None:
+    if output is None or output == _STDOUT_PATH:
         for piece in pieces:
             if piece:
                 _write_stdout(piece)
@@ -472,7 +475,7 @@ def extract(
 
 def _emit(text: str, output: Path | None) -> None:
     """Write a command's output to standard output, or whole to a file (never half-written)."""
-    if output is None:
+    if output is None or output == _STDOUT_PATH:
         _write_stdout(text)
     else:
         with _cannot_write(output):

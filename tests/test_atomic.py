@@ -1,3 +1,6 @@
+import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -25,3 +28,26 @@ def test_failed_write_keeps_old_file(tmp_path: Path):
         atomic_write(target, explode)
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path: Path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    atomic_write_text(fifo, "rows\n")
+    reader.join(timeout=10)
+    assert received == ["rows\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still a pipe, not a file renamed over it
+
+
+def test_a_symbolic_link_keeps_pointing_at_the_file_it_names(tmp_path: Path):
+    target = tmp_path / "real.txt"
+    target.write_text("old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target.name)
+    atomic_write_text(link, "new\n")
+    assert link.is_symlink()
+    assert target.read_text() == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "real.txt"]

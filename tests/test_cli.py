@@ -262,3 +262,11 @@ def test_evaluate_text_to_a_file(tmp_path: Path, tiny_model: Path):
     result = run("evaluate", str(STARTER), "--model", str(tiny_model), "--errors", "1", "-o", str(out))
     assert result.exit_code == 0 and result.stdout == ""
     assert "macro-F1" in out.read_text() and "most confident mistakes (1)" in out.read_text()
+
+
+def test_output_dash_is_standard_output(tmp_path: Path, tiny_model: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("predict", "--text", "One. Two.", "--model", tiny_model, "-f", "jsonl", "-o", "-")
+    assert result.exit_code == 0
+    assert len(result.output.splitlines()) == 2
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
