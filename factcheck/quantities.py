@@ -11,6 +11,7 @@ download, a few tens of microseconds a sentence.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -892,9 +893,13 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         )
     ):
         hedge = None  # "over two years" is a period, not a bound ("for over 100 years" is one)
-    return Quantity(
-        start, end, span, value, low, high, unit, approximate or hedge is not None or bool(m["vague"]), hedge
-    )
+    approximate = approximate or hedge is not None or bool(m["vague"])
+    return Quantity(start, end, span, _finite(value), _finite(low), _finite(high), unit, approximate, hedge)
+
+
+def _finite(number: float | None) -> float | None:
+    """A value JSON can carry: a number of 400 digits overflows to infinity, which has no value."""
+    return number if number is None or math.isfinite(number) else None
 
 
 def _same_kind(first: str, first_percent: str | None, second: str, after: str, dash: bool) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from factcheck.quantities import find_quantities, number_value
@@ -429,3 +431,9 @@ def test_over_and_under_bound_a_duration_only_after_for_in_or_take(sentence: str
     quantity = one(sentence)
     assert (quantity.hedge[2] if quantity.hedge else None) == hedge
     assert quantity.approximate is (hedge is not None)
+
+
+def test_a_number_too_large_for_a_float_has_no_value_not_infinity() -> None:
+    quantity = one("It cost " + "9" * 400 + " dollars.")
+    assert quantity.value is None
+    assert "Infinity" not in json.dumps(quantity.to_dict())
