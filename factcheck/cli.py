@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
 import click
 import typer
@@ -159,12 +159,19 @@ def _cannot_write(output: Path | None = None) -> Iterator[None]:
 
 def _flush_stdout() -> None:
     with _cannot_write():
-        sys.stdout.flush()
+        _stdout().flush()
 
 
 def _write_stdout(text: str) -> None:
     with _cannot_write():
-        sys.stdout.write(text)
+        _stdout().write(text)
+
+
+def _stdout() -> TextIO:
+    """Standard output; a closed one ("factcheck predict a.txt >&-") is a user error."""
+    if sys.stdout is None:
+        raise FactcheckError("<stdout>: cannot write (standard output is closed)")
+    return sys.stdout
 
 
 def _stdout_name() -> str:
@@ -739,6 +746,8 @@ def annotate(
     _warn(session.warnings)
     if session.dropped is not None:
         typer.echo(terminal(f"factcheck: {out}: cut off an incomplete last line a crash left"), err=True)
+    if sys.stdin is None:
+        raise FactcheckError("<stdin>: cannot read answers (standard input is closed)")
     interactive = sys.stdin.isatty()
     try:
         with session, (keypresses if interactive else lines)(sys.stdin) as answers:

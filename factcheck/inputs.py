@@ -148,11 +148,18 @@ def _read_errors(name: str) -> Iterator[None]:
         raise FactcheckError(f"{name}: cannot read ({err.strerror})") from None
 
 
+def stdin_bytes() -> BinaryIO:
+    """Standard input as bytes; a closed one ("factcheck predict - <&-") is a user error."""
+    if sys.stdin is None:
+        raise FactcheckError("<stdin>: cannot read (standard input is closed)")
+    return sys.stdin.buffer
+
+
 def read_input(source: str, input_format: str = "auto") -> InputText:
     """Read one input: a file path, or ``-`` for standard input; HTML and Markdown are converted."""
     if source == STDIN:
         name = "<stdin>"
-        text = decode_utf8(sys.stdin.buffer.read(), name)
+        text = decode_utf8(stdin_bytes().read(), name)
     else:
         name = display_name(source)
         text = decode_utf8(read_bytes(source), name)
@@ -313,7 +320,7 @@ def batches(units: Iterable[Unit | None], max_chars: int = 1 << 18) -> Iterator[
 @contextmanager
 def _open_binary(source: str) -> Iterator[BinaryIO]:
     if source == STDIN:
-        yield sys.stdin.buffer
+        yield stdin_bytes()
         return
     path = Path(source)
     name = display_name(source)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -137,6 +138,20 @@ def test_a_usage_error_from_the_command_line_is_one_message_and_exit_2(args: lis
     assert done.returncode == 2
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("redirect", "message"),
+    [
+        ("predict - <&-", "<stdin>: cannot read (standard input is closed)"),
+        ("split - <&-", "<stdin>: cannot read (standard input is closed)"),
+        ("split --text 'One. Two.' >&-", "<stdout>: cannot write (standard output is closed)"),
+    ],
+)
+def test_a_closed_standard_stream_is_one_line(redirect: str, message: str):
+    command = " ".join(shlex.quote(part) for part in FACTCHECK) + " " + redirect
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (1, f"factcheck: error: {message}\n")
 
 
 def test_closed_pipe_ends_quietly_with_141():
