@@ -282,7 +282,16 @@ def predict(
             show_default=False,
         ),
     ] = None,
-    fmt: RowFormatOption = RowFormat.table,
+    fmt: Annotated[
+        RowFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people; jsonl or csv for programs; html: a report to open in a browser "
+            "[default: the -o file's extension (.jsonl, .csv, .html), else table].",
+            show_default=False,
+        ),
+    ] = None,
     csv_raw: CsvRawOption = False,
     explain: Annotated[
         int,
@@ -360,6 +369,9 @@ def predict(
     from factcheck.labelling import Labeller, label_stream_parallel
     from factcheck.report_html import predictions_html
 
+    if text is not None and inputs:
+        raise FactcheckError("--text labels the text given; it does not go with input files")
+    fmt = fmt or _format_of(output, RowFormat, RowFormat.table)
     if out_dir is not None and (output is not None or text is not None or fmt is RowFormat.html):
         raise FactcheckError(
             "--out DIR writes one jsonl, csv or table file per input file; "
@@ -433,6 +445,15 @@ def _note_conversion(doc: InputText) -> None:
 
 
 _STDOUT_PATH = Path("-")  # "-o -": standard output, as "-" reads standard input
+FormatT = TypeVar("FormatT", bound=Enum)
+
+
+def _format_of(output: Path | None, formats: type[FormatT], default: FormatT) -> FormatT:
+    """The format an output file's extension names ("-o rows.csv" writes CSV), else ``default``."""
+    if output is None or output == _STDOUT_PATH:
+        return default
+    suffix = {"htm": "html", "ndjson": "jsonl"}.get(output.suffix.lower()[1:], output.suffix.lower()[1:])
+    return next((f for f in formats if f.value == suffix), default)
 
 
 def _emit_stream(pieces: Iterator[str], last: Callable[[], str], output: Path | None) -> None:
@@ -614,11 +635,15 @@ def evaluate(
     model: ModelOption = None,
     trust_model: TrustOption = False,
     fmt: Annotated[
-        EvalFormat,
+        EvalFormat | None,
         typer.Option(
-            "--format", "-f", help="text for people; json for programs; html: charts to open in a browser."
+            "--format",
+            "-f",
+            help="text for people; json for programs; html: charts to open in a browser "
+            "[default: the -o file's extension (.json, .html), else text].",
+            show_default=False,
         ),
-    ] = EvalFormat.text,
+    ] = None,
     errors: Annotated[
         int | None,
         typer.Option(
@@ -653,6 +678,7 @@ def evaluate(
     from factcheck.formatting import mistakes_text, report_text, span_report_text
     from factcheck.report_html import evaluation_html
 
+    fmt = fmt or _format_of(output, EvalFormat, EvalFormat.text)
     if errors is None:
         errors = 10 if fmt is EvalFormat.html else 0
     evaluation = evaluate_file(data, model, errors, trust_model, jobs)

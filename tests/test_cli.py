@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from factcheck import __version__
@@ -270,3 +271,33 @@ def test_output_dash_is_standard_output(tmp_path: Path, tiny_model: Path, monkey
     assert result.exit_code == 0
     assert len(result.output.splitlines()) == 2
     assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
+@pytest.mark.parametrize(
+    ("name", "first"), [("rows.csv", "doc,index,"), ("rows.jsonl", '{"doc": '), ("rows.txt", "== ")]
+)
+def test_predict_takes_the_format_from_the_output_files_extension(
+    tmp_path: Path, tiny_model: Path, name: str, first: str
+):
+    out = tmp_path / name
+    result = run("predict", str(SEED), "--model", str(tiny_model), "-o", str(out))
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith(first)
+
+
+def test_an_explicit_format_wins_over_the_extension(tmp_path: Path, tiny_model: Path):
+    out = tmp_path / "rows.csv"
+    assert run("predict", str(SEED), "--model", str(tiny_model), "-f", "jsonl", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith('{"doc": ')
+
+
+def test_evaluate_writes_json_to_a_json_file(tmp_path: Path, tiny_model: Path):
+    out = tmp_path / "scores.json"
+    assert run("evaluate", str(STARTER), "--model", str(tiny_model), "-o", str(out)).exit_code == 0
+    assert "macro_f1" in json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_text_with_input_files_is_refused(tiny_model: Path):
+    result = run("predict", str(SEED), "--text", "Hi there.", "--model", str(tiny_model))
+    assert result.exit_code == 1
+    assert "--text labels the text given; it does not go with input files" in result.output
