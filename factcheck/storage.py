@@ -24,8 +24,9 @@ atomic exchange (``renameat2``), so the directory is never missing, not even
 for an instant. Where the exchange is not supported, the old directory is
 moved aside to ``.NAME.old-*`` first, and a run killed between the two
 renames is repaired by the next load or save. Writers hold a lock file
-(``.NAME.lock``) for the whole of a train, so two runs cannot interleave,
-and the next writer removes staging folders a killed run left.
+(``.NAME.lock``, removed when they finish) for the whole of a train, so two
+runs cannot interleave, and the next writer removes staging folders a killed
+run left.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ WEIGHTS = "model.npz"
 SKOPS_WEIGHTS = "model.skops"
 LEGACY_WEIGHTS = "model.joblib"
 CARD = "model.json"
+_MODEL_FILES = frozenset({WEIGHTS, SKOPS_WEIGHTS, LEGACY_WEIGHTS, CARD})
 DEFAULT_MODEL = "default"
 USER_MODELS = "models"
 
@@ -471,6 +473,16 @@ def check_out_dir(out_dir: str | Path) -> None:
         raise FactcheckError(f"{out_dir}: exists and is not a directory")
     if out_dir.is_dir() and not (out_dir / CARD).exists() and any(out_dir.iterdir()):
         raise FactcheckError(f"{out_dir}: exists and is not a model directory; refusing to replace it")
+    others = (
+        []
+        if not out_dir.is_dir()
+        else sorted(p.name for p in out_dir.iterdir() if p.name not in _MODEL_FILES)
+    )
+    if others:  # the directory is replaced whole: notes or evaluations kept beside the model would be lost
+        raise FactcheckError(
+            f"{out_dir}: also holds {', '.join(others[:5])}{', …' if len(others) > 5 else ''}, which "
+            "replacing the model would delete; move them out or choose another --out"
+        )
     existing = out_dir.parent
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
@@ -495,20 +507,9 @@ def model_lock(out_dir: str | Path) -> Iterator[None]:
     if key in _HELD_LOCKS:
         yield
         return
+    path = out_dir.parent / f".{out_dir.name}.lock"
+    fd = _locked(path, out_dir)
     try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(out_dir.parent / f".{out_dir.name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as err:
-        raise FactcheckError(f"{out_dir}: cannot create its lock file ({err.strerror})") from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
-            raise FactcheckError(
-                f"{out_dir}: another factcheck run (pid {holder}) is writing this model directory; "
-                "wait for it to finish or choose another --out"
-            ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         _HELD_LOCKS[key] = fd
@@ -516,10 +517,38 @@ def model_lock(out_dir: str | Path) -> Iterator[None]:
             yield
         finally:
             del _HELD_LOCKS[key]
+            # Removed while still held, so no file is left behind; a run that opened it meanwhile
+            # finds its lock on a removed file and takes a fresh one (``_locked``).
             with contextlib.suppress(OSError):
-                os.ftruncate(fd, 0)
+                path.unlink()
     finally:
         os.close(fd)
+
+
+def _locked(path: Path, out_dir: Path) -> int:
+    """Open and lock ``path``, the lock file of ``out_dir``; the loser of a race is told at once."""
+    while True:
+        try:
+            out_dir.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as err:
+            raise FactcheckError(f"{out_dir}: cannot create its lock file ({err.strerror})") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            os.close(fd)
+            raise FactcheckError(
+                f"{out_dir}: another factcheck run (pid {holder}) is writing this model directory; "
+                "wait for it to finish or choose another --out"
+            ) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)  # the holder removed this file as it finished: lock the one now there
 
 
 def _staged(out_dir: Path, kind: str) -> list[Path]:

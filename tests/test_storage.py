@@ -24,6 +24,7 @@ from factcheck.storage import (
     check_model,
     list_models,
     load_model,
+    model_lock,
     models_dir,
     read_card,
     resolve_model_dir,
@@ -111,7 +112,7 @@ def test_interrupted_save_keeps_previous_model(tiny_model: Path, tmp_path: Path,
         save_model(pipeline, {**card, "created": "later"}, target)
     assert (target / WEIGHTS).read_bytes() == before
     assert json.loads((target / CARD).read_text())["created"] == card["created"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".m.lock", "m"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
 
 
 def test_refuses_to_replace_a_non_model_directory(tiny_model: Path, tmp_path: Path):
@@ -214,7 +215,7 @@ def test_leftover_staging_folders_are_removed_by_the_next_save(tiny_model: Path,
     for leftover in (".m.new-abc", ".m.old-def"):
         shutil.copytree(tiny_model, tmp_path / leftover)
     save_model(pipeline, card, tmp_path / "m")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".m.lock", "m"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
 
 
 def test_swap_replaces_in_place_without_a_moment_missing(tiny_model: Path, tmp_path: Path, monkeypatch):
@@ -250,7 +251,7 @@ def test_kill_between_fallback_renames_is_recovered_on_load(tiny_model: Path, tm
     _, loaded_card = load_model(target)
     assert loaded_card["created"] == card["created"]  # the previous model, whole
     save_model(pipeline, card, target)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".m.lock", "m"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
 
 
 def test_second_writer_is_refused_while_the_lock_is_held(tiny_model: Path, tmp_path: Path):
@@ -332,3 +333,18 @@ def test_saved_model_round_trips_to_identical_predictions(tiny_model: Path, tmp_
     probe = [e.text for e in read_examples(STARTER)]
     assert np.array_equal(reloaded.predict_proba(probe), pipeline.predict_proba(probe))
     assert check_model(tmp_path / "again")["status"].startswith("ok: SHA-256 verified")
+
+
+def test_a_model_directory_holding_other_files_is_not_replaced(tiny_model: Path, tmp_path: Path):
+    pipeline, card = load_model(tiny_model)
+    target = save_model(pipeline, card, tmp_path / "m")
+    (target / "NOTES.txt").write_text("my notes")
+    with pytest.raises(FactcheckError, match=r"also holds NOTES\.txt, which replacing the model"):
+        save_model(pipeline, card, target)
+    assert (target / "NOTES.txt").read_text() == "my notes"
+
+
+def test_the_lock_file_goes_with_the_run_that_held_it(tmp_path: Path):
+    with model_lock(tmp_path / "m"):
+        assert (tmp_path / ".m.lock").read_text().strip() == str(os.getpid())
+    assert list(tmp_path.iterdir()) == []
