@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from factcheck.annotation import KEYS, Item, Progress
 from factcheck.attribution import Source
 from factcheck.comparison import Comparison
+from factcheck.errors import FactcheckError
 from factcheck.escaping import csv_cell, json_line, terminal
 from factcheck.evaluation import Mistake, Report
 from factcheck.explanation import Push
@@ -180,8 +181,23 @@ def span_report_text(report: SpanReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+# What reading a card field of the wrong type or shape raises (a hand-edited or damaged model.json).
+_MALFORMED = (TypeError, KeyError, AttributeError, ValueError, IndexError)
+
+
 def card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | None = None) -> str:
     """The model card as a short readable summary; ``--format json`` gives all of it."""
+    try:
+        return _card_text(model_dir, card, check)
+    except _MALFORMED as err:
+        raise FactcheckError(f"{model_dir}: model card is malformed ({_malformed(err)})") from None
+
+
+def _malformed(err: Exception) -> str:
+    return f"a field has the wrong type or shape: {type(err).__name__}: {err}"
+
+
+def _card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | None) -> str:
     versions = card.get("versions", {})
     trained = card.get("trained_on", {})
     per_label = ", ".join(f"{k} {v}" for k, v in trained.get("per_label", {}).items())
@@ -319,31 +335,43 @@ def models_text(models: Sequence[tuple[str, Path, dict[str, Any]]], fmt: str) ->
     """The models ``--model`` can name, with each card's key figures; ``json`` for programs."""
     records: list[dict[str, Any]] = []
     for name, path, card in models:
-        held_out = (card.get("metrics") or {}).get("held_out")
-        records.append(
-            {
-                "name": name,
-                "path": str(path),
-                "created": card.get("created"),
-                "sentences": (card.get("trained_on") or {}).get("examples"),
-                "held_out_macro_f1": held_out["macro_f1"] if held_out else None,
-                "training_data": [
-                    f"base {s['base']}" if s.get("base") else Path(s["path"]).name
-                    for s in card.get("training_data", [])
-                ],
-            }
-        )
+        try:
+            records.append({"name": name, "path": str(path), **_model_summary(card)})
+        except _MALFORMED as err:  # one damaged card does not hide the other models
+            records.append(
+                {"name": name, "path": str(path), "error": f"model card is malformed ({_malformed(err)})"}
+            )
     if fmt == "json":
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
     width = max([4, *(len(r["name"]) for r in records)])
     lines = [f"{'name':<{width}}  {'created':<10}  {'sentences':>9}  {'macro-F1':>8}  trained on"]
     for r in records:
+        if "error" in r:
+            lines.append(f"{r['name']:<{width}}  cannot be used: {r['error']}")
+            continue
         f1 = "-" if r["held_out_macro_f1"] is None else f"{r['held_out_macro_f1']:.3f}"
+        created = str(r["created"] or "?")[:10]
         lines.append(
-            f"{r['name']:<{width}}  {(r['created'] or '?')[:10]:<10}  {r['sentences'] or '?':>9}  {f1:>8}  "
+            f"{r['name']:<{width}}  {created:<10}  {r['sentences'] or '?':>9}  {f1:>8}  "
             + " + ".join(r["training_data"])
         )
     return _lines(lines) + "\n"
+
+
+def _model_summary(card: dict[str, Any]) -> dict[str, Any]:
+    """A card's key figures for ``models``; a card list_models could not read carries its ``error``."""
+    if "error" in card and len(card) == 1:
+        return {"error": card["error"]}
+    held_out = (card.get("metrics") or {}).get("held_out")
+    return {
+        "created": card.get("created"),
+        "sentences": (card.get("trained_on") or {}).get("examples"),
+        "held_out_macro_f1": float(held_out["macro_f1"]) if held_out else None,
+        "training_data": [
+            f"base {s['base']}" if s.get("base") else Path(s["path"]).name
+            for s in card.get("training_data", [])
+        ],
+    }
 
 
 def _clipped(text: str, limit: int = 160) -> str:

@@ -144,7 +144,9 @@ def list_models() -> list[tuple[str, Path, dict[str, Any]]]:
     """Shipped models and the user's under ``./models``: the name ``--model`` takes, directory, card.
 
     A user's model whose name a shipped one shadows is named by its path.
-    Hidden directories are the leftovers of an interrupted ``train``.
+    Hidden directories are the leftovers of an interrupted ``train``. A card
+    that cannot be read is given as ``{"error": why}``, so one damaged model
+    does not hide the others.
     """
     found = []
     parents = dict.fromkeys(p.resolve() for p in (models_dir(), Path(USER_MODELS)) if p.is_dir())
@@ -154,7 +156,11 @@ def list_models() -> list[tuple[str, Path, dict[str, Any]]]:
                 name = (
                     child.name if resolve_model_dir(child.name).resolve() == child.resolve() else str(child)
                 )
-                found.append((name, child, read_card(child)))
+                try:
+                    card = read_card(child)
+                except FactcheckError as err:
+                    card = {"error": str(err)}
+                found.append((name, child, card))
     return found
 
 

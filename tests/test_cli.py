@@ -1,4 +1,5 @@
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,30 @@ def test_text_with_input_files_is_refused(tiny_model: Path):
     result = run("predict", str(SEED), "--text", "Hi there.", "--model", str(tiny_model))
     assert result.exit_code == 1
     assert "--text labels the text given; it does not go with input files" in result.output
+
+
+def test_models_lists_the_others_when_one_card_is_damaged(tmp_path: Path, tiny_model: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(tiny_model, tmp_path / "models" / "good")
+    (tmp_path / "models" / "broken").mkdir()
+    (tmp_path / "models" / "broken" / "model.json").write_text('{"labels": [')
+    odd = tmp_path / "models" / "odd"
+    shutil.copytree(tiny_model, odd)
+    card = json.loads((odd / "model.json").read_text())
+    (odd / "model.json").write_text(json.dumps({**card, "trained_on": "x"}))
+    result = run("models")
+    assert result.exit_code == 0
+    rows = {line.split()[0]: line for line in result.output.splitlines()[1:]}
+    assert "cannot be used" not in rows["good"]
+    assert "model card is corrupt (not valid JSON)" in rows["broken"]
+    assert "model card is malformed" in rows["odd"]
+
+
+def test_info_on_a_card_with_a_field_of_the_wrong_type_is_one_line(tmp_path: Path, tiny_model: Path):
+    odd = tmp_path / "odd"
+    shutil.copytree(tiny_model, odd)
+    card = json.loads((odd / "model.json").read_text())
+    (odd / "model.json").write_text(json.dumps({**card, "labels": "abc"}))
+    result = run("info", "--model", str(odd))
+    assert result.exit_code == 1
+    assert f"factcheck: error: {odd}: model card is malformed" in result.output
