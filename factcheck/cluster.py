@@ -67,6 +67,10 @@ def label_on_cluster(
         client = Client(scheduler, timeout=connect_timeout)
     except OSError as err:
         raise FactcheckError(f"--scheduler {scheduler}: cannot connect ({err})") from None
+    except ValueError as err:  # "notaurl": distributed cannot parse the address at all
+        raise FactcheckError(
+            f"--scheduler {scheduler}: not an address like tcp://HOST:PORT ({err})"
+        ) from None
     with client:
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
         window = in_flight or 4 * workers

@@ -148,6 +148,12 @@ def test_unreachable_scheduler_is_a_clear_error(tiny_model: Path, shards: Path):
         list(label_on_cluster(units, f"tcp://127.0.0.1:{_free_port()}", tiny_model, connect_timeout=3))
 
 
+def test_a_scheduler_address_without_a_port_is_a_clear_error(tiny_model: Path, shards: Path):
+    units = batches(stream_units([str(shards / "a.txt")]))
+    with pytest.raises(FactcheckError, match=r"--scheduler notaurl: not an address like tcp://HOST:PORT"):
+        list(label_on_cluster(units, "notaurl", tiny_model, connect_timeout=3))
+
+
 def test_a_glob_that_matches_nothing(tmp_path: Path):
     with pytest.raises(FactcheckError, match="no file matches"):
         expand_inputs([str(tmp_path / "*.txt")])
