@@ -152,6 +152,12 @@ def _csv_examples(path: Path, lines: Iterable[str]) -> Iterator[Example]:
             )
     for row in reader:
         line = reader.line_num
+        if None in row or row.get("text") is None or row.get("label") is None:
+            found = sum(v is not None for k, v in row.items() if k is not None) + len(row.get(None) or [])
+            raise FactcheckError(
+                f"{path}:{line}: {found} field{'s' * (found != 1)} where the header names {len(columns)}"
+                + ("; quote a text that holds a comma" if found > len(columns) else "")
+            )
         # Cells as predict --format csv wrote them: a ' it put before a formula start comes off.
         text, label, doc_id = (csv_cell_read(row.get(key) or "") for key in ("text", "label", "doc_id"))
         yield _check(path, line, text, label.strip(), doc_id)

@@ -160,3 +160,20 @@ def test_iter_examples_errors_name_the_line(tmp_path: Path):
     bad.write_text('{"text": "One.", "label": "factual"}\n{"undo": "k"}\n', encoding="utf-8")
     with pytest.raises(FactcheckError, match=r"bad.jsonl:2: an 'undo' line needs the whole file"):
         list(iter_examples(bad))
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("only one field\n", r"bad\.csv:3: 1 field where the header names 3$"),
+        (
+            "Hello, world.,factual,d2\n",
+            r"bad\.csv:3: 4 fields where the header names 3; quote a text that holds a comma",
+        ),
+    ],
+)
+def test_a_csv_row_with_the_wrong_number_of_fields_says_so(tmp_path: Path, body: str, message: str):
+    path = tmp_path / "bad.csv"
+    path.write_text("text,label,doc_id\nHello there.,factual,d1\n" + body, encoding="utf-8")
+    with pytest.raises(FactcheckError, match=message):
+        read_examples(path)
