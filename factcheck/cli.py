@@ -377,15 +377,17 @@ def predict(
             "--out DIR writes one jsonl, csv or table file per input file; "
             "it does not go with --output, --text or --format html"
         )
+    unread = _Unread(inputs or [])
     if fmt is RowFormat.html:  # a page needs every document whole
         texts: dict[str, str] = {}
-        units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one)
+        units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one, unread)
         for unit in (u for u in units if u is not None):
             texts[unit.doc] = texts.get(unit.doc, "") + unit.text
         labeller = Labeller.load(model, trust_model)
         rows = [row for doc, body in texts.items() for row in labeller.label_text(body, doc, explain, spans)]
         page = predictions_html([r.to_dict() for r in rows], texts, review_below=review_below, model=model)
         _emit(page, output)
+        unread.check()
         return
     if scheduler is not None or out_dir is not None:
         from factcheck.cluster import expand_inputs
@@ -427,9 +429,29 @@ def predict(
             label_tagged(tagged, engine), paths, lambda: labelled_row_stream(fmt.value, csv_raw), progress
         )
         return
-    units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one)
+    units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one, unread)
     stream = labelled_row_stream(fmt.value, csv_raw)
     _emit_stream((stream.add(rows) for rows in engine(batches(units))), stream.close, output)
+    unread.check()
+
+
+class _Unread:
+    """Inputs that could not be read: each is named as it happens, the others are labelled, exit 1."""
+
+    def __init__(self, inputs: list[str]) -> None:
+        self.inputs = inputs
+        self.errors: list[FactcheckError] = []
+
+    def __call__(self, err: FactcheckError) -> None:
+        typer.echo(f"factcheck: error: {terminal(str(err))}", err=True)
+        self.errors.append(err)
+
+    def check(self) -> None:
+        if self.errors:
+            raise FactcheckError(
+                f"{len(self.errors)} of {len(self.inputs)} inputs could not be read (named above); "
+                "the others were labelled"
+            )
 
 
 def _note_conversion(doc: InputText) -> None:
@@ -538,8 +560,10 @@ def split(
 
     stream = sentence_row_stream(fmt.value, csv_raw)
     counters: dict[str, int] = {}
-    units = batches(stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one))
+    unread = _Unread(inputs or [])
+    units = batches(stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one, unread))
     _emit_stream((stream.add(list(split_units(batch, counters))) for batch in units), stream.close, None)
+    unread.check()
 
 
 @app.command()

@@ -238,8 +238,12 @@ def stream_units(
     input_format: str = "auto",
     on_convert: Callable[[InputText], None] | None = None,
     on_warning: Warn | None = None,
+    on_error: Callable[[FactcheckError], None] | None = None,
 ) -> Iterator[Unit | None]:
     """The units of every input in order, read incrementally; ``FLUSH`` where input would block.
+
+    With several inputs and ``on_error``, an input that cannot be read (missing, not UTF-8,
+    empty) is reported there and the next one is read: one bad file does not cost the others.
 
     Plain text is cut into windows of whole paragraphs (a blank line always
     ends a sentence, so each window splits as the whole document would); a
@@ -256,27 +260,39 @@ def stream_units(
         yield Unit(given.name, given.text)
         return
     for source in sources or [STDIN]:
-        fmt = input_format_of(source, input_format) if source != STDIN or input_format != "auto" else "sniff"
-        if fmt in ("html", "markdown"):
-            converted = read_input(source, fmt)
-            if on_convert is not None:
-                on_convert(converted)
-            for warning in converted.warnings:
-                warn(warning)
-            yield Unit(converted.name, converted.text)
-            continue
-        name = "<stdin>" if source == STDIN else display_name(source)
-        clean = _Cleaner(name, warn)
-        with _open_binary(source) as stream:
-            lines = _lines(stream, name)
-            if fmt == "sniff":
-                fmt, lines = yield from _sniff(lines, name, on_convert)
-            if fmt == "jsonl":
-                yield from _jsonl_units(lines, name, clean)
-            elif fmt == "text":
-                yield from _paragraph_units(_cleaned(lines, clean), name)
-            elif fmt != "html":
-                raise FactcheckError(f"{name}: unknown input format {fmt!r}")
+        try:
+            yield from _source_units(source, input_format, on_convert, warn)
+        except FactcheckError as err:
+            if on_error is None or len(sources) < 2:
+                raise
+            on_error(err)
+
+
+def _source_units(
+    source: str, input_format: str, on_convert: Callable[[InputText], None] | None, warn: Warn
+) -> Iterator[Unit | None]:
+    """The units of one input (``stream_units`` for each)."""
+    fmt = input_format_of(source, input_format) if source != STDIN or input_format != "auto" else "sniff"
+    if fmt in ("html", "markdown"):
+        converted = read_input(source, fmt)
+        if on_convert is not None:
+            on_convert(converted)
+        for warning in converted.warnings:
+            warn(warning)
+        yield Unit(converted.name, converted.text)
+        return
+    name = "<stdin>" if source == STDIN else display_name(source)
+    clean = _Cleaner(name, warn)
+    with _open_binary(source) as stream:
+        lines = _lines(stream, name)
+        if fmt == "sniff":
+            fmt, lines = yield from _sniff(lines, name, on_convert)
+        if fmt == "jsonl":
+            yield from _jsonl_units(lines, name, clean)
+        elif fmt == "text":
+            yield from _paragraph_units(_cleaned(lines, clean), name)
+        elif fmt != "html":
+            raise FactcheckError(f"{name}: unknown input format {fmt!r}")
 
 
 def _sniff(

@@ -329,3 +329,21 @@ def test_info_on_a_card_with_a_field_of_the_wrong_type_is_one_line(tmp_path: Pat
     result = run("info", "--model", str(odd))
     assert result.exit_code == 1
     assert f"factcheck: error: {odd}: model card is malformed" in result.output
+
+
+def test_one_unreadable_file_among_several_costs_only_itself(tmp_path: Path, tiny_model: Path):
+    good = tmp_path / "good.txt"
+    good.write_text("Six people died. Officials said more were hurt.\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe not text")
+    later = tmp_path / "later.txt"
+    later.write_text("The bridge reopened.\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    args = [str(good), str(bad), str(missing), str(later), "--model", str(tiny_model), "-f", "jsonl"]
+    result = run("predict", *args)
+    assert result.exit_code == 1
+    docs = [json.loads(line)["doc"] for line in result.stdout.splitlines()]
+    assert docs == [str(good), str(good), str(later)]
+    assert f"{bad}:1: not UTF-8 text" in result.stderr
+    assert f"{missing}: no such file" in result.stderr
+    assert "2 of 4 inputs could not be read (named above); the others were labelled" in result.stderr
