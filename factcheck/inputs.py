@@ -127,7 +127,13 @@ def decode_utf8(data: bytes, name: str) -> str:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """Read a file's bytes, turning OS errors into one-line user errors."""
+    """Read a file's bytes, turning OS errors into one-line user errors.
+
+    "-" is refused by name: ``train`` and ``evaluate`` read their data more than once (to hash
+    it, for span gold), which standard input cannot give.
+    """
+    if str(path) == STDIN:
+        raise FactcheckError("-: standard input is not read here; give the annotated sentences as a file")
     path = Path(path)
     with _read_errors(display_name(str(path))):
         return path.read_bytes()

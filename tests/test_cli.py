@@ -347,3 +347,11 @@ def test_one_unreadable_file_among_several_costs_only_itself(tmp_path: Path, tin
     assert f"{bad}:1: not UTF-8 text" in result.stderr
     assert f"{missing}: no such file" in result.stderr
     assert "2 of 4 inputs could not be read (named above); the others were labelled" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate"])
+def test_train_and_evaluate_say_they_do_not_read_standard_input(command: str, tmp_path: Path):
+    args = [command, "-"] + (["--out", str(tmp_path / "m")] if command == "train" else [])
+    result = run(*args, input=STARTER.read_text(encoding="utf-8"))
+    assert result.exit_code == 1
+    assert "-: standard input is not read here; give the annotated sentences as a file" in result.stderr
