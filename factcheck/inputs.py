@@ -114,6 +114,10 @@ def input_format_of(source: str, input_format: str, text: str = "") -> str:
     return _EXTENSIONS.get(Path(source).suffix.lower(), "text")
 
 
+# A page's own statement of its encoding: <meta charset="…"> or <meta http-equiv … content="…; charset=…">.
+_DECLARED_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
 def decode_utf8(data: bytes, name: str) -> str:
     """Decode UTF-8 (a BOM is dropped); a bad byte is reported with its line."""
     try:
@@ -165,11 +169,29 @@ def read_input(source: str, input_format: str = "auto") -> InputText:
     """Read one input: a file path, or ``-`` for standard input; HTML and Markdown are converted."""
     if source == STDIN:
         name = "<stdin>"
-        text = decode_utf8(stdin_bytes().read(), name)
+        text = _decoded(stdin_bytes().read(), name)
     else:
         name = display_name(source)
-        text = decode_utf8(read_bytes(source), name)
+        text = _decoded(read_bytes(source), name)
     return _checked(name, text, input_format_of(source, input_format, text))
+
+
+def _decoded(data: bytes, name: str) -> str:
+    """UTF-8, or the encoding a saved page declares (``<meta charset="iso-8859-1">``) when it is not."""
+    try:
+        return decode_utf8(data, name)
+    except FactcheckError:
+        declared = _DECLARED_CHARSET.search(data[:4096])
+        if declared is None:
+            raise
+    charset = declared[1].decode("ascii")
+    try:
+        return data.decode(charset)
+    except LookupError:
+        raise FactcheckError(f"{name}: declares the unknown encoding {charset!r}") from None
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise FactcheckError(f"{name}:{line}: not {charset} text as the page declares") from None
 
 
 def _checked(name: str, text: str, input_format: str) -> InputText:

@@ -82,3 +82,24 @@ def test_markdown_from_stdin_and_from_text(monkeypatch: pytest.MonkeyPatch):
     assert (doc.name, doc.text, doc.source_format) == ("<stdin>", "Update\n\nTurnout was 61%.", "markdown")
     assert read_inputs([], "**Bold** claim.", "markdown")[0].text == "Bold claim."
     assert read_inputs([], "**Bold** claim.")[0].text == "**Bold** claim."
+
+
+def test_a_saved_page_in_the_encoding_it_declares_is_read(tmp_path: Path):
+    page = tmp_path / "latin1.html"
+    body = '<html><head><meta charset="iso-8859-1"></head><body><p>Le café a coûté 3 euros.</p></body></html>'
+    page.write_bytes(body.encode("latin-1"))
+    assert "Le café a coûté 3 euros." in read_input(str(page)).text
+
+
+def test_text_in_another_encoding_without_a_declaration_is_still_refused(tmp_path: Path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Le café.".encode("latin-1"))
+    with pytest.raises(FactcheckError, match=r"latin1\.txt:1: not UTF-8 text \(byte 0xe9\)"):
+        read_input(str(path))
+
+
+def test_a_page_declaring_an_unknown_encoding_says_so(tmp_path: Path):
+    page = tmp_path / "odd.html"
+    page.write_bytes(b'<meta charset="x-nonesuch"><p>caf\xe9</p>')
+    with pytest.raises(FactcheckError, match=r"odd\.html: declares the unknown encoding 'x-nonesuch'"):
+        read_input(str(page))
