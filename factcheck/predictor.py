@@ -143,7 +143,17 @@ class LinearPredictor:
         return cls.from_states(steps)
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Probabilities of ``classes_`` for each text: rows of the same floats the pipeline gives."""
+        """Probabilities of ``classes_`` for each text: rows of the same floats the pipeline gives.
+
+        Texts are taken ``_BLOCK`` at a time: every row is computed on its own, so the floats are
+        the same, and one long paragraph of twenty thousand sentences does not hold all their
+        n-grams in memory at once.
+        """
+        if len(texts) <= _BLOCK:
+            return self._block_proba(texts)
+        return np.vstack([self._block_proba(texts[i : i + _BLOCK]) for i in range(0, len(texts), _BLOCK)])
+
+    def _block_proba(self, texts: Sequence[str]) -> np.ndarray:
         n = len(texts)
         rows, cols = entries(
             Batch(list(texts)), self.word_ngrams, self.char_ngrams, self.cues, self.n_features
@@ -162,6 +172,9 @@ class LinearPredictor:
         return scores
 
 
+# Sentences labelled in one vectorised pass: enough that the per-call cost is spread thin, few
+# enough that their n-gram arrays stay in the tens of megabytes.
+_BLOCK = 4096
 # Below this many occurrences (a few dozen sentences) numpy's bincount does the product, so a
 # short ``predict --text`` never imports scipy (a tenth of a second); above it scipy's kernel
 # is ten times faster. Both add each row's products from zero in column order: the same floats.

@@ -115,3 +115,13 @@ def test_predicting_imports_neither_scikit_learn_nor_all_of_nltk():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_sentences_labelled_in_blocks_get_the_floats_of_one_pass(monkeypatch):
+    weights = read_weights(None)
+    predictor = from_description(weights.structure, weights.arrays)
+    assert isinstance(predictor, DocumentPredictor) and isinstance(predictor.sentences, LinearPredictor)
+    sentences = _corpus_sentences()[:50] + ODD
+    whole = predictor.sentences.predict_proba(sentences)
+    monkeypatch.setattr("factcheck.predictor._BLOCK", 8)
+    assert np.array_equal(predictor.sentences.predict_proba(sentences), whole)
