@@ -450,6 +450,7 @@ _HOUR = re.compile(r"\d{1,2}(?:am|pm)")
 _PRONOUN_ONE_AFTER = re.compile(
     r"\s?(?:of\b|another\b|which\b|who\b|that\b|[,.;:!?)\"\u201d\u2019]|$)"
     r"|\s(?:you|I|we|he|she|they)\b"  # "which one you gave", "a plan, one that works": pronouns
+    r"|\s(?:the|his|her|their|our|its)\b"  # "a loss, but one the club will remember"
     r"|\s(?:would|will|is|was|has|had|can|could|should|may|might|must)\b"  # "the new one would": a pronoun
     # "when one considers", "One wonders": the verbs the pronoun takes in news ("one bus" stays a count).
     r"|\s(?:thinks|considers|wonders|remembers|recalls|realises|realizes|notices|finds|sees|says|knows"
@@ -457,6 +458,10 @@ _PRONOUN_ONE_AFTER = re.compile(
     r"|gets|files|calls|expresses|learns|tries|looks|speaks|writes|acknowledges|understands)\b"
 )
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which)\s$", re.I)
+# "a new one in 2015", "the only one doing it": an article and a word before "one", and after it a
+# word no counted noun is (a preposition, a verb in -ing or -ed); "the opportunity one year earlier"
+# keeps its count.
+_ARTICLE_WORD_BEFORE = re.compile(r"\b(?:a|an|the)\s[a-z]+\s$", re.I)
 _PRONOUN_ONE_NEXT = re.compile(
     r"\s(?:more|fewer|less|other|another|such|example)\b|-(?:to-one|off|way|time|stop)\b|\sStop\b"
 )
@@ -692,8 +697,22 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
             _PRONOUN_ONE_AFTER.match(after) is not None
             or bool(_PRONOUN_ONE_BEFORE.search(before))
             or _PRONOUN_ONE_NEXT.match(after) is not None
+            or (
+                first.lower() == "one"
+                and _ARTICLE_WORD_BEFORE.search(before) is not None
+                and _no_noun_next(after)
+            )
         )
     return False
+
+
+def _no_noun_next(after: str) -> bool:
+    """Whether the word after "one" cannot be what it counts: "one in 2015", "one doing it"."""
+    word = _WORD_AFTER.match(after)
+    if word is None:
+        return True
+    lower = word[1].lower()
+    return lower in _STOP or lower in ("without", "to", "for", "about") or lower.endswith(("ing", "ed"))
 
 
 def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, after: str) -> bool:

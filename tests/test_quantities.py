@@ -437,3 +437,19 @@ def test_a_number_too_large_for_a_float_has_no_value_not_infinity() -> None:
     quantity = one("It cost " + "9" * 400 + " dollars.")
     assert quantity.value is None
     assert "Infinity" not in json.dumps(quantity.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It was replaced by a new one in 2015.", []),
+        ("It was a hard loss, but one the club will remember.", []),
+        ("It was a hard one to act on.", []),
+        ("He got the opportunity one year earlier.", ["one year"]),  # a noun after "one": a count
+        ("That is one reason to wait.", ["one reason"]),
+    ],
+)
+def test_one_after_an_article_and_a_word_is_a_pronoun_unless_a_noun_follows(
+    sentence: str, expected: list[str]
+) -> None:
+    assert texts(sentence) == expected
