@@ -337,7 +337,7 @@ _HEDGE_WORDS = [
     "at least", "at most", "as many as", "as much as", "as long as", "as few as", "as little as",
     "closer to", "close to", "an estimated", "estimated", "approximately", "about", "around", "roughly",
     "some", "nearly", "almost", "over", "under", "above", "below", "past", "near", "barely", "perhaps",
-    "probably", "maybe", "possibly", "upward of", "north of", "in excess of",
+    "probably", "maybe", "possibly", "upward of", "north of", "in excess of", "a maximum of", "more like",
 ]  # fmt: skip
 _HEDGE_ENDINGS = tuple(_HEDGE_WORDS)
 _HEDGES_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<hedge>" + trie(_HEDGE_WORDS) + r")\s$", re.IGNORECASE)
@@ -825,6 +825,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
     """One candidate as a Quantity, None when it is not a figure, "from" when it is a change."""
     start = m.start()
     low = high = value = None
+    plus: int | None = None
     unit: str | None = None
     approximate = False
     if m["between"]:
@@ -871,6 +872,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
             return None  # "2010 - 2040", "from 1975 to 2005": years
         second = None if single else m["second"]
         end = _with_percent(text, m.end("first") if second is None else m.end())
+        if not second and text.startswith("+", end) and not text[end + 1 : end + 2].isalnum():
+            plus, end = end, end + 1  # "20+ trains": the "+" is the hedge, like "or more"
         if second:
             if _FROM_BEFORE.search(text, max(0, start - 6), start) and not _RANGE_VERB_BEFORE.search(
                 text, max(0, start - 20), start
@@ -901,8 +904,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
             end += len(" dollars")  # "$3 billion dollars"
     span = text[start:end]
     if unit is None:
-        unit = _unit(span)
-    hedge = _hedge(text, start, end)
+        unit = _unit(span if plus is None else text[start:plus] + text[plus + 1 : end])
+    hedge = _hedge(text, start, end) or ((plus, plus + 1, "+") if plus is not None else None)
     if (
         hedge
         and hedge[2].lower() in ("over", "under", "within")

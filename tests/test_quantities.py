@@ -453,3 +453,31 @@ def test_one_after_an_article_and_a_word_is_a_pronoun_unless_a_noun_follows(
     sentence: str, expected: list[str]
 ) -> None:
     assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "hedge", "unit"),
+    [
+        (
+            "It can hold a maximum of 3 million cubic metres.",
+            "3 million cubic metres",
+            "a maximum of",
+            "cubic metres",
+        ),
+        ("The rise was more like 4%.", "4%", "more like", "%"),
+        ("There were 20+ trains.", "20+ trains", "+", "trains"),
+    ],
+)
+def test_hedges_the_guideline_names(sentence: str, text: str, hedge: str, unit: str) -> None:
+    quantity = one(sentence)
+    assert (quantity.text, quantity.hedge[2] if quantity.hedge else None, quantity.unit) == (
+        text,
+        hedge,
+        unit,
+    )
+    assert quantity.approximate
+
+
+def test_a_plus_between_digits_is_no_hedge() -> None:
+    assert texts("The P5+1 nations met.") == []
+    assert [q.hedge for q in find_quantities("It scored 10+5 points.")] == [None, None]
