@@ -84,7 +84,7 @@ _VAGUE = (
 _RANGE_JOIN = r"(?:\s?[-\u2013—]\s?|\s(?:to|or)\s(?:(?:more|less|fewer)\sthan\s)?)"
 
 _CANDIDATE = re.compile(
-    r"(?<![\w.,:$£€¥-])(?:"
+    r"(?:(?<![\w.,:$£€¥-])|(?<=[\s(]-)|(?<=^-))(?:"
     r"(?P<between>between\s(?P<b1>" + _NUMBER + r"|" + _FRACTION + r")(?:%|\s(?:per\s?cent|percent))?\sand\s"
     r"(?P<b2>" + _NUMBER + r"|" + _FRACTION + r"))"
     r"|(?P<ratio>(?P<r1>"
@@ -111,7 +111,8 @@ _MEASURE_UNITS = _TIME_UNITS | {
     "feet", "foot", "inches", "inch", "centimetres", "centimeters", "cm", "millimetres",
     "millimeters", "mm", "kilograms", "kg", "tonnes", "tons", "metric tons", "degrees", "mph",
     "gigawatts", "megawatts", "terabytes", "petabytes", "light-years", "acres", "barrels",
-    "pounds", "dollars", "euros", "kroner", "ton", "tonne", "gallon", "gallons", "litre", "litres", "liter",
+    "pounds", "dollars", "euros", "kroner", "dollar", "pound", "euro", "yen", "rupee", "peso", "ton", "tonne",
+    "gallon", "gallons", "litre", "litres", "liter",
     "liters", "acre", "yard", "yards", "ounce", "ounces", "hz", "khz", "mhz", "ghz", "kw", "mw", "gw", "kwh",
     "mwh", "gwh",
 }  # fmt: skip
@@ -326,7 +327,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"|Pier|Channel|Radio|Apollo|Artemis|Formula|Windows|iPhone|iPad|Pixel|Galaxy|PlayStation|Xbox|Boeing"
     r"|Model|Exit)"
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.?|A\.\s?B\.|S\.\s?B\.)"
-    r"|(?<![\w.])S\.)\s|[A-Za-z-]|\b[A-Z]{1,3}\d{1,2}\+)$"
+    r"|(?<![\w.])S\.)\s|[A-Za-z]|(?<=\w)-|\b[A-Z]{1,3}\d{1,2}\+)$"
 )
 _HEDGE_WORDS = [
     "somewhere in the region of", "somewhere north of", "somewhere south of", "somewhere around",
@@ -383,7 +384,7 @@ _ANCHOR_WORDS = [
 _ANCHOR = re.compile(
     # Searched in the lower-cased text (no case folding at every position); the character before is
     # checked first (inside a word most positions fail there, cheaply), then the first character.
-    r"(?<![\w.,:$£€¥-])(?=[$£€¥\dabdefhmnostz])(?:[$£€¥\d]|(?:"
+    r"(?:(?<![\w.,:$£€¥-])|(?<=[\s(]-)|(?<=^-))(?=[$£€¥\dabdefhmnostz])(?:[$£€¥\d]|(?:"
     + trie(_ANCHOR_WORDS)
     + r"|(?:an?|another|one)"
     r"(?=\s(?:half|third|quarter|fifth|tenth|dozen|hundred|thousand|million|billion|few)))"
@@ -811,9 +812,27 @@ def _figures(text: str) -> list[Quantity]:
             pos = m.start("join")
             quantity = _read(text, m, single=True)
         if isinstance(quantity, Quantity):
+            if text[quantity.start - 1 : quantity.start] == "-":
+                if text[quantity.end : quantity.end + 1] == "-":
+                    pos = quantity.end  # "-30-", the mark that ends a press release
+                    continue
+                quantity = _negative(text, quantity)
             found.append(quantity)
             pos = quantity.end
     return found
+
+
+def _negative(text: str, figure: Quantity) -> Quantity:
+    """A figure after a minus sign that no number precedes: "-0.3%", "fell to -12C"."""
+    start = figure.start - 1
+    return replace(
+        figure,
+        start=start,
+        text=text[start : figure.end],
+        value=-figure.value if figure.value is not None else None,
+        low=None if figure.high is None else -figure.high,
+        high=None if figure.low is None else -figure.low,
+    )
 
 
 def _with_percent(text: str, end: int) -> int:

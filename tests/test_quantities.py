@@ -481,3 +481,23 @@ def test_hedges_the_guideline_names(sentence: str, text: str, hedge: str, unit: 
 def test_a_plus_between_digits_is_no_hedge() -> None:
     assert texts("The P5+1 nations met.") == []
     assert [q.hedge for q in find_quantities("It scored 10+5 points.")] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Growth was -0.3% in the quarter.", "-0.3%", -0.3, "%"),
+        ("Temperatures fell to -12C overnight.", "-12C", -12, "C"),
+        ("A 5 million dollar settlement was reached.", "5 million dollar", 5e6, "dollar"),
+    ],
+)
+def test_negative_figures_and_money_words_as_modifiers(
+    sentence: str, text: str, value: float, unit: str
+) -> None:
+    quantity = one(sentence)
+    assert (quantity.text, quantity.value, quantity.unit) == (text, value, unit)
+
+
+def test_the_press_release_end_mark_and_names_with_a_hyphen_are_no_figures() -> None:
+    assert texts("Contact: Ana Ruiz. -30-") == []
+    assert texts("COVID-19 spread and the F-35 flew.") == []
