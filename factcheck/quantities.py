@@ -89,7 +89,7 @@ _CANDIDATE = re.compile(
     r"(?P<b2>" + _NUMBER + r"|" + _FRACTION + r"))"
     r"|(?P<ratio>(?P<r1>"
     + _WORD_NUMBER
-    + r"|\d+)(?:\s[a-z]+)?\sin\s(?P<r2>"
+    + r"|\d+)(?:\s(?P<rword>[a-z]+))?\sin\s(?P<r2>"
     + _WORD_NUMBER
     + r"|\d{1,3})(?![\w-]|[,.]\d))"
     r"|(?P<fraction>" + _FRACTION + r")(?![\w-])"
@@ -97,6 +97,15 @@ _CANDIDATE = re.compile(
     r"|(?P<first>" + _NUMBER + r")(?:(?P<pct1>%|\sper\scent|\spercent)?(?P<join>" + _RANGE_JOIN + r")"
     r"(?P<second>" + _NUMBER + r"))?"
     r")",
+    re.IGNORECASE,
+)
+
+# The first number of a candidate alone, with every group ``_read`` reads (the others never match):
+# "18 goals in 24 appearances" is two counts, not the ratio the candidate took it for.
+_FIRST_ALONE = re.compile(
+    r"(?P<between>(?!))?(?P<b1>(?!))?(?P<b2>(?!))?(?P<ratio>(?!))?(?P<r1>(?!))?(?P<r2>(?!))?(?P<rword>(?!))?"
+    r"(?P<fraction>(?!))?(?P<vague>(?!))?(?P<pct1>(?!))?(?P<join>(?!))?(?P<second>(?!))?"
+    r"(?P<first>" + _NUMBER + r")",
     re.IGNORECASE,
 )
 
@@ -855,6 +864,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         low = _shared_scale(m["b1"], _value(m["b1"]), m["b2"], high)
         approximate = True
     elif m["ratio"]:
+        if m["rword"] and number_value(m["r1"]) != 1 and (alone := _FIRST_ALONE.match(text, start)):
+            return _read(text, alone, single=True)  # "18 goals in 24 appearances": a count per noun
         end = _counted_noun(text, m.end())
         r1, r2 = number_value(m["r1"]), number_value(m["r2"])
         value = round(r1 / r2, 4) if r1 is not None and r2 else None

@@ -501,3 +501,16 @@ def test_negative_figures_and_money_words_as_modifiers(
 def test_the_press_release_end_mark_and_names_with_a_hyphen_are_no_figures() -> None:
     assert texts("Contact: Ana Ruiz. -30-") == []
     assert texts("COVID-19 spread and the F-35 flew.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The striker has scored 18 goals in 24 appearances.", ["18 goals", "24 appearances"]),
+        ("There were 14 deaths in 24 hours.", ["14 deaths", "24 hours"]),
+        ("Roughly 1 in 4 adults smoke.", ["1 in 4 adults"]),  # a ratio
+        ("One adult in five has never voted.", ["One adult in five"]),
+    ],
+)
+def test_counts_with_their_own_nouns_joined_by_in_are_not_a_ratio(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
