@@ -349,8 +349,13 @@ _HEDGE_WORDS = [
     "some", "nearly", "almost", "over", "under", "above", "below", "past", "near", "barely", "perhaps",
     "probably", "maybe", "possibly", "upward of", "north of", "in excess of", "a maximum of", "more like",
 ]  # fmt: skip
-_HEDGE_ENDINGS = tuple(_HEDGE_WORDS)
-_HEDGES_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<hedge>" + trie(_HEDGE_WORDS) + r")\s$", re.IGNORECASE)
+_HEDGE_ENDINGS = (*_HEDGE_WORDS, "another", "further")  # "at least another 40": see _HEDGES_BEFORE
+# "at least another 40 nurses", "more than a further 1,000 homes": the hedge bounds the figure
+# across "another" or "a further".
+_HEDGES_BEFORE = re.compile(
+    r"(?:^|(?<=\W))(?P<hedge>" + trie(_HEDGE_WORDS) + r")\s(?:another\s|a\sfurther\s)?$",
+    re.IGNORECASE,
+)
 _MULTIWORD_UNITS = (
     "percentage points", "percentage point", "basis points", "basis point", "nautical miles", "square miles",
     "metric tons", "per cent",
@@ -367,8 +372,13 @@ _GOVERNS_A_PREPOSITION = frozenset(
      "questions", "concern", "concerns", "concerned", "worries", "worry", "worried", "fears", "talk",
      "talks", "talked", "talking", "argue", "argued", "arguing", "know", "knew", "learn", "learned",
      "learnt", "write", "wrote", "written", "speak", "spoke", "care", "cares", "story", "stories", "film",
-     "book", "novel", "documentary", "drove", "walked", "rolled", "flew", "jumped", "climbed", "stepped",
-     "control", "authority", "jurisdiction", "sovereignty"}
+     "book", "novel", "documentary", "control", "authority", "jurisdiction", "sovereignty"}
+)  # fmt: skip
+# Verbs of motion and spread take "over" and "past" as places ("ran past 20 checkpoints", "spread over
+# 12 sites") but "about" as a hedge ("walked about 10 miles").
+_MOVES_OVER_OR_PAST = frozenset(
+    {"drove", "walked", "ran", "rolled", "flew", "jumped", "climbed", "stepped", "circled", "spread",
+     "split", "stages", "covers", "drive", "walk", "run", "fly", "climb", "sailed", "marched", "passed"}
 )  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 _HEDGE_AFTER = re.compile(r"^\s(?P<hedge>or so|or more|or less|or thereabouts)\b")
@@ -669,10 +679,13 @@ def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         if word in ("past", "near") and _PERIOD_BEFORE.search(preceding):
             return None
         if word in _PREPOSITION_HEDGES and (
-            (governor := _LAST_WORD.search(text, max(0, h_start - 20), h_start)) is not None
-            and governor[1].lower() in _GOVERNS_A_PREPOSITION
+            governor := _LAST_WORD.search(text, max(0, h_start - 20), h_start)
         ):
-            return None  # "fought over three islands", "concerns about 40 posts": a preposition
+            governs = governor[1].lower()
+            if governs in _GOVERNS_A_PREPOSITION or (
+                word in ("over", "past") and governs in _MOVES_OVER_OR_PAST
+            ):
+                return None  # "fought over three islands", "ran past 20 checkpoints": a preposition
         return h_start, h_start + len(before["hedge"]), before["hedge"]
     after = _HEDGE_AFTER.match(text[end : end + 20])
     if after:

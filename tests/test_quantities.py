@@ -514,3 +514,18 @@ def test_the_press_release_end_mark_and_names_with_a_hyphen_are_no_figures() -> 
 )
 def test_counts_with_their_own_nouns_joined_by_in_are_not_a_ratio(sentence: str, expected: list[str]) -> None:
     assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("We need at least another $2 million.", "at least"),
+        ("More than a further 1,000 homes were hit.", "More than"),
+        ("Another 40 nurses were hired.", None),
+        ("She ran past 20 checkpoints.", None),  # a place passed
+        ("I walked about 10 miles a day.", "about"),  # motion takes "about" as a hedge
+    ],
+)
+def test_hedges_across_another_and_after_verbs_of_motion(sentence: str, hedge: str | None) -> None:
+    quantity = one(sentence)
+    assert (quantity.hedge[2] if quantity.hedge else None) == hedge
