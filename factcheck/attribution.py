@@ -205,6 +205,7 @@ _NEEDS_CLAUSE = {
     "testify", "maintain", "observe", "concede", "emphasize",
 }  # fmt: skip
 _PAST_AS_BASE = frozenset({"put", "forecast"})
+_ING_CLAUSE = re.compile(r"[a-z]{3,}ing")  # "admitted falsifying", "described seeing": a gerund clause
 # Participles that make a letter written a request: "wrote to the agency, urging it to act".
 _REQUESTS = frozenset({"urging", "encouraging", "asking", "requesting"})
 # Press-release verbs that attribute only when they put out a statement whose words follow a colon.
@@ -1245,6 +1246,9 @@ def _context_fits(
             # "wrote to the agency encouraging it to …", "wrote a letter …, urging": a request (data/SPANS.md)
             or (form in ("wrote", "written") and nxt in ("to", "a") and not _REQUESTS.isdisjoint(after))
             or (lemma == "explain" and nxt in ("that", "why", "how"))
+            or (
+                lemma in ("admit", "concede") and _ING_CLAUSE.fullmatch(nxt) is not None
+            )  # "admitted falsifying"
         )
     if lemma == "put":
         if nxt == "it":  # "as she put it," but not "we put it together"
@@ -1268,7 +1272,8 @@ def _context_fits(
             or _after_quote(sentence, i)  # '"Who will pay?" asks the chair': the question quoted
         )
     if lemma in ("describe", "list"):
-        return "as" in after
+        # "described the plan as …"; "Witnesses described seeing a man run": what they saw
+        return "as" in after or (lemma == "describe" and _ING_CLAUSE.fullmatch(nxt) is not None)
     if lemma == "understand":  # "we understand"; "I understand(ood) X has …" only with its clause
         clause = nxt == "that" or _bare_clause(sentence, i + width)
         mine = _words(sentence, i - 1) == "i" and clause

@@ -961,3 +961,16 @@ def test_relative_plurals_opening_days_and_a_newsrooms_sourcing(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The former executive admitted falsifying the accounts.", [("The former executive", "admitted")]),
+        ("He conceded having misled the board.", [("He", "conceded")]),
+        ("Witnesses described seeing a man running from the scene.", [("Witnesses", "described")]),
+        ("He admitted the error.", []),  # no clause: an object
+    ],
+)  # fmt: skip
+def test_admit_and_describe_take_a_gerund_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
