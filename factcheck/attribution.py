@@ -1485,6 +1485,15 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
             break
         if tok.text in _QUOTES or tok.quoted:
             break
+        if (
+            stop_at_clause
+            and tok.lower == "at"
+            and sentence[k].lower in ("a", "an", "the")
+            and end + 1 < len(sentence)
+            and sentence[end + 1].text[:1].isupper()
+        ):
+            end += 1  # "…," said an analyst at Jefferies: where the described speaker works
+            continue
         if stop_at_clause and tok.lower in (
             "on",
             "in",

@@ -974,3 +974,16 @@ def test_relative_plurals_opening_days_and_a_newsrooms_sourcing(
 )  # fmt: skip
 def test_admit_and_describe_take_a_gerund_clause(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Prices will rise," said an analyst at Jefferies.', "an analyst at Jefferies"),
+        ('"We are busy," said a professor at Yale University.', "a professor at Yale University"),
+        ('"We are ready," said the minister at a news conference.', "the minister"),  # where, not who
+        ('"We are ready," said Smith at Davos.', "Smith"),
+    ],
+)
+def test_a_described_speaker_after_the_quote_keeps_where_they_work(text: str, expected: str) -> None:
+    assert [s.text for s in find_sources(text)] == [expected]
