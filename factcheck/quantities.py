@@ -109,6 +109,10 @@ _FIRST_ALONE = re.compile(
     re.IGNORECASE,
 )
 
+_TALLY_AFTER = re.compile(  # "345 votes to 214"
+    r"\sto\s(?:\d{1,3}(?:,\d{3})+|\d+)(?!\d|,\d|\.\d|%|\s(?:per|percent|votes))"
+)
+
 _TIME_UNITS = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
     "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades",
@@ -945,6 +949,13 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
             end = _counted_noun(text, end, single=value == 1)
         elif number_part[:1] == "$" and text.startswith(" dollars", end):
             end += len(" dollars")  # "$3 billion dollars"
+    if (
+        not low
+        and text[start:end].endswith(" votes")
+        and (tally := _TALLY_AFTER.match(text, end))
+        and not _FROM_BEFORE.search(text, max(0, start - 6), start)  # "from 300 votes to 400": a change
+    ):
+        end, value, unit = tally.end(), None, "score"  # "by 345 votes to 214": one tally, like "345-214"
     span = text[start:end]
     if unit is None:
         unit = _unit(span if plus is None else text[start:plus] + text[plus + 1 : end])

@@ -529,3 +529,20 @@ def test_counts_with_their_own_nouns_joined_by_in_are_not_a_ratio(sentence: str,
 def test_hedges_across_another_and_after_verbs_of_motion(sentence: str, hedge: str | None) -> None:
     quantity = one(sentence)
     assert (quantity.hedge[2] if quantity.hedge else None) == hedge
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bill cleared its second reading by 345 votes to 214.", ["345 votes to 214"]),
+        ("It passed by 1,200 votes to 950, a wide margin.", ["1,200 votes to 950"]),
+        ("Turnout rose from 300 votes to 400 votes.", ["300 votes", "400 votes"]),  # a change
+    ],
+)
+def test_a_tally_of_votes_is_one_figure(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
+
+
+def test_a_tally_of_votes_has_neither_value_nor_range() -> None:
+    quantity = one("The bill cleared its second reading by 345 votes to 214.")
+    assert (quantity.value, quantity.low, quantity.high, quantity.unit) == (None, None, None, "score")
