@@ -187,6 +187,7 @@ _PLURAL_NOUN_CUES = {
     "project", "grant", "credit", "record", "list", "post", "issue", "release", "document", "count", "state",
     "judge",
 }  # fmt: skip
+_WH = frozenset({"that", "who", "what", "where", "when", "how", "why", "which", "whether"})
 _CLAUSE_STARTS = {"that", ":", "the", "a", "an", "to", "it", "they", "he", "she", "we", "this"}
 _NOUN_MODIFIERS = {"other", "several", "few", "various", "different", "certain", "member", "neighbouring"}
 _PERIODS = {"week", "month", "year", "weekend", "night", "spring", "summer", "autumn", "fall", "winter"}
@@ -205,6 +206,11 @@ _NEEDS_CLAUSE = {
     "testify", "maintain", "observe", "concede", "emphasize",
 }  # fmt: skip
 _PAST_AS_BASE = frozenset({"put", "forecast"})
+# What a body forecasts, right after the verb: "The ministry forecast growth of 2.8%".
+_FORECAST_OBJECTS = frozenset(
+    {"growth", "inflation", "unemployment", "deficit", "deficits", "prices", "sales", "profit", "profits",
+     "losses", "output", "demand", "rainfall", "temperatures", "rates", "revenue", "revenues"}
+)  # fmt: skip
 _ING_CLAUSE = re.compile(r"[a-z]{3,}ing")  # "admitted falsifying", "described seeing": a gerund clause
 # Participles that make a letter written a request: "wrote to the agency, urging it to act".
 _REQUESTS = frozenset({"urging", "encouraging", "asking", "requesting"})
@@ -240,6 +246,10 @@ _SEARCHERS = frozenset(
     {"rescuers", "divers", "firefighters", "searchers", "neighbours", "neighbors", "walker", "passer-by",
      "passers-by", "crews", "volunteers", "hikers", "fishermen", "paramedics"}
 )  # fmt: skip
+# Police find things and conclusions: "Officers found a gun" is a search, "found no evidence of …" a
+# finding.
+_POLICE = frozenset({"police", "officers", "troops", "soldiers"})  # not investigators: they conclude
+_CONCLUSIONS = frozenset({"no", "evidence", "little", "nothing", "signs", "traces", "it"})
 _GET_FORMS = {"get", "gets", "got", "getting", "gotten"}
 # The verbs that name the speaker of a quote whose closing mark was lost (both patterns below).
 _LOST_QUOTE_VERBS = "said|says|added|adds|explained|explains|stated|states|continued|continues|noted|notes"
@@ -823,6 +833,10 @@ def _source_for(
         and lemma in _NOUN_CUES
         and _noun_before(sentence, i)
         and nxt not in _CLAUSE_STARTS
+        # "The finance ministry forecast growth of 2.8%", "put the cost at": a past tense with its object
+        and not (
+            form in _PAST_AS_BASE and (nxt in _DETERMINERS or nxt in _FORECAST_OBJECTS or nxt[:1].isdigit())
+        )
     ):
         return None  # "a new fuel tax credit": a noun after the noun that modifies it
     if past and form.endswith("ed") and nxt in ("next", "later", "soon", "shortly"):
@@ -894,6 +908,14 @@ def _source_for(
         return None  # "a comet called Wild 2": a name given
     if lemma == "show" and (nxt in ("signs", "sign") or nxt in _POSSESSIVES):
         return None  # "weakness in demand shows signs of abating", "is showing his desperation": no claim
+    if (
+        lemma == "show"
+        and nxt in ("him", "her", "them", "us", "me")
+        and _words(sentence, i + width + 1) not in _WH  # "will show us who needs help" is a claim
+    ):
+        return None  # "The referee showed him a red card": a thing shown to someone, no claim
+    if lemma == "link" and nxt == "up":
+        return None  # "linked up with a partner": a joining, no claim
     if lemma == "link" and form == "linked" and nxt == "to":
         return None  # "genes linked to cancer": a participle
     if past and nxt in _STATEMENTS:
@@ -1091,11 +1113,14 @@ def _source_for(
         return None  # "they can find themselves without cover": no claim
     if (
         lemma == "find"
-        and sentence[subject[1]].lower in _SEARCHERS
+        and (
+            sentence[subject[1]].lower in _SEARCHERS
+            or (sentence[subject[1]].lower in _POLICE and nxt not in _CONCLUSIONS)
+        )
         and nxt != "that"
         and not _bare_clause(sentence, i + width)
     ):
-        return None  # "Rescuers found two bodies in the rubble": a search's object, no claim
+        return None  # "Rescuers found two bodies", "Officers found a loaded gun": a search's object
     if (
         lemma == "find"
         and nxt in _POSSESSIVES

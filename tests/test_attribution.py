@@ -987,3 +987,20 @@ def test_admit_and_describe_take_a_gerund_clause(text: str, expected: list[tuple
 )
 def test_a_described_speaker_after_the_quote_keeps_where_they_work(text: str, expected: str) -> None:
     assert [s.text for s in find_sources(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officers found a loaded gun in the car.", []),
+        ("Police found no evidence of foul play.", [("Police", "found")]),  # a conclusion
+        ("Investigators found the fire started in the kitchen.", [("Investigators", "found")]),
+        ("The referee showed him a red card.", []),
+        ("Good tests will show us who needs help.", [("Good tests", "show")]),
+        ("The company linked up with a Japanese partner.", []),
+        ("The finance ministry forecast growth of 2.8 percent.", [("The finance ministry", "forecast")]),
+        ("The ministry forecast was wrong.", []),  # a noun
+    ],
+)  # fmt: skip
+def test_plain_actions_and_a_forecast_after_a_noun(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
