@@ -68,9 +68,7 @@ _CUE_WORD = re.compile(
 _QUOTE_MARK = re.compile('[“”"\u2018\u2019]|' + BLANK_LINE.pattern)
 # "'We don't know,' he said.": opened before a word, closed after the quote's punctuation, apostrophes
 # between letters inside.
-_STRAIGHT_SINGLE_QUOTE = re.compile(
-    r"(?<![^\s(\[])'(?=[A-Za-z0-9])(?:[^'\n]|(?<=\w)'(?=\w))*?[,.!?]'(?![\w'])"
-)
+_STRAIGHT_SINGLE_QUOTE = re.compile(r"'(?=[A-Za-z0-9])(?:[^'\n]|(?<=\w)'(?=\w))*?[,.!?]'(?![\w'])")
 _OPEN_QUOTES = "“\u2018"
 _CLOSE_QUOTES = "”\u2019"
 _ENDS = (".", "!", "?")
@@ -447,13 +445,28 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         spans.append((opened, _open_quote_end(text, opened, len(text))))
     if straight >= 0:
         spans.append((straight, len(text)))
-    if "'" in text:
-        spans += [
-            (m.start(), m.end())
-            for m in _STRAIGHT_SINGLE_QUOTE.finditer(text)
-            if not any(a <= m.start() < b for a, b in spans)
-        ]
-    return sorted(spans)
+    return sorted(spans + _straight_single_quotes(text, spans))
+
+
+def _straight_single_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pairs of straight single quotes around a quote, outside the quotes found already.
+
+    Most "'" are apostrophes after a letter, so each is looked at with str.find and the
+    pattern is tried only where one stands after a space or an opening bracket.
+    """
+    found: list[tuple[int, int]] = []
+    at = text.find("'")
+    while at >= 0:
+        if (
+            (at == 0 or text[at - 1] in " \t\n([")
+            and not any(a <= at < b for a, b in spans)
+            and (m := _STRAIGHT_SINGLE_QUOTE.match(text, at)) is not None
+        ):
+            found.append((m.start(), m.end()))
+            at = text.find("'", m.end())
+            continue
+        at = text.find("'", at + 1)
+    return found
 
 
 def _open_quote_end(text: str, opened: int, end: int) -> int:

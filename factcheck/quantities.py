@@ -84,7 +84,7 @@ _VAGUE = (
 _RANGE_JOIN = r"(?:\s?[-\u2013—]\s?|\s(?:to|or)\s(?:(?:more|less|fewer)\sthan\s)?)"
 
 _CANDIDATE = re.compile(
-    r"(?:(?<![\w.,:$£€¥-])|(?<=[\s(]-)|(?<=^-))(?:"
+    r"(?<![\w.,:$£€¥-])(?:"
     r"(?P<between>between\s(?P<b1>" + _NUMBER + r"|" + _FRACTION + r")(?:%|\s(?:per\s?cent|percent))?\sand\s"
     r"(?P<b2>" + _NUMBER + r"|" + _FRACTION + r"))"
     r"|(?P<ratio>(?P<r1>"
@@ -353,13 +353,8 @@ _HEDGE_WORDS = [
     "some", "nearly", "almost", "over", "under", "above", "below", "past", "near", "barely", "perhaps",
     "probably", "maybe", "possibly", "upward of", "north of", "in excess of", "a maximum of", "more like",
 ]  # fmt: skip
-_HEDGE_ENDINGS = (*_HEDGE_WORDS, "another", "further")  # "at least another 40": see _HEDGES_BEFORE
-# "at least another 40 nurses", "more than a further 1,000 homes": the hedge bounds the figure
-# across "another" or "a further".
-_HEDGES_BEFORE = re.compile(
-    r"(?:^|(?<=\W))(?P<hedge>" + trie(_HEDGE_WORDS) + r")\s(?:another\s|a\sfurther\s)?$",
-    re.IGNORECASE,
-)
+_HEDGE_ENDINGS = tuple(_HEDGE_WORDS)
+_HEDGES_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<hedge>" + trie(_HEDGE_WORDS) + r")\s$", re.IGNORECASE)
 _MULTIWORD_UNITS = (
     "percentage points", "percentage point", "basis points", "basis point", "nautical miles", "square miles",
     "metric tons", "per cent",
@@ -407,7 +402,7 @@ _ANCHOR_WORDS = [
 _ANCHOR = re.compile(
     # Searched in the lower-cased text (no case folding at every position); the character before is
     # checked first (inside a word most positions fail there, cheaply), then the first character.
-    r"(?:(?<![\w.,:$£€¥-])|(?<=[\s(]-)|(?<=^-))(?=[$£€¥\dabdefhmnostz])(?:[$£€¥\d]|(?:"
+    r"(?<![\w.,:$£€¥-])(?=[$£€¥\dabdefhmnostz])(?:[$£€¥\d]|(?:"
     + trie(_ANCHOR_WORDS)
     + r"|(?:an?|another|one)"
     r"(?=\s(?:half|third|quarter|fifth|tenth|dozen|hundred|thousand|million|billion|few)))"
@@ -439,6 +434,7 @@ _QUOTED_NAME_AFTER = re.compile(r"\s[A-Za-z]+[,.]?[\u201d\u2019\"]")
 _PLAIN_NUMBER = re.compile(r"[$£€¥]?\d[\d,]*(?:\.\d+)?")
 _DIGITS_SUFFIX = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)")
 _SLASH = re.compile(r"(\d)/(\d)")
+_LETTER_PREFIXES = ("Rs", "\u20b9", "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR")
 _CURRENCY_PREFIX = re.compile(
     r"(?<![\w$.])(?P<sign>(?:US|CA?|AU?|NZ|HK|S|R|NT)\$|Rs\.?|₹|(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|CNY|INR)(?=\s))"
     r"\s?(?=\d)"
@@ -672,6 +668,12 @@ def _verb_after_a_single(text: str, word: str, end: int) -> bool:
 
 
 def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    # "at least another 40 nurses", "more than a further 1,000 homes": the hedge bounds the figure
+    # across "another" or "a further".
+    if text.endswith(" another ", max(0, start - 9), start):
+        start -= 8
+    elif text.endswith(" a further ", max(0, start - 11), start):
+        start -= 10
     before = (
         _HEDGES_BEFORE.search(text[max(0, start - 30) : start]) if _may_follow_hedge(text, start) else None
     )
@@ -749,7 +751,12 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
         return True
     if _YEAR.fullmatch(first) and not m["second"] and not _PERCENT_NEXT.match(after):
         return True  # a year
-    if _FAR_YEAR.fullmatch(first) and _SINCE_BEFORE.search(before[-8:]) and _NO_NOUN_AFTER.match(after):
+    if (
+        len(first) == 4
+        and _FAR_YEAR.fullmatch(first)
+        and _SINCE_BEFORE.search(before[-8:])
+        and _NO_NOUN_AFTER.match(after)
+    ):
         return True  # "by 2100", "in 1750 the town", "since 1066,": a year outside 1800-2099
     if _SMALL_INTEGER.fullmatch(first) and _TIME_AFTER.match(after):
         return True
@@ -779,11 +786,24 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every figure in ``text``; ``offset`` is added to each position (the text's place in a document)."""
-    prefixes = {m.end() - 1: m for m in _CURRENCY_PREFIX.finditer(text)}
-    if prefixes:
-        # Each prefix becomes a "$" (offsets kept) so its number reads as money, then is put back.
-        masked = _CURRENCY_PREFIX.sub(lambda m: " " * (m.end() - m.start() - 1) + "$", text)
-        found = [_with_prefix(text, q, prefixes.get(q.start)) for q in _figures(masked)]
+    prefixes = _currency_prefixes(text)
+    minus = _free_minus_signs(text)
+    if prefixes or minus:
+        # Each prefix becomes a "$" and each minus sign a space (offsets kept), so the number reads
+        # as money or as a number at all; both are put back on the figures found.
+        masked = text
+        for m in prefixes.values():
+            masked = masked[: m.start()] + " " * (m.end() - m.start() - 1) + "$" + masked[m.end() :]
+        for sign in minus:
+            masked = masked[:sign] + " " + masked[sign + 1 :]
+        found = []
+        for figure in _figures(masked):
+            figure = _with_prefix(text, figure, prefixes.get(figure.start))
+            if figure.start - 1 in minus:
+                if text.startswith("-", figure.end):
+                    continue  # "-30-", the mark that ends a press release
+                figure = _negative(text, figure)
+            found.append(figure)
     else:
         found = _figures(text)
     if not offset:
@@ -797,6 +817,37 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         )
         for q in found
     ]
+
+
+def _free_minus_signs(text: str) -> set[int]:
+    """Offsets of minus signs no number or word precedes: "-0.3%", "fell to -12C", "(-5%)"."""
+    signs = set()
+    dash = text.find("-")
+    while dash >= 0:
+        if text[dash + 1 : dash + 2].isdigit() and (dash == 0 or text[dash - 1] in " \t\n("):
+            signs.add(dash)
+        dash = text.find("-", dash + 1)
+    return signs
+
+
+def _currency_prefixes(text: str) -> dict[int, re.Match[str]]:
+    """Letter-written currencies by the offset of their last character: "US$40", "Rs 500".
+
+    Most texts have none, and a pattern tried at every position costs more than the figures
+    themselves: "$" is found with str.find and the letters before it tried there, and the
+    prefixes without a "$" are looked for only in a text that holds one.
+    """
+    found: dict[int, re.Match[str]] = {}
+    dollar = text.find("$")
+    while dollar > 0:
+        for start in range(max(0, dollar - 3), dollar):
+            if (m := _CURRENCY_PREFIX.match(text, start)) is not None:
+                found[m.end() - 1] = m
+                break
+        dollar = text.find("$", dollar + 1)
+    if any(mark in text for mark in _LETTER_PREFIXES):
+        found.update((m.end() - 1, m) for m in _CURRENCY_PREFIX.finditer(text) if "$" not in m["sign"])
+    return found
 
 
 def _with_prefix(text: str, figure: Quantity, prefix: re.Match[str] | None) -> Quantity:
@@ -838,11 +889,6 @@ def _figures(text: str) -> list[Quantity]:
             pos = m.start("join")
             quantity = _read(text, m, single=True)
         if isinstance(quantity, Quantity):
-            if text[quantity.start - 1 : quantity.start] == "-":
-                if text[quantity.end : quantity.end + 1] == "-":
-                    pos = quantity.end  # "-30-", the mark that ends a press release
-                    continue
-                quantity = _negative(text, quantity)
             found.append(quantity)
             pos = quantity.end
     return found
@@ -937,12 +983,18 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
                 unit = "score"  # "won 2-1", "passed 52-48", "49% to 45%"
         else:
             value = _value(first)
-            if _IN_METRES.fullmatch(first) and _METRES_AFTER.match(text, end):
+            if first[-1] == "m" and _IN_METRES.fullmatch(first) and _METRES_AFTER.match(text, end):
                 value, unit = number_value(first[:-1]), "m"  # "4,800m above sea level", "the 100m final"
         number_part = text[start:end]
         if not second and (compound := _COMPOUND.match(text, end)) is not None:  # "3.2-meter", "24-year-old"
             end = compound.end()
-        elif _SCALE_SUFFIX_COUNT.fullmatch(number_part) and unit != "m" and _plural_next(text, end):
+        elif (
+            number_part[:1].isdigit()
+            and number_part[-1].isalpha()
+            and _SCALE_SUFFIX_COUNT.fullmatch(number_part)
+            and unit != "m"
+            and _plural_next(text, end)
+        ):
             end = _counted_noun(text, end)  # "3m viewers", "1.4bn people": a count written with a scale
         elif not _SIGNED.search(number_part) and not (unit == "score" and text[end + 1 : end + 2].isupper()):
             # not for a score before a name: "Leeds 3-2 Hull City"
@@ -951,7 +1003,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
             end += len(" dollars")  # "$3 billion dollars"
     if (
         not low
-        and text[start:end].endswith(" votes")
+        and text.endswith(" votes", start, end)
         and (tally := _TALLY_AFTER.match(text, end))
         and not _FROM_BEFORE.search(text, max(0, start - 6), start)  # "from 300 votes to 400": a change
     ):
@@ -970,12 +1022,11 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
     ):
         hedge = None  # "over two years" is a period, not a bound ("for over 100 years" is one)
     approximate = approximate or hedge is not None or bool(m["vague"])
-    return Quantity(start, end, span, _finite(value), _finite(low), _finite(high), unit, approximate, hedge)
-
-
-def _finite(number: float | None) -> float | None:
-    """A value JSON can carry: a number of 400 digits overflows to infinity, which has no value."""
-    return number if number is None or math.isfinite(number) else None
+    if value is not None and math.isinf(value):
+        value = None  # a number of 400 digits overflows to infinity, which JSON cannot carry
+    if high is not None and math.isinf(high):
+        low = high = None
+    return Quantity(start, end, span, value, low, high, unit, approximate, hedge)
 
 
 def _same_kind(first: str, first_percent: str | None, second: str, after: str, dash: bool) -> bool:
@@ -1024,7 +1075,7 @@ def _value(number: str | None) -> float | None:
 
 def _unit(span: str) -> str | None:
     """The sign, measure or counted noun of a span ("$5bn" -> USD, "six people" -> people)."""
-    if _POINTS_WORDS.search(span):
+    if "point" in span and _POINTS_WORDS.search(span):
         return "percentage points"  # "0.25 percentage point", as "a half percentage point"
     if "%" in span or _PERCENT_WORD.search(span):
         return "%"
