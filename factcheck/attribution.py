@@ -2016,9 +2016,7 @@ def _skip_adverbs(sentence: list[Token], k: int) -> int:
 def _people_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
     """A plural noun ending at ``last``, with "the" before it: who "who" stands for ("teachers, who said")."""
     word = sentence[last]
-    if not (word.is_word and word.text.islower() and len(word.text) > 3 and word.text[-1] == "s"):
-        return None
-    if word.text[-2] in "su":
+    if not (word.is_word and word.text.islower() and len(word.text) > 3 and _PLURAL.search(word.text)):
         return None  # "status", "business": not a plural
     return (last - 1 if last and sentence[last - 1].lower == "the" else last), last
 
