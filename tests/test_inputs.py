@@ -91,11 +91,11 @@ def test_a_saved_page_in_the_encoding_it_declares_is_read(tmp_path: Path):
     assert "Le café a coûté 3 euros." in read_input(str(page)).text
 
 
-def test_text_in_another_encoding_without_a_declaration_is_still_refused(tmp_path: Path):
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("Le café.".encode("latin-1"))
-    with pytest.raises(FactcheckError, match=r"latin1\.txt:1: not UTF-8 text \(byte 0xe9\)"):
-        read_input(str(path))
+def test_a_page_in_another_encoding_without_a_declaration_is_still_refused(tmp_path: Path):
+    page = tmp_path / "plain.html"
+    page.write_bytes("<html><body><p>Le café.</p></body></html>".encode("latin-1"))
+    with pytest.raises(FactcheckError, match=r"plain\.html:1: not UTF-8 text \(byte 0xe9\)"):
+        read_input(str(page))
 
 
 def test_a_page_declaring_an_unknown_encoding_says_so(tmp_path: Path):

@@ -18,6 +18,12 @@ def one(sentence: str):
     return quantity
 
 
+def reading(sentence: str) -> tuple[str, float | None, str | None]:
+    """The one figure of ``sentence`` as (span, value, unit)."""
+    quantity = one(sentence)
+    return quantity.text, quantity.value, quantity.unit
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -315,8 +321,7 @@ def test_a_counted_noun_ends_before_its_verb(sentence: str, expected: list[str])
 def test_a_currency_written_with_letters_is_the_figures_unit(
     sentence: str, text: str, value: float, unit: str
 ) -> None:
-    quantity = one(sentence)
-    assert (quantity.text, quantity.value, quantity.unit) == (text, value, unit)
+    assert reading(sentence) == (text, value, unit)
 
 
 def test_a_hedge_before_a_letter_written_currency_is_found() -> None:
@@ -358,8 +363,7 @@ def test_a_sign_and_scale_suffix_on_the_first_number_span_the_range(
 def test_fractions_and_points_have_their_value_and_unit(
     sentence: str, text: str, value: float, unit: str
 ) -> None:
-    quantity = one(sentence)
-    assert (quantity.text, quantity.value, quantity.unit) == (text, value, unit)
+    assert reading(sentence) == (text, value, unit)
 
 
 @pytest.mark.parametrize(
@@ -405,8 +409,7 @@ def test_counts_near_names_and_old_years_stay(sentence: str, expected: list[str]
     ],
 )
 def test_scale_suffixes_metres_and_quarters(sentence: str, text: str, value: float, unit: str) -> None:
-    quantity = one(sentence)
-    assert (quantity.text, quantity.value, quantity.unit) == (text, value, unit)
+    assert reading(sentence) == (text, value, unit)
 
 
 def test_a_retirement_plan_named_401k_is_not_a_figure() -> None:
@@ -494,8 +497,7 @@ def test_a_plus_between_digits_is_no_hedge() -> None:
 def test_negative_figures_and_money_words_as_modifiers(
     sentence: str, text: str, value: float, unit: str
 ) -> None:
-    quantity = one(sentence)
-    assert (quantity.text, quantity.value, quantity.unit) == (text, value, unit)
+    assert reading(sentence) == (text, value, unit)
 
 
 def test_the_press_release_end_mark_and_names_with_a_hyphen_are_no_figures() -> None:
