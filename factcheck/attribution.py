@@ -217,6 +217,19 @@ _STATEMENT_VERBS = {"issue", "release", "make"}
 # What follows "question(s)" used as a verb: "questions whether", "questions the figures".
 _QUESTION_OBJECTS = {"whether", "if", "why", "how", "what", "the", "his", "her", "its", "their", "that", ":"}
 _STATEMENTS = {"statement", "statements", "remarks", "report", "letter", "comments", "op-ed"}
+# What a source rejects when "was rejected by" names one: a claim, not a manuscript or a bid.
+_SAID_THINGS = frozenset(
+    {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion",
+     "suggestions", "charge", "charges", "assertion", "assertions", "argument", "arguments", "criticism",
+     "criticisms", "characterization", "characterisation", "idea", "notion", "theory", "report", "reports",
+     "view", "account"}
+)  # fmt: skip
+# Things one finds by luck or search, with no claim in the finding: "the novel found a home".
+_FOUND_THINGS = frozenset(
+    {"home", "homes", "buyer", "buyers", "job", "jobs", "place", "partner", "partners", "seat", "spot",
+     "house", "room", "work", "shelter", "refuge", "niche", "audience", "publisher", "sponsor", "sponsors",
+     "owner"}
+)  # fmt: skip
 # Cues of an expectation that a comparison can name: "less than many analysts expected".
 _EXPECTING = {"expect", "forecast", "predict", "estimate", "anticipate", "project", "think", "believe"}
 # What "according to" is followed by when it means "in proportion to": "according to the number of rooms".
@@ -777,6 +790,8 @@ def _source_for(
         and (sentence[i - 1].text[:1].isupper() or sentence[i - 1].text == "&" or nxt[:1] == "(")
     ):
         return None  # "Harbour Bridge Project", "Small Business Grant (SBG)": part of a name
+    if sentence[i].text == "Judge" and i + 1 < len(sentence) and sentence[i + 1].text[:1].isupper():
+        return None  # '…," Judge Helen Ward said': the title before a name
     official_noun = (
         prev == "official"
         and i >= 2
@@ -863,6 +878,14 @@ def _source_for(
         and sentence[i - 1].text[:1].islower()
     ):
         return None  # "to help denied applicants": a participle before its noun
+    if (
+        form == lemma + "s"
+        and _words(sentence, i - 2) == "to"
+        and prev not in _AUX
+        and prev.isalpha()
+        and sentence[i - 1].text[:1].islower()
+    ):
+        return None  # "to settle claims that", "moved to deny reports": the object of an infinitive
     if prev in ("news", "media", "press") and form == lemma + "s" and lemma in _NOUN_CUES:
         return None  # "After news reports that a mayor had quit": the noun, its clause a content
     if form == lemma + "s" and ((prev[:1].isdigit() and not _YEAR.fullmatch(prev)) or prev in _NUMBER_WORDS):
@@ -871,6 +894,15 @@ def _source_for(
         return None  # "The sinkhole, now estimated to be 300 feet deep": a participle
     if form == "found" and nxt in ("on", "near", "inside", "under", "guilty"):
         return None  # "document found on rainy streets": a thing found, no claim
+    if (
+        form == "found"
+        and nxt in ("a", "an", "new", "its", "their", "his", "her")
+        and (
+            _words(sentence, i + width + 1) in _FOUND_THINGS
+            or _words(sentence, i + width + 2) in _FOUND_THINGS
+        )
+    ):
+        return None  # "before it found a home", "found a buyer": something gained, no claim
     if lemma == "find" and nxt == "it" and _words(sentence, i + width + 2) == "to":
         return None  # "are finding it hard to hire": an experience, no claim
     if lemma == "find" and (
@@ -989,6 +1021,8 @@ def _source_for(
         return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
     # Passive with an agent: "it was confirmed by the ministry".
     if prev in _BE and nxt == "by":
+        if lemma == "reject" and _words(sentence, i - 2) not in _SAID_THINGS:
+            return None  # "Her novel was rejected by 14 publishers": turned down, no claim disputed
         return _phrase_after(sentence, i + width + 1, stop_at_clause=True)
     if prev == "to" and _words(sentence, i - 2) in ("continue", "continues", "continued"):
         return _clause_subject(sentence, i - 2, found)  # "continues to anticipate"
@@ -1280,6 +1314,7 @@ def _context_fits(
             or (_that_after_place(after) and not _counted(sentence, i))  # "wrote on Telegram that"
             or (lemma == "add" and nxt == "that")
             or _named_at_end(sentence, i, width)  # "We need staff, stated Lee.": quote marks lost
+            or _placed_at_end(sentence, i, width)  # "…, researchers wrote in the study."
             or (after_quote and _inverted(sentence, i, width, after_quote) is not None)  # '” Added Smith, …'
             # "wrote to the agency encouraging it to …", "wrote a letter …, urging": a request (data/SPANS.md)
             or (form in ("wrote", "written") and nxt in ("to", "a") and not _REQUESTS.isdisjoint(after))
@@ -1337,6 +1372,32 @@ def _named_at_end(sentence: list[Token], i: int, width: int) -> bool:
         and tail[-1].text in _ENDS
         and all(t.is_word and t.text[:1].isupper() and t.text not in _WEEKDAYS for t in tail[:-1])
     )  # "…, published Wednesday." names a day, not a speaker
+
+
+def _placed_at_end(sentence: list[Token], i: int, width: int) -> bool:
+    """Whether a short subject after a comma and the cue with a place phrase close the sentence.
+
+    "Infections caused 1.27 million deaths, researchers wrote in the study.": what was
+    written comes first, so the cue has no clause after it, only where it was written.
+    """
+    tail = sentence[i + width :]
+    if not (
+        2 < len(tail) <= 8
+        and tail[0].lower in ("in", "on")
+        and tail[-1].text in _ENDS
+        and all(t.is_word for t in tail[:-1])
+    ):
+        return False
+    k = i - 1
+    while k >= 0 and sentence[k].is_word and i - k <= 5:
+        k -= 1
+    return (
+        0 < k < i - 1
+        and sentence[k].text == ","
+        and not sentence[k].quoted
+        and sentence[k + 1].lower not in ("and", "but", "or", "so", "then")
+        and not _introductory(sentence[:k])  # "After the match, the coach noted in passing."
+    )
 
 
 def _counted(sentence: list[Token], i: int) -> bool:
@@ -1828,6 +1889,16 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             and sentence[k - 3].is_word
         ):
             k -= 3  # "a Government Accountability Office (GAO) report found": the acronym is inside
+            continue
+        if (
+            tok.text == "-"
+            and 0 < k < last
+            and sentence[k - 1].end == tok.start
+            and tok.end == sentence[k + 1].start
+            and sentence[k - 1].text[:1].isdigit()
+            and sentence[k + 1].text[:1].isalpha()
+        ):
+            k -= 2  # "The 34-year-old said": a number joined to its measure
             continue
         if tok.text == "-" and _spaced_hyphen_in_name(sentence, k, last):
             k -= 1  # "the Council on American - Islamic Relations": a hyphen written with spaces

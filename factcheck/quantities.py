@@ -77,6 +77,11 @@ _FRACTION = (
     r"|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth)|one-(?:half|third|quarter|fifth|tenth)"
     r"|half(?!\sa\s))"
 )
+# Measures a fraction forms one word with: "a half-cent tax", "a quarter-point cut", "a half-hour show".
+_FRACTION_MEASURES = (
+    r"cent|point|percent|hour|day|week|month|year|century|decade|mile|inch|acre|pound|gallon|litre|liter"
+    r"|metre|meter|minute|dozen"
+)
 _VAGUE = (
     r"(?:(?:tens|hundreds)\sof\s(?:thousands|millions)|hundreds|thousands|millions|billions|dozens"
     r"|(?:several|a\sfew)\s(?:hundred|thousand|million|billion))"
@@ -92,7 +97,7 @@ _CANDIDATE = re.compile(
     + r"|\d+)(?:\s(?P<rword>[a-z]+))?\sin\s(?P<r2>"
     + _WORD_NUMBER
     + r"|\d{1,3})(?![\w-]|[,.]\d))"
-    r"|(?P<fraction>" + _FRACTION + r")(?![\w-])"
+    r"|(?P<fraction>" + _FRACTION + r")(?:(?P<measure>-(?:" + _FRACTION_MEASURES + r"))(?![\w-])|(?![\w-]))"
     r"|(?P<vague>" + _VAGUE + r")(?![\w-])"
     r"|(?P<first>" + _NUMBER + r")(?:(?P<pct1>%|\sper\scent|\spercent)?(?P<join>" + _RANGE_JOIN + r")"
     r"(?P<second>" + _NUMBER + r"))?"
@@ -288,6 +293,11 @@ _OLD = re.compile(r" old(?![\w-])")
 _POSSESSIVE_ENDS = ("'s", "\u2019s", "'", "\u2019")
 # Plural heads without an -s: a count's phrase ends at them ("300,000 people attend" -> "300,000 people").
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women"})
+# Nouns in -s that are not plurals, so not a count's head: "1,274 measles cases", "two news crews".
+_SINGULAR_IN_S = frozenset(
+    {"measles", "mumps", "rabies", "diabetes", "herpes", "scabies", "shingles", "news", "physics",
+     "economics", "politics", "athletics", "gymnastics", "mathematics", "chaos", "bias", "lens", "atlas"}
+)  # fmt: skip
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -380,6 +390,18 @@ _MOVES_OVER_OR_PAST = frozenset(
      "split", "stages", "covers", "drive", "walk", "run", "fly", "climb", "sailed", "marched", "passed"}
 )  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
+# Verbs that take "up" as their particle, so "up to" after them is where they arrive, not a bound:
+# "edging up to 4.1%", "revised up to 2.1%" ("could cost up to $5m" is a bound).
+_TAKES_UP = frozenset(
+    {"edge", "edged", "edges", "edging", "tick", "ticked", "ticks", "ticking", "inch", "inched", "inching",
+     "creep", "creeps", "crept", "creeping", "move", "moved", "moves", "moving", "go", "goes", "went",
+     "going", "gone", "climb", "climbed", "climbs", "climbing", "jump", "jumped", "jumps", "jumping",
+     "revise", "revised", "revises", "revising", "push", "pushed", "pushing", "bump", "bumped", "bumping",
+     "mark", "marked", "ramp", "ramped", "ramping", "step", "stepped", "stepping", "round", "rounded",
+     "drift", "drifted", "drifting", "shot", "shoot", "shoots", "shooting", "trend", "trended", "trending"}
+)  # fmt: skip
+# "27 drones over four regions": "over" right after a count's plural noun is a place, not a bound.
+_COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s(?:[A-Za-z-]+\s)?[a-z-]+s\s$")
 _HEDGE_AFTER = re.compile(r"^\s(?P<hedge>or so|or more|or less|or thereabouts)\b")
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:the|first|second|last|its|their|western|eastern|northern|southern)\s$", re.I
@@ -488,6 +510,13 @@ _PRONOUN_ONE_NEXT = re.compile(
 _PERCENT_SIGN = re.compile(r"%|\s(?:per\s?cent|percent)\b")
 _POINTS_AFTER = re.compile(r" percentage points?\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s$")
+# "fell by 8,000 to 212,000", "rose 0.3 to 4.1": a change and the level it reached, when the
+# second number is over ten times the first (a range of changes is narrower: "fell by 5 to 10%").
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:by|rose|fell|climbed|dropped|declined|jumped|slipped|gained|grew|increased|decreased|slid|sank"
+    r"|added|shed|lost|cut)\s$",
+    re.I,
+)
 _RANGE_VERB_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+from\s$")
 _SCALE_SUFFIX_COUNT = re.compile(rf"\d[\d,]*(?:\.\d+)?(?:{_SUFFIXES})", re.IGNORECASE)  # "3m", no sign
 _IN_METRES = re.compile(r"\d[\d,]*(?:\.\d+)?m")
@@ -632,6 +661,7 @@ def _counted_noun(text: str, pos: int, single: bool = False) -> int:
             and word[-2] not in "su"
             and not word.isupper()
             and not (single and len(words) > 1)
+            and lower not in _SINGULAR_IN_S
         ) or lower in _IRREGULAR_PLURALS:
             break
         if lower in _MEASURE_UNITS or lower.rstrip("s") == "degree":
@@ -692,6 +722,14 @@ def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
                 word in ("over", "past") and governs in _MOVES_OVER_OR_PAST
             ):
                 return None  # "fought over three islands", "ran past 20 checkpoints": a preposition
+        if word == "over" and _COUNTED_BEFORE.search(text, max(0, h_start - 40), h_start):
+            return None  # "shot down 27 drones over four regions": where, not how many
+        if (
+            word == "up to"
+            and (governor := _LAST_WORD.search(text, max(0, h_start - 20), h_start))
+            and governor[1].lower() in _TAKES_UP
+        ):
+            return None  # "the jobless rate edging up to 4.1%": the verb's particle
         return h_start, h_start + len(before["hedge"]), before["hedge"]
     after = _HEDGE_AFTER.match(text[end : end + 20])
     if after:
@@ -948,6 +986,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         ):  # "a third party candidate": an ordinal ("a third higher", "a third reported" are fractions)
             return None
         value, unit = _fraction_value(m["fraction"]), "fraction"
+        if m["measure"]:
+            end, unit = m.end(), m["measure"][1:].lower()  # "a half-cent tax": half a cent
         if (point := _POINTS_AFTER.match(text, end, end + 20)) is not None:
             end, unit = point.end(), "percentage points"  # "a half percentage point"
     elif m["vague"]:
@@ -977,6 +1017,14 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
                 return _read(text, m, single=True)  # "rose 6% to £1,214.6m": two figures
             b = _value(second)
             a = _shared_scale(first, _value(first), second, b)
+            if (
+                m["join"].strip() == "to"
+                and a is not None
+                and b is not None
+                and b > 10 * a > 0
+                and _CHANGE_BEFORE.search(text, max(0, start - 12), start)
+            ):
+                return _read(text, m, single=True)  # "fell by 8,000 to 212,000": a change, then the level
             if a is not None and b is not None and a < b:
                 low, high, approximate = a, b, True
             else:
@@ -996,8 +1044,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
             and _plural_next(text, end)
         ):
             end = _counted_noun(text, end)  # "3m viewers", "1.4bn people": a count written with a scale
-        elif not _SIGNED.search(number_part) and not (unit == "score" and text[end + 1 : end + 2].isupper()):
-            # not for a score before a name: "Leeds 3-2 Hull City"
+        elif not _SIGNED.search(number_part) and unit != "score":
+            # a score counts nothing: "the 31-17 win", "Leeds 3-2 Hull City"
             end = _counted_noun(text, end, single=value == 1)
         elif number_part[:1] == "$" and text.startswith(" dollars", end):
             end += len(" dollars")  # "$3 billion dollars"

@@ -1004,3 +1004,22 @@ def test_a_described_speaker_after_the_quote_keeps_where_they_work(text: str, ex
 )  # fmt: skip
 def test_plain_actions_and_a_forecast_after_a_noun(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"He showed no remorse," Judge Helen Ward said.', [("Judge Helen Ward", "said")]),
+        ("The judge said the case was closed.", [("The judge", "said")]),
+        ("The 34-year-old said he would retire.", [("The 34-year-old", "said")]),
+        ("Deaths rose by a third, researchers wrote in the study.", [("researchers", "wrote")]),
+        ("After the match, the coach noted in passing.", []),  # nothing written before it
+        ("The firm agreed to settle claims that its product caused harm.", []),  # a noun, an object
+        ("Her novel was rejected by 14 publishers.", []),  # turned down, no claim disputed
+        ("The claim was rejected by the ministry.", [("the ministry", "rejected")]),
+        ("The painting finally found a buyer.", []),
+        ("The study found a link between sleep and memory.", [("The study", "found")]),
+    ],
+)  # fmt: skip
+def test_titles_ages_written_claims_and_things_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

@@ -162,7 +162,7 @@ def test_a_count_ends_at_a_head_without_s_or_before_a_predicate(sentence: str, e
         ("Two of our city's parks closed.", ["Two"]),  # a possessor is not the group's head
         ("The oak is 300 years old.", ["300 years old"]),
         ("In the final it was Leeds 3-2 Hull City.", ["3-2"]),
-        ("The bill passed on a 410-2 vote.", ["410-2 vote"]),
+        ("The bill passed on a 410-2 vote.", ["410-2"]),
         ("She won a third term in May.", []),
         ("He ran as a third party candidate.", []),
         ("Costs rose by a third last year.", ["a third"]),
@@ -548,3 +548,62 @@ def test_a_tally_of_votes_is_one_figure(sentence: str, expected: list[str]) -> N
 def test_a_tally_of_votes_has_neither_value_nor_range() -> None:
     quantity = one("The bill cleared its second reading by 345 votes to 214.")
     assert (quantity.value, quantity.low, quantity.high, quantity.unit) == (None, None, None, "score")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Claims fell by 8,000 to 212,000 last week.", ["8,000", "212,000"]),  # a change, then the level
+        ("The cap rises by $600 billion to $9.1 trillion.", ["$600 billion", "$9.1 trillion"]),
+        ("Prices could fall by 5 to 10 percent.", ["5 to 10 percent"]),  # a range of changes
+        ("Sales rose 2 to 3 percent.", ["2 to 3 percent"]),
+    ],
+)
+def test_a_change_by_a_figure_to_a_level_is_two_figures(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Mahomes threw three touchdowns in the 31-17 win.", ["three touchdowns", "31-17"]),
+        ("Leeds 3-2 Hull City", ["3-2"]),
+    ],
+)
+def test_a_score_counts_no_noun(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Voters will weigh a half-cent sales tax.", ("a half-cent", 0.5, "cent")),
+        ("The bank made a quarter-point cut.", ("a quarter-point", 0.25, "point")),
+        ("Officials reported 1,274 measles cases.", ("1,274 measles cases", 1274, "measles cases")),
+    ],
+)
+def test_a_fraction_joined_to_its_measure_and_nouns_in_s_that_are_not_plurals(
+    sentence: str, expected: tuple[str, float, str]
+) -> None:
+    assert reading(sentence) == expected
+
+
+def test_a_fraction_before_other_compounds_is_no_figure() -> None:
+    assert texts("He scored in the quarter-final before half-time.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("The jobless rate was edging up to 4.1%.", None),  # the verb's particle
+        ("Growth was revised up to 2.1% in May.", None),
+        ("The repairs could cost up to $5 million.", "up to"),
+        ("The army shot down 27 drones over four regions.", None),  # where, not how many
+        ("The storm hit over 40 towns.", "over"),
+    ],
+)
+def test_up_after_a_verb_of_movement_and_over_after_a_count_are_no_hedges(
+    sentence: str, hedge: str | None
+) -> None:
+    quantity = find_quantities(sentence)[-1]
+    assert (quantity.hedge[2] if quantity.hedge else None) == hedge
