@@ -34,8 +34,9 @@ _TOKEN = re.compile(
 # The same tokens with the whitespace before each: ``_tokens`` reads offsets from the lengths.
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 _ABBREVIATIONS = frozenset(
-    {"Dr", "Mr", "Ms", "Mrs", "St", "Co", "Jr", "Mt", "Inc", "Ltd", "Corp", "Gov", "Sen", "Rep"}
-)
+    {"Dr", "Mr", "Ms", "Mrs", "St", "Co", "Jr", "Mt", "Inc", "Ltd", "Corp", "Gov", "Sen", "Rep", "Lt", "Sgt",
+     "Capt", "Col", "Gen", "Maj", "Det", "Insp", "Supt", "Cpl", "Cmdr", "Adm", "Prof", "Rev", "Hon"}
+)  # fmt: skip
 _INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+|[A-Z]")
 _ABBREVIATION_ENDS = tuple(_ABBREVIATIONS)
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -93,7 +94,10 @@ _INTRODUCTIONS = {
     "yesterday", "separately", "nevertheless", "now", "then", "finally", "overall", "indeed", "thus",
 }  # fmt: skip
 _THINGS = frozenset({"something", "nothing", "everything"})
-_ING_NOUNS = {"spring", "morning", "evening", "thing", "king", "ring", "wing"} | _THINGS
+_ING_NOUNS = {
+    "spring", "morning", "evening", "thing", "king", "ring", "wing", "meeting", "hearing", "briefing",
+    "ruling",
+} | _THINGS  # fmt: skip
 # A possessive inside a subject found by walking back means the walk crossed a verb ("… withdrew
 # their forecasts"), except after "and" in a name's company ("Mr. Clay and his colleagues").
 _INNER_POSSESSIVES = frozenset({"their", "its", "his", "her", "my", "your"})
@@ -201,7 +205,7 @@ _NEEDS_CLAUSE = {
     "note", "state", "add", "hear", "remember", "reply", "comment", "signal", "accept", "grant", "document",
     "publish", "email", "tweet", "post", "recall", "indicate", "stress", "emphasise", "answer", "admit",
     "explain", "conclude", "establish", "prove", "verify", "demonstrate", "guess", "reveal", "write",
-    "testify", "maintain", "observe", "concede", "emphasize",
+    "testify", "maintain", "observe", "concede", "emphasize", "complain",
 }  # fmt: skip
 _PAST_AS_BASE = frozenset({"put", "forecast"})
 # What a body forecasts, right after the verb: "The ministry forecast growth of 2.8%".
@@ -223,6 +227,15 @@ _SAID_THINGS = frozenset(
      "suggestions", "charge", "charges", "assertion", "assertions", "argument", "arguments", "criticism",
      "criticisms", "characterization", "characterisation", "idea", "notion", "theory", "report", "reports",
      "view", "account"}
+)  # fmt: skip
+# Words after a participle inside a subject ("Data received since the meeting indicate"): not a verb.
+_AFTER_A_PARTICIPLE = frozenset({"by", "in", "on", "at", "last", "of", "since", "during", "from", "through"})
+# Nouns without a plural -s that take a plural verb ("Data show", "Police say").
+_PLURAL_HEADS = frozenset({"people", "police", "staff", "data", "media", "public", "some", "many", "most"})
+# People or remains come upon: "officers found a man with stab wounds", "found two bodies".
+_PEOPLE_FOUND = frozenset(
+    {"man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "body", "bodies",
+     "person", "people", "victim", "victims", "teenager", "baby", "remains", "survivors", "survivor"}
 )  # fmt: skip
 # Things one finds by luck or search, with no claim in the finding: "the novel found a home".
 _FOUND_THINGS = frozenset(
@@ -896,6 +909,12 @@ def _source_for(
         return None  # "document found on rainy streets": a thing found, no claim
     if (
         form == "found"
+        and (nxt in _DETERMINERS or nxt[:1].isdigit() or nxt in _NUMBER_WORDS)
+        and _words(sentence, i + width + 1) in _PEOPLE_FOUND
+    ):
+        return None  # "they found a man with stab wounds": a person come upon, no claim
+    if (
+        form == "found"
         and nxt in ("a", "an", "new", "its", "their", "his", "her")
         and (
             _words(sentence, i + width + 1) in _FOUND_THINGS
@@ -1028,6 +1047,9 @@ def _source_for(
         return _clause_subject(sentence, i - 2, found)  # "continues to anticipate"
     if prev == "to" and lemma == "say" and _words(sentence, i - 2) in _NO_SAYING:
         return None  # "That is to say", "what residents have to say", "needless to say"
+    if prev == "to" and _words(sentence, i - 2) == "used" and lemma == "say":
+        subject = _subject_before(sentence, i - 2)  # "My grandmother used to say that"
+        return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
     if prev == "to" and _words(sentence, i - 2) == "on" and _words(sentence, i - 3) in ("went", "goes", "go"):
         subject = _subject_before(sentence, i - 3)  # "Rep. Ana Lee went on to say"
         return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
@@ -1197,6 +1219,13 @@ def _than_subject(sentence: list[Token], i: int) -> tuple[int, int] | None:
     while k >= 0 and i - k <= 6 and sentence[k].is_word and not sentence[k].quoted:
         if sentence[k].lower == "than":
             return (sentence[k + 1].start, sentence[last].end) if k < last else None
+        if (
+            sentence[k].lower in ("that", "which")
+            and k < last
+            and any(t.lower == "than" for t in sentence[max(0, k - 4) : k])
+        ):
+            # "fewer than the 240,000 that economists expected": the relative clause's subject
+            return sentence[k + 1].start, sentence[last].end
         if sentence[k].lower in _BOUNDARY_WORDS or _lemma(sentence[k].lower) is not None:
             return None
         k -= 1
@@ -1609,7 +1638,7 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
             break
         if stop_at_clause and end > k and _adverb(tok):
             break  # '…," said the minister recently': the name ends before the adverb
-        if tok.lower in ("who", "whose", "which") or (
+        if (tok.lower in ("who", "whose", "which") and (stop_at_clause or tok.lower == "which")) or (
             tok.lower == "and" and end > k and _clause_follows(sentence, end, len(sentence))
         ):
             break
@@ -1900,6 +1929,14 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
         ):
             k -= 2  # "The 34-year-old said": a number joined to its measure
             continue
+        if (
+            low == "than"
+            and 1 <= k < last
+            and _words(sentence, k - 1) in ("more", "fewer", "less")
+            and sentence[k + 1].text[:1].isdigit()
+        ):
+            k -= 2  # "more than 40 Conservative MPs urged": the hedge is part of who
+            continue
         if tok.text == "-" and _spaced_hyphen_in_name(sentence, k, last):
             k -= 1  # "the Council on American - Islamic Relations": a hyphen written with spaces
             continue
@@ -1927,9 +1964,7 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
                 and _lemma(low) not in (None, low)
                 and not (low.endswith("ing") and k > 0 and sentence[k - 1].is_word)  # "A study documenting"
                 and _words(sentence, k - 1) not in _DETERMINERS
-                and not (
-                    low.endswith("ed") and _words(sentence, k + 1) in ("by", "in", "on", "at", "last", "of")
-                )
+                and not (low.endswith("ed") and _words(sentence, k + 1) in _AFTER_A_PARTICIPLE)
                 # "In addition, reports from the office show": a noun right after an opening phrase
                 and not (k >= 2 and sentence[k - 1].text == "," and _introductory(sentence[: k - 1]))
             )
@@ -2144,7 +2179,8 @@ def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) 
         or words[-1] in ("i", "we", "they", "you")
         or "and" in words
         or _words(sentence, subject[0] - 1) == "and"  # "Ohio, Utah, and Maine report": one of a list
-        or head in ("people", "police", "staff", "data", "media", "public", "some", "many", "most")
+        or head in _PLURAL_HEADS
+        or words[0] == "data"  # "Data received since the meeting indicate": a participle follows it
     )
 
 
@@ -2218,6 +2254,12 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
         low = sentence[last + 1].lower
         # "Parade organisers had stayed calm, saying": a plural noun before its auxiliary is the head.
         head_noun = low.endswith("s") and low not in _AUX and _words(sentence, last + 2) in _AUX
+        # "Warehouse workers at the site walked out, claiming": the plural before its phrase is the head.
+        head_noun = head_noun or (
+            low.endswith("s")
+            and _words(sentence, last + 2) in ("at", "from", "of", "in", "for", "with")
+            and any(t.lower.endswith("ed") or t.lower in _AUX for t in sentence[last + 3 : min(i, last + 8)])
+        )
         if sentence[last + 1].text[:1].islower() and (
             (low.endswith(("ed", "s")) and not head_noun)
             or low in _VERB_OR_DAY

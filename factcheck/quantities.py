@@ -69,22 +69,24 @@ _NUMBER = (
     r"(?:[$£€¥]\s?)?(?:" + _DIGITS + r"|" + _WORD_NUMBER + r"|(?:a|an|half\sa)(?=\s" + _SCALE_OR_DOZEN + r"))"
     r"(?:\sand\sa\shalf)?(?:\s" + _SCALE_OR_DOZEN + r")*(?:(?<=\d)[a-zA-Z]{1,3}\b)?"
 )
+# Measures a fraction forms one word with, or takes after "half a": "a half-cent tax", "a
+# quarter-point cut", "a half-hour show", "by half a cent".
+_FRACTION_MEASURES = (
+    r"cent|point|percent|hour|day|week|month|year|century|decade|mile|inch|acre|pound|gallon|litre|liter"
+    r"|metre|meter|minute|dozen"
+)
 # "two-thirds", "two thirds of", "three quarters of" ("two quarters of" counts periods), "a third",
 # "one-third", "half".
 _FRACTION = (
     r"(?:(?:" + _WORD_NUMBER + r")(?:-(?:thirds|quarters|fifths|tenths)|\s(?:thirds|fifths|tenths)(?=\sof\b))"
     r"|three\squarters(?=\sof\b)"
     r"|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth)|one-(?:half|third|quarter|fifth|tenth)"
-    r"|half(?!\sa\s))"
+    r"|half\sa(?=\s(?:" + _FRACTION_MEASURES + r")\b)|half(?!\sa\s))"
 )
-# Measures a fraction forms one word with: "a half-cent tax", "a quarter-point cut", "a half-hour show".
-_FRACTION_MEASURES = (
-    r"cent|point|percent|hour|day|week|month|year|century|decade|mile|inch|acre|pound|gallon|litre|liter"
-    r"|metre|meter|minute|dozen"
-)
+_NOT_A_HALF = re.compile(r"[\s-](?:marathons?|term|time|brother|sister|mast|back|way|hearted)\b", re.I)
 _VAGUE = (
     r"(?:(?:tens|hundreds)\sof\s(?:thousands|millions)|hundreds|thousands|millions|billions|dozens"
-    r"|(?:several|a\sfew)\s(?:hundred|thousand|million|billion))"
+    r"|(?:several|a\sfew)\s(?:dozen|hundred|thousand|million|billion))"
 )
 _RANGE_JOIN = r"(?:\s?[-\u2013—]\s?|\s(?:to|or)\s(?:(?:more|less|fewer)\sthan\s)?)"
 
@@ -121,7 +123,8 @@ _TALLY_AFTER = re.compile(  # "345 votes to 214"
 _TIME_UNITS = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
     "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades",
-    "century", "centuries", "generation", "generations", "season", "seasons", "summers", "evenings",
+    "century", "centuries", "generation", "generations", "season", "seasons", "summers", "winters",
+    "springs", "autumns", "evenings",
 }  # fmt: skip
 _MEASURE_UNITS = _TIME_UNITS | {
     "percent", "per cent", "percentage points", "points", "point", "times", "metres", "meters", "metre",
@@ -352,13 +355,18 @@ _IDENTIFIER_BEFORE = re.compile(
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.?|A\.\s?B\.|S\.\s?B\.)"
     r"|(?<![\w.])S\.)\s|[A-Za-z]|(?<=\w)-|\b[A-Z]{1,3}\d{1,2}\+)$"
 )
+_EMERGENCY_NUMBERS = frozenset({"999", "911", "112", "111", "101", "000"})
+_DIALLED_BEFORE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dial(?:s|led|ed|ling|ing)?|ring(?:s|ing)?|rang)\s$", re.I
+)
 _HEDGE_WORDS = [
     "somewhere in the region of", "somewhere north of", "somewhere south of", "somewhere around",
     "somewhere", "something like", "a little over", "a little under", "a little more than", "just over",
     "just under", "well over", "well above", "well below", "well under", "no more than", "no less than",
     "not more than", "more than", "less than", "fewer than", "greater than", "higher than", "upwards of",
     "up to",
-    "at least", "at most", "as many as", "as much as", "as long as", "as few as", "as little as",
+    "at least", "at most", "as many as", "as much as", "as long as", "as few as", "as little as", "as low as",
+    "as high as",
     "closer to", "close to", "an estimated", "estimated", "approximately", "about", "around", "roughly",
     "some", "nearly", "almost", "over", "under", "above", "below", "past", "near", "barely", "perhaps",
     "probably", "maybe", "possibly", "upward of", "north of", "in excess of", "a maximum of", "more like",
@@ -508,7 +516,7 @@ _PRONOUN_ONE_NEXT = re.compile(
     r"\s(?:more|fewer|less|other|another|such|example)\b|-(?:to-one|off|way|time|stop)\b|\sStop\b"
 )
 _PERCENT_SIGN = re.compile(r"%|\s(?:per\s?cent|percent)\b")
-_POINTS_AFTER = re.compile(r" percentage points?\b")
+_POINTS_AFTER = re.compile(r" (?:percentage )?points?\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s$")
 # "fell by 8,000 to 212,000", "rose 0.3 to 4.1": a change and the level it reached, when the
 # second number is over ten times the first (a range of changes is narrower: "fell by 5 to 10%").
@@ -639,9 +647,10 @@ def _counted_noun(text: str, pos: int, single: bool = False) -> int:
         if word[-1] in "'\u2019":  # "14 days' notice": the possessive ends the phrase
             words.append((word[:-1], match.end() - 1))
             break
+        if lower in _IRREGULAR_PASTS and word.islower() and (words or lower != "shot"):
+            break  # "Over 9,000 ran the race", "One gunman shot three people": the verb ("one shot" a noun)
         if words and (
             word == "I"  # "one father I met"
-            or lower in _IRREGULAR_PASTS
             or lower in _UNITS_WORDS
             or lower in _TENS_WORDS
             or (single and _verb_after_a_single(text, word, match.end()))
@@ -796,6 +805,8 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
         and _NO_NOUN_AFTER.match(after)
     ):
         return True  # "by 2100", "in 1750 the town", "since 1066,": a year outside 1800-2099
+    if first in _EMERGENCY_NUMBERS and _DIALLED_BEFORE.search(before):
+        return True  # "a neighbour who called 999": a telephone number
     if _SMALL_INTEGER.fullmatch(first) and _TIME_AFTER.match(after):
         return True
     if _ORDINAL.fullmatch(first):
@@ -935,9 +946,13 @@ def _figures(text: str) -> list[Quantity]:
 def _negative(text: str, figure: Quantity) -> Quantity:
     """A figure after a minus sign that no number precedes: "-0.3%", "fell to -12C"."""
     start = figure.start - 1
+    # The sign was masked as a space, which kept a hedge before it from being seen: read it now.
+    hedge = figure.hedge or _hedge(text, start, figure.end)
     return replace(
         figure,
         start=start,
+        hedge=hedge,
+        approximate=figure.approximate or hedge is not None,
         text=text[start : figure.end],
         value=-figure.value if figure.value is not None else None,
         low=None if figure.high is None else -figure.high,
@@ -975,6 +990,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         if m["fraction"].lower() == "half" and _ORDINAL_BEFORE.search(text[max(0, start - 20) : start]):
             return None  # "the second half", "the western half"
         end = m.end()
+        if m["fraction"].lower() == "half" and _NOT_A_HALF.match(text, end):
+            return None  # "the half marathon", "half term": a name, not a fraction
         if m["fraction"].lower() == "half" and text.startswith(" a ", end):
             return None  # "half a million" is read as a number
         if (
@@ -986,8 +1003,14 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         ):  # "a third party candidate": an ordinal ("a third higher", "a third reported" are fractions)
             return None
         value, unit = _fraction_value(m["fraction"]), "fraction"
+        if m["fraction"].lower() == "half a":
+            measure = _WORD_AFTER.match(text, end)
+            assert measure is not None  # the pattern looked ahead for it
+            end, value, unit = measure.end(), 0.5, measure[1].lower()  # "by half a cent"
         if m["measure"]:
             end, unit = m.end(), m["measure"][1:].lower()  # "a half-cent tax": half a cent
+            if unit == "point":
+                unit = "percentage points"  # "a quarter-point cut", as "a quarter point"
         if (point := _POINTS_AFTER.match(text, end, end + 20)) is not None:
             end, unit = point.end(), "percentage points"  # "a half percentage point"
     elif m["vague"]:
@@ -1063,7 +1086,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
     if (
         hedge
         and hedge[2].lower() in ("over", "under", "within")
-        and unit in _TIME_UNITS
+        and unit is not None
+        and unit.rsplit(" ", 1)[-1] in _TIME_UNITS
         and not (
             hedge[2].lower() != "within" and _DURATION_BEFORE.search(text, max(0, hedge[0] - 12), hedge[0])
         )

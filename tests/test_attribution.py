@@ -1023,3 +1023,28 @@ def test_plain_actions_and_a_forecast_after_a_noun(text: str, expected: list[tup
 )  # fmt: skip
 def test_titles_ages_written_claims_and_things_found(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police arrested a man, Lt. Ana Cole said.", [("Lt. Ana Cole", "said")]),
+        ("Crews searched, according to an official who asked not to be named.",
+         [("an official who asked not to be named", "according to")]),
+        ("In a letter, more than 30 MPs urged her to resign.", [("more than 30 MPs", "urged")]),
+        ("Jobs rose by 90,000, fewer than the 150,000 that analysts had expected.",
+         [("analysts", "expected")]),
+        ("Nurses at the hospital walked out, claiming they were unpaid.",
+         [("Nurses at the hospital", "claiming")]),
+        ("Data received since the board's last meeting indicate that growth slowed.",
+         [("Data received since the board's last meeting", "indicate")]),
+        ("My uncle used to say that luck is work.", [("My uncle", "say")]),
+        ("Officers arrived, and they found a man with head injuries.", []),  # a person come upon
+        ("Tenants had been complaining about the mould for months.", []),  # no claim
+        ("Tenants complained that the mould was spreading.", [("Tenants", "complained")]),
+    ],
+)  # fmt: skip
+def test_ranks_relative_clauses_hedged_counts_and_verbs_without_a_claim(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

@@ -578,7 +578,7 @@ def test_a_score_counts_no_noun(sentence: str, expected: list[str]) -> None:
     ("sentence", "expected"),
     [
         ("Voters will weigh a half-cent sales tax.", ("a half-cent", 0.5, "cent")),
-        ("The bank made a quarter-point cut.", ("a quarter-point", 0.25, "point")),
+        ("The bank made a quarter-point cut.", ("a quarter-point", 0.25, "percentage points")),
         ("Officials reported 1,274 measles cases.", ("1,274 measles cases", 1274, "measles cases")),
     ],
 )
@@ -606,4 +606,33 @@ def test_up_after_a_verb_of_movement_and_over_after_a_count_are_no_hedges(
     sentence: str, hedge: str | None
 ) -> None:
     quantity = find_quantities(sentence)[-1]
+    assert (quantity.hedge[2] if quantity.hedge else None) == hedge
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The levy rises by half a cent.", [("half a cent", 0.5, "cent")]),
+        ("Rates rose by a quarter point.", [("a quarter point", 0.25, "percentage points")]),
+        ("A neighbour called 999 at once.", []),  # a telephone number
+        ("Over 9,000 ran the half marathon.", [("9,000", 9000, None)]),  # a race, not a fraction
+        ("A few dozen fans stayed.", [("A few dozen fans", None, "fans")]),
+    ],
+)
+def test_half_a_measure_telephone_numbers_races_and_a_few_dozen(
+    sentence: str, expected: list[tuple[str, float | None, str | None]]
+) -> None:
+    assert [(q.text, q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("Lows fell as low as -5C overnight.", "as low as"),  # a hedge before a minus sign
+        ("Highs reached as high as 41C.", "as high as"),
+        ("She built it over two long winters.", None),  # a period
+    ],
+)
+def test_hedges_before_a_minus_sign_and_periods_with_an_adjective(sentence: str, hedge: str | None) -> None:
+    quantity = one(sentence)
     assert (quantity.hedge[2] if quantity.hedge else None) == hedge
