@@ -11,7 +11,8 @@ regression, C=3, over the logreg C=3/10/30 and calibrated SVM C=0.3/1/3
 grid; see this file's history), alone and followed by the context stage
 (``factcheck.context``), which reads each sentence among its document's,
 with and without the per-label score shift chosen on the context stage's own
-out-of-fold predictions (``DocumentClassifier``'s ``class_bias``).
+out-of-fold predictions (``DocumentClassifier``'s ``class_bias``), and
+with the span extractor's counts as well (``factcheck.span_features``).
 Only then are the test splits touched, once: the project
 corpus's own test split, and the real test split, per source and overall.
 Peers: the keyword rules and fastText from ``benchmarks/accuracy.py``.
@@ -44,8 +45,13 @@ RESULTS = Path(__file__).with_name("REAL.md")
 SENTENCE = {"classifier": "logreg", "c": 3.0, "class_weight": "balanced"}
 CANDIDATES = {
     "sentence pipeline (logreg C=3)": lambda: make_pipeline(**SENTENCE),
-    "sentence pipeline + context stage": lambda: make_model(n_jobs=2, class_bias=False, **SENTENCE),
-    "sentence pipeline + context stage + class bias": lambda: make_model(n_jobs=2, **SENTENCE),
+    "sentence pipeline + context stage": lambda: make_model(
+        n_jobs=2, class_bias=False, span_features=False, **SENTENCE
+    ),
+    "sentence pipeline + context stage + class bias": lambda: make_model(
+        n_jobs=2, span_features=False, **SENTENCE
+    ),
+    "sentence pipeline + context stage + class bias + span counts": lambda: make_model(n_jobs=2, **SENTENCE),
 }
 
 

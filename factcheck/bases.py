@@ -7,7 +7,8 @@ that data is real articles the project may not redistribute, so the base
 ships as derived, non-textual data: each training sentence's count vector
 from the pipeline's stateless first step (``features.HashedCounts``), its
 label, a hash of its document and its text-free layout numbers
-(``context.layout``: quotation marks, question marks), in ``default.npz`` (package data of
+(``context.layout``: quotation marks, question marks) and span counts
+(``span_features.span_rows``: sources by stance, figures, hedged figures), in ``default.npz`` (package data of
 ``factcheck.base_data``, ``data/base/`` in a checkout), described by
 ``default.json`` (the hashing parameters, the sources with their licences
 and counts, and the SHA-256 of the arrays). Training fits the remaining steps
@@ -44,6 +45,7 @@ class Base:
     groups: np.ndarray
     layout: np.ndarray  # factcheck.context.layout of each sentence: numbers, no text
     description: dict[str, Any]
+    spans: np.ndarray | None = None  # factcheck.span_features.span_rows, None in a base built before them
 
     @property
     def features(self) -> dict[str, Any]:
@@ -100,4 +102,5 @@ def load_base(name: str, directory: Path | None = None) -> Base:
                 "reinstall factcheck or rebuild it with python -m factcheck.corpus.base"
             )
         layout = arrays["layout"].astype(np.float64)
-    return Base(name, counts, labels, groups, layout, description)
+        spans = arrays["spans"].astype(np.float64) if "spans" in arrays.files else None
+    return Base(name, counts, labels, groups, layout, description, spans)

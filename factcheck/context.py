@@ -37,6 +37,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from factcheck.span_features import SPAN_COLUMNS, document_span_rows
+
 # Quotation marks that open, close, or do either (straight quotes toggle).
 _OPENING, _CLOSING, _STRAIGHT = "\u201c", "\u201d", '"'
 _QUOTE_RE = re.compile('[\u201c\u201d"]')
@@ -123,7 +125,17 @@ def document_bounds(groups: Sequence[Hashable] | None, n: int) -> list[tuple[int
     return bounds
 
 
-def context_features(proba: np.ndarray, rows: np.ndarray, bounds: Sequence[tuple[int, int]]) -> np.ndarray:
+def context_width(n_classes: int) -> int:
+    """The columns ``context_features`` gives without span rows: all a model from before them reads."""
+    return 4 * n_classes + 14
+
+
+def context_features(
+    proba: np.ndarray,
+    rows: np.ndarray,
+    bounds: Sequence[tuple[int, int]],
+    spans: np.ndarray | None = None,
+) -> np.ndarray:
     """The second stage's input: each sentence's probabilities beside its neighbours' and document's.
 
     Columns: log-probabilities, the previous and next sentence's probabilities
@@ -132,9 +144,12 @@ def context_features(proba: np.ndarray, rows: np.ndarray, bounds: Sequence[tuple
     under that state, its own quotation and question marks, whether the
     previous sentence asked a question, its place in the document, the
     document's length and its shares of quoting and questioning sentences.
+    With ``spans`` (``span_features.span_rows``) come those columns, the
+    previous and next sentence's sources and quantities, and the document's
+    shares of sentences with a source, a figure and an approximate figure.
     """
     n, k = proba.shape
-    out = np.zeros((n, 4 * k + 14))
+    out = np.zeros((n, context_width(k) + (0 if spans is None else _SPAN_CONTEXT)))
     if not n:
         return out
     starts = np.array([start for start, _ in bounds])
@@ -172,7 +187,28 @@ def context_features(proba: np.ndarray, rows: np.ndarray, bounds: Sequence[tuple
     out[:, c + 11] = np.log(size)
     out[:, c + 12] = (np.add.reduceat(rows[:, 8], starts) / sizes)[doc]
     out[:, c + 13] = (np.add.reduceat(rows[:, 10], starts) / sizes)[doc]
+    if spans is not None:
+        c = context_width(k)
+        width = len(SPAN_COLUMNS)
+        out[:, c : c + width] = spans
+        near = spans[:, _NEIGHBOUR_COLUMNS]
+        out[1:, c + width : c + width + 2] = near[:-1]
+        out[first, c + width : c + width + 2] = 0
+        out[:-1, c + width + 2 : c + width + 4] = near[1:]
+        out[last, c + width + 2 : c + width + 4] = 0
+        present = (spans[:, _SHARE_COLUMNS] > 0).astype(np.float64)
+        out[:, c + width + 4 :] = (np.add.reduceat(present, starts, axis=0) / sizes[:, None])[doc]
     return out
+
+
+# The span columns a neighbour's value is given for, and those whose share in the document is.
+_NEIGHBOUR_COLUMNS = [SPAN_COLUMNS.index("sources"), SPAN_COLUMNS.index("quantities")]
+_SHARE_COLUMNS = [
+    SPAN_COLUMNS.index("sources"),
+    SPAN_COLUMNS.index("quantities"),
+    SPAN_COLUMNS.index("quantities:approximate"),
+]
+_SPAN_CONTEXT = len(SPAN_COLUMNS) + 2 * len(_NEIGHBOUR_COLUMNS) + len(_SHARE_COLUMNS)
 
 
 # Rows x trees up to which ``TreeEnsemble`` walks every tree at once (about 1,000 sentences
@@ -210,6 +246,12 @@ class TreeEnsemble:
         self.roots = roots  # tree t of iteration i, class k is roots[i * n_classes + k]
         self.baseline = baseline
         self.classes_ = classes
+
+    @property
+    def n_features(self) -> int:
+        """How many input columns the trees read (one past the highest any split uses)."""
+        inner = self.feature[~self.leaf]
+        return int(inner.max()) + 1 if inner.size else 0
 
     @classmethod
     def from_boosting(cls, model: Any) -> TreeEnsemble:
@@ -308,11 +350,26 @@ class DocumentPredictor:
         self.sentences = sentences
         self.trees = trees
         self.classes_ = list(sentences.classes_)
+        # Trees fitted before span rows existed (or that never split on them) need no extraction.
+        self.reads_spans = trees is not None and trees.n_features > context_width(len(self.classes_))
 
-    def predict_proba(self, texts: Sequence[str], groups: Sequence[Hashable] | None = None) -> np.ndarray:
+    def predict_proba(
+        self,
+        texts: Sequence[str],
+        groups: Sequence[Hashable] | None = None,
+        spans: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Probabilities of each sentence read in its document.
+
+        ``spans``: the sentences' ``span_features.span_rows`` when the caller
+        has found the spans already (``predict`` shows them); found here if not.
+        """
         first = self.sentences.predict_proba(texts)
         if self.trees is None or not len(texts):
             return first
+        bounds = document_bounds(groups, len(texts))
+        if self.reads_spans and spans is None:
+            spans = document_span_rows(texts, bounds)
         return self.trees.predict_proba(
-            context_features(first, layout(texts), document_bounds(groups, len(texts)))
+            context_features(first, layout(texts), bounds, spans if self.reads_spans else None)
         )

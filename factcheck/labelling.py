@@ -25,11 +25,13 @@ from factcheck.inputs import Unit
 from factcheck.labels import LABEL_IDS
 from factcheck.predictor import Predictor, from_description, predictor_for
 from factcheck.quantities import Quantity
+from factcheck.span_features import span_rows
 from factcheck.spans import Spans, extract_spans
 from factcheck.splitting import Sentence, split_document
 from factcheck.storage import WEIGHTS, Weights, build_pipeline, read_weights, resolve_model_dir
 
 if TYPE_CHECKING:
+    import numpy as np
     from sklearn.pipeline import Pipeline
 
 
@@ -131,19 +133,28 @@ class Labeller:
             self._pipeline = getattr(model, "sentence_model_", model)
         return self._pipeline
 
+    @property
+    def reads_spans(self) -> bool:
+        """Whether the model weighs what the span extractor finds (``factcheck.span_features``)."""
+        return isinstance(self.predictor, DocumentPredictor) and self.predictor.reads_spans
+
     def label_sentences(
-        self, sentences: list[str], documents: Sequence[Hashable] | None = None
+        self,
+        sentences: list[str],
+        documents: Sequence[Hashable] | None = None,
+        spans: np.ndarray | None = None,
     ) -> list[tuple[str, float, dict[str, float]]]:
         """(label, confidence, scores) for each sentence, in one vectorised pass.
 
         ``documents`` names each sentence's document (a document's sentences
         adjacent, in reading order), so a model that reads context sees each
         sentence among its neighbours; without it every sentence stands alone.
+        ``spans``: the sentences' ``span_features.span_rows`` if already found.
         """
         if not sentences:
             return []
         if isinstance(self.predictor, DocumentPredictor):
-            probabilities = self.predictor.predict_proba(sentences, documents)
+            probabilities = self.predictor.predict_proba(sentences, documents, spans)
         else:
             probabilities = self.predictor.predict_proba(sentences)
         classes = self.predictor.classes_
@@ -202,18 +213,22 @@ class Labeller:
                 runs.append((unit, pieces))
         texts = [s.text for _, sentences in runs for s in sentences]
         documents = [number for number, (_, sentences) in enumerate(runs) for _ in sentences]
-        predicted = self.label_sentences(texts, documents)
+        # One pass of the extractor serves both the spans shown and a model that weighs them.
+        found: list[list[Spans]] = []
+        if spans or self.reads_spans:
+            for run, sentences in runs:
+                bounds = [(s.start - run.offset, s.end - run.offset) for s in sentences]
+                whole = extract_spans(run.text, bounds).shifted(run.offset)
+                found.append(whole.per_sentence([(s.start, s.end) for s in sentences]))
+        counts = span_rows([s for shares in found for s in shares]) if self.reads_spans else None
+        predicted = self.label_sentences(texts, documents, counts)
         reasons: list[list[Push] | None] = [None] * len(texts)
         if explain:
             reasons = list(self.explain(texts, [label for label, _, _ in predicted], explain))
         results = iter(zip(predicted, reasons, strict=True))
         rows = []
-        for run, sentences in runs:
-            shares: list[Spans | None] = [None] * len(sentences)
-            if spans:
-                bounds = [(s.start - run.offset, s.end - run.offset) for s in sentences]
-                found = extract_spans(run.text, bounds).shifted(run.offset)
-                shares = list(found.per_sentence([(s.start, s.end) for s in sentences]))
+        for number, (run, sentences) in enumerate(runs):
+            shares: list[Spans | None] = list(found[number]) if spans else [None] * len(sentences)
             for s, mine in zip(sentences, shares, strict=True):
                 (label, confidence, scores), why = next(results)
                 sources, quantities = (mine.sources, mine.quantities) if mine else (None, None)

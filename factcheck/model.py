@@ -31,6 +31,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from factcheck.context import DocumentPredictor, TreeEnsemble, context_features, document_bounds, layout
 from factcheck.features import BlockTfidf, HashedCounts
+from factcheck.span_features import document_span_rows
 
 CLASSIFIERS = ("logreg", "svm", "sgd")
 
@@ -91,6 +92,7 @@ def make_model(
     min_documents: int = 50,
     n_jobs: int | None = None,
     class_bias: bool = True,
+    span_features: bool = True,
     **pipeline: object,
 ) -> DocumentClassifier:
     """The shipped model: ``make_pipeline``'s sentence pipeline read in its document's context.
@@ -99,8 +101,11 @@ def make_model(
     (``factcheck.context``) raised macro-F1 on the real-news dev split from
     0.729 to about 0.82 (``benchmarks/real_news.py``), mostly on sentences
     inside quoted statements and interviews, which no sentence model can see.
+    ``span_features`` lets that stage also weigh what the span extractor found
+    in each sentence (``factcheck.span_features``).
     """
-    return DocumentClassifier(make_pipeline(**pipeline), folds, min_documents, n_jobs, class_bias)  # type: ignore[arg-type]
+    sentences = make_pipeline(**pipeline)  # type: ignore[arg-type]
+    return DocumentClassifier(sentences, folds, min_documents, n_jobs, class_bias, span_features)
 
 
 def make_context_model():  # -> HistGradientBoostingClassifier, imported only to fit
@@ -140,6 +145,7 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
     """
 
     class_bias = False  # what a model saved before the parameter existed did
+    span_features = False  # likewise
 
     def __init__(
         self,
@@ -148,19 +154,22 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         min_documents: int = 50,
         n_jobs: int | None = None,
         class_bias: bool = True,
+        span_features: bool = True,
     ) -> None:
         self.sentence_model = sentence_model
         self.folds = folds
         self.min_documents = min_documents
         self.n_jobs = n_jobs
         self.class_bias = class_bias
+        self.span_features = span_features
 
     def fit(
         self, X: Sequence[str], y: Sequence[str], groups: Sequence[Hashable] | None = None
     ) -> DocumentClassifier:
         texts = list(X)
         model = self._sentence_model()
-        return self.fit_counts(model[0].transform(texts), layout(texts), y, groups)
+        spans = document_span_rows(texts, document_bounds(groups, len(texts))) if self.span_features else None
+        return self.fit_counts(model[0].transform(texts), layout(texts), y, groups, spans)
 
     def fit_counts(
         self,
@@ -168,8 +177,14 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         rows: np.ndarray,
         y: Sequence[str],
         groups: Sequence[Hashable] | None = None,
+        spans: np.ndarray | None = None,
     ) -> DocumentClassifier:
-        """Fit from the sentence pipeline's first-step counts and ``layout`` rows (what a base ships)."""
+        """Fit from first-step counts, ``layout`` rows and span rows: what a base ships.
+
+        ``spans`` (``span_features.span_rows``) is needed when ``span_features`` is set.
+        """
+        if self.span_features and spans is None:
+            raise ValueError("span_features is set but no span rows were given")
         from sklearn.model_selection import GroupKFold
 
         labels = np.asarray(y)
@@ -186,7 +201,7 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         document = np.repeat(np.arange(len(bounds)), [end - start for start, end in bounds])
         splits = list(GroupKFold(self.folds).split(counts, labels, document))
         out_of_fold = self._cross_validated(lambda: clone(model[1:]), counts, labels, splits, classes)
-        features = context_features(out_of_fold, rows, bounds)
+        features = context_features(out_of_fold, rows, bounds, spans if self.span_features else None)
         with one_thread():
             model[1:].fit(counts, labels)
             self.context_model_ = TreeEnsemble.from_boosting(make_context_model().fit(features, labels))

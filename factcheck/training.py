@@ -25,13 +25,14 @@ from sklearn.pipeline import Pipeline
 
 from factcheck import __version__
 from factcheck.bases import Base, load_base
-from factcheck.context import layout
+from factcheck.context import document_bounds, layout
 from factcheck.data import Example, document_ids, group_ids, iter_examples, label_counts, parse_examples
 from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
 from factcheck.inputs import read_bytes
 from factcheck.labels import LABEL_IDS, LABELS
 from factcheck.model import DocumentClassifier, make_model, make_pipeline
+from factcheck.span_features import document_span_rows
 from factcheck.storage import check_out_dir, model_lock, read_card, save_model
 
 # The calibrated SVM calibrates over five folds, so each label needs five examples.
@@ -440,8 +441,17 @@ def fit_with_base(
     if isinstance(model, DocumentClassifier):
         own_groups = list(groups) if groups is not None else group_ids([None] * len(texts))
         rows = numpy.vstack([layout(texts), base.layout]) if texts else base.layout
+        spans = None
+        if model.span_features:
+            if base.spans is None:
+                raise FactcheckError(
+                    f"--base {base.name}: the base data predates span counts; reinstall factcheck "
+                    "or rebuild it with python -m factcheck.corpus.base"
+                )
+            own_spans = document_span_rows(texts, document_bounds(own_groups, len(texts)))
+            spans = numpy.vstack([own_spans, base.spans])
         model.fit_counts(
-            stacked, rows, list(labels) + base.labels, own_groups + [int(g) for g in base.groups]
+            stacked, rows, list(labels) + base.labels, own_groups + [int(g) for g in base.groups], spans
         )
     else:
         pipeline[1:].fit(stacked, list(labels) + base.labels)

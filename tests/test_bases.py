@@ -1,3 +1,4 @@
+import hashlib
 import json
 from pathlib import Path
 
@@ -97,3 +98,22 @@ def test_a_model_stands_for_the_base_its_card_records(tmp_path: Path, tiny_model
         resolve_base("plain")
     with pytest.raises(FactcheckError, match="--base nosuch: no shipped model"):
         resolve_base("nosuch")
+
+
+def test_a_base_from_before_span_counts_serves_only_models_that_do_not_read_them(
+    starter_base: Path, tmp_path: Path
+):
+    with np.load(starter_base / "default.npz", allow_pickle=False) as arrays:
+        kept = {key: arrays[key] for key in arrays.files if key != "spans"}
+    np.savez_compressed(tmp_path / "default.npz", **kept)
+    description = json.loads((starter_base / "default.json").read_text())
+    description["sha256"] = hashlib.sha256((tmp_path / "default.npz").read_bytes()).hexdigest()
+    (tmp_path / "default.json").write_text(json.dumps(description))
+    old = load_base("default", tmp_path)
+    assert old.spans is None
+    with pytest.raises(FactcheckError, match="predates span counts"):
+        fit_with_base(make_model(folds=3, min_documents=5), ["Rents doubled."], ["factual"], old, ["m"])
+    fitted = fit_with_base(
+        make_model(folds=3, min_documents=5, span_features=False), ["Rents doubled."], ["factual"], old, ["m"]
+    )
+    assert fitted.context_model_ is not None

@@ -5,7 +5,15 @@ from scipy import sparse
 from sklearn.base import clone
 
 from factcheck import context
-from factcheck.context import LAYOUT_COLUMNS, TreeEnsemble, context_features, document_bounds, layout
+from factcheck.context import (
+    LAYOUT_COLUMNS,
+    DocumentPredictor,
+    TreeEnsemble,
+    context_features,
+    context_width,
+    document_bounds,
+    layout,
+)
 from factcheck.corpus.base import CORPUS_TRAIN
 from factcheck.data import read_examples
 from factcheck.model import (
@@ -16,6 +24,7 @@ from factcheck.model import (
     make_model,
     make_pipeline,
 )
+from factcheck.span_features import SPAN_COLUMNS, document_span_rows
 
 OPEN, CLOSE = "\u201c", "\u201d"
 col = LAYOUT_COLUMNS.index
@@ -177,3 +186,43 @@ def test_fits_in_joblib_workers_match_fits_in_this_process():
         delayed(_out_of_fold)(make_pipeline()[1:], counts, labels, train, held, classes) for _ in range(2)
     )
     assert all(np.array_equal(here, proba) for proba in there)
+
+
+def test_span_rows_add_columns_with_neighbours_and_document_shares():
+    proba = np.full((3, 4), 0.25)
+    spans = np.zeros((3, len(SPAN_COLUMNS)))
+    spans[0, SPAN_COLUMNS.index("sources")] = 1.0
+    spans[1, SPAN_COLUMNS.index("quantities")] = 2.0
+    rows = layout(["a.", "b.", "c."])
+    bounds = document_bounds(["d1", "d1", "d2"], 3)
+    plain = context_features(proba, rows, bounds)
+    features = context_features(proba, rows, bounds, spans)
+    width = context_width(4)
+    assert plain.shape[1] == width and np.array_equal(features[:, :width], plain)
+    extra = features[:, width:]
+    assert np.array_equal(extra[:, : len(SPAN_COLUMNS)], spans)
+    after = extra[:, len(SPAN_COLUMNS) :]
+    assert after[1, :2].tolist() == [1.0, 0.0]  # the previous sentence's sources and quantities
+    assert after[0, 2:4].tolist() == [0.0, 2.0]  # the next one's
+    assert after[2, :4].tolist() == [0.0] * 4  # alone in its document: no neighbours
+    assert after[0, 4:].tolist() == [0.5, 0.5, 0.0]  # shares with a source, a figure, a hedged figure
+
+
+def test_a_model_reads_spans_only_when_its_trees_split_on_them():
+    texts, labels, groups = _quoted_statements(30)
+    small = {"char_ngrams": None, "folds": 3, "min_documents": 10}
+    without = make_model(**small, span_features=False).fit(texts, labels, groups)
+    assert not DocumentPredictor(without.sentence_model_, without.context_model_).reads_spans
+    with_spans = make_model(**small).fit(texts, labels, groups)
+    assert with_spans.context_model_.n_features <= context_width(3) + 16
+    given = document_span_rows(texts, document_bounds(groups, len(texts)))
+    predictor = DocumentPredictor(with_spans.sentence_model_, with_spans.context_model_)
+    assert np.allclose(predictor.predict_proba(texts, groups, given), predictor.predict_proba(texts, groups))
+
+
+def test_span_features_need_span_rows():
+    texts, labels, groups = _quoted_statements(12)
+    model = make_model(char_ngrams=None, folds=3, min_documents=10)
+    counts = model.sentence_model[0].transform(texts)
+    with pytest.raises(ValueError, match="no span rows"):
+        model.fit_counts(counts, layout(texts), labels, groups)

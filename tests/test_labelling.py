@@ -28,3 +28,17 @@ def test_default_model_labels_seed_with_all_four_labels():
     rows = factcheck.label_text(SEED.read_text(encoding="utf-8"))
     assert len(rows) == 17
     assert len({r.label for r in rows}) >= 3
+
+
+def test_the_default_model_reads_spans_and_labels_the_same_without_showing_them():
+    labeller = Labeller.load()
+    assert labeller.reads_spans
+    text = SEED.read_text(encoding="utf-8")
+    shown, hidden = labeller.label_text(text, spans=True), labeller.label_text(text, spans=False)
+    assert [(r.label, r.scores) for r in shown] == [(r.label, r.scores) for r in hidden]
+    assert all(r.sources is None for r in hidden) and any(r.sources for r in shown)
+    # Sentences labelled without their document are read with spans found the same way.
+    sentences = [r.text for r in shown]
+    documents = ["seed"] * len(sentences)
+    alone = labeller.label_sentences(sentences, documents)
+    assert [label for label, _, _ in alone] == [r.label for r in shown]

@@ -7,7 +7,7 @@ Reads the corpus's train split and, when the real-text cache
 (``$FACTCHECK_REAL_CACHE``, default ``~/.cache/factcheck/real/``, written by
 ``python -m factcheck.corpus.real.build``) holds a train split, that too;
 runs the default pipeline's stateless first step over every sentence and
-writes ``data/base/default.npz`` (counts, labels, hashed document ids, layout numbers) and
+writes ``data/base/default.npz`` (counts, labels, hashed document ids, layout numbers, span counts) and
 ``default.json`` (hashing parameters, sources, counts, SHA-256). Only
 numbers leave this module: ``factcheck train --base default`` then works on a
 machine with no copy of the real sources. See ``factcheck.bases``.
@@ -28,12 +28,13 @@ from scipy import sparse
 
 from factcheck.atomic import atomic_write, atomic_write_text
 from factcheck.bases import DEFAULT_BASE
-from factcheck.context import layout
+from factcheck.context import document_bounds, layout
 from factcheck.corpus.real.references import default_cache
 from factcheck.data import Example, label_counts, read_examples
 from factcheck.errors import FactcheckError
 from factcheck.labels import LABEL_IDS
 from factcheck.model import make_pipeline
+from factcheck.span_features import document_span_rows
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_TRAIN = REPO / "data" / "corpus" / "train.jsonl"
@@ -65,12 +66,14 @@ def build_base(
         sources.append({**info, "file": path.name, "examples": len(part), "per_label": label_counts(part)})
     if not examples:
         raise FactcheckError("no sentences to build a base from")
-    counts = counts_step.transform([e.text for e in examples])
+    texts = [e.text for e in examples]
+    counts = counts_step.transform(texts)
     return write_base(
         out_dir,
         name,
         counts,
-        layout([e.text for e in examples]),
+        layout(texts),
+        document_span_rows(texts, document_bounds([e.doc_id for e in examples], len(texts))),
         [e.label for e in examples],
         [e.doc_id or "" for e in examples],
         counts_step.get_params(),
@@ -83,6 +86,7 @@ def write_base(
     name: str,
     counts: sparse.csr_matrix,
     rows: np.ndarray,
+    spans: np.ndarray,
     labels: list[str],
     doc_ids: list[str],
     features: dict[str, Any],
@@ -106,6 +110,7 @@ def write_base(
         labels=np.array([LABEL_IDS.index(label) for label in labels], dtype=np.int8),
         groups=groups,
         layout=np.asarray(rows, dtype=np.float64),
+        spans=np.asarray(spans, dtype=np.float64),
     )
     raw = buffer.getvalue()
     description = {
