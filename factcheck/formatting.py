@@ -234,6 +234,8 @@ def _card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | Non
         reads = (
             "among its document's (context stage)" if card["context_stage"] else "alone (no context stage)"
         )
+        if card["context_stage"] and params.get("span_features"):
+            reads += ", with the sources and figures found in it"
         lines.append(f"context     each sentence is read {reads}")
     if check is not None:
         digest = f", sha256 {check['sha256'][:12]}" if check.get("sha256") else ""

@@ -355,3 +355,9 @@ def test_train_and_evaluate_say_they_do_not_read_standard_input(command: str, tm
     result = run(*args, input=STARTER.read_text(encoding="utf-8"))
     assert result.exit_code == 1
     assert "-: standard input is not read here; give the annotated sentences as a file" in result.stderr
+
+
+def test_info_says_the_default_model_weighs_the_spans_it_finds():
+    info = run("info")
+    assert info.exit_code == 0
+    assert "among its document's (context stage), with the sources and figures found in it" in info.stdout
