@@ -213,8 +213,8 @@ def test_models_lists_shipped_and_own(tmp_path: Path, tiny_model: Path, monkeypa
     (tmp_path / "models" / "mine").symlink_to(tiny_model)
     table = run("models")
     assert table.exit_code == 0
-    assert [line.split()[0] for line in table.stdout.splitlines()] == ["name", "default", "mine"]
-    [_, mine] = json.loads(run("models", "--format", "json").stdout)
+    assert [line.split()[0] for line in table.stdout.splitlines()] == ["name", "default", "fast", "mine"]
+    [_, _, mine] = json.loads(run("models", "--format", "json").stdout)
     assert mine["name"] == "mine" and mine["sentences"] > 0 and mine["training_data"] == ["starter.jsonl"]
     assert run("info", "--model", "mine").exit_code == 0
 

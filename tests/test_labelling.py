@@ -42,3 +42,10 @@ def test_the_default_model_reads_spans_and_labels_the_same_without_showing_them(
     documents = ["seed"] * len(sentences)
     alone = labeller.label_sentences(sentences, documents)
     assert [label for label, _, _ in alone] == [r.label for r in shown]
+
+
+def test_the_fast_model_labels_without_reading_spans():
+    fast = Labeller.load("fast")
+    assert not fast.reads_spans
+    rows = fast.label_text(SEED.read_text(encoding="utf-8"), spans=False)
+    assert len(rows) == 17 and len({r.label for r in rows}) >= 3

@@ -3,6 +3,7 @@
     python -m factcheck.corpus.real.build     # the real sentences, from local copies of the sources
     python benchmarks/real_news.py            # choose the configuration on the real dev split
     python -m factcheck.corpus.default_model  # base data + models/default with that configuration
+    python -m factcheck.corpus.default_model --no-span-features --out models/fast
 
 Trains on the project corpus's train split plus the real train split (when
 the cache holds one), scores on the real dev split (the corpus's dev split
@@ -12,7 +13,10 @@ without a cache), writes ``models/default`` and rebuilds the shipped base
 configuration is ``model.make_model()``'s defaults (the sentence pipeline of
 ``make_pipeline()`` read in context): set them to the ones
 ``benchmarks/real_news.py`` chose before running this. The card lists every
-source with its licence and commit.
+source with its licence and commit. ``--no-span-features`` builds the
+shipped ``fast`` model: the same, with a context stage that does not weigh
+the span extractor's counts, so labelling needs no extraction pass (for
+bulk labelling with ``--no-spans``; 0.015 lower on real dev).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from pathlib import Path
 from factcheck.corpus.base import BASE_DIR, CORPUS_TRAIN, base_inputs, build_base
 from factcheck.corpus.real.references import REAL_DIR, default_cache
 from factcheck.errors import FactcheckError
+from factcheck.model import make_model
 from factcheck.training import train_model
 
 REPO = Path(__file__).resolve().parents[2]
@@ -47,7 +52,9 @@ def _shown(path: Path, cache: Path | None) -> str:
     return str(path)
 
 
-def rebuild(cache: Path | None, out: Path = MODEL_DIR, base_dir: Path = BASE_DIR) -> dict:
+def rebuild(
+    cache: Path | None, out: Path = MODEL_DIR, base_dir: Path = BASE_DIR, span_features: bool = True
+) -> dict:
     inputs = base_inputs(cache)
     notes = {str(path): info for path, info in inputs}
     real = [path for path, _ in inputs if path != CORPUS_TRAIN]
@@ -62,6 +69,7 @@ def rebuild(cache: Path | None, out: Path = MODEL_DIR, base_dir: Path = BASE_DIR
         [path for path, _ in inputs],
         out,
         eval_on=dev,
+        pipeline=make_model(span_features=span_features),
         progress=lambda message: print(f"... {message}", file=sys.stderr, flush=True),
         notes=notes,
     )
@@ -76,9 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-real", action="store_true", help="train on the project corpus only")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="model directory to write")
+    parser.add_argument(
+        "--no-span-features",
+        action="store_true",
+        help="a context stage that does not weigh the span extractor's counts (the shipped 'fast' model)",
+    )
     args = parser.parse_args(argv)
     try:
-        card = rebuild(None if args.no_real else args.real, args.out)
+        card = rebuild(None if args.no_real else args.real, args.out, span_features=not args.no_span_features)
     except FactcheckError as err:
         print(f"factcheck: error: {err}", file=sys.stderr)
         return 1
