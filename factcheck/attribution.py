@@ -221,12 +221,11 @@ _STATEMENT_VERBS = {"issue", "release", "make"}
 # What follows "question(s)" used as a verb: "questions whether", "questions the figures".
 _QUESTION_OBJECTS = {"whether", "if", "why", "how", "what", "the", "his", "her", "its", "their", "that", ":"}
 _STATEMENTS = {"statement", "statements", "remarks", "report", "letter", "comments", "op-ed"}
-# What a source rejects when "was rejected by" names one: a claim, not a manuscript or a bid.
-_SAID_THINGS = frozenset(
-    {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion",
-     "suggestions", "charge", "charges", "assertion", "assertions", "argument", "arguments", "criticism",
-     "criticisms", "characterization", "characterisation", "idea", "notion", "theory", "report", "reports",
-     "view", "account"}
+# Things turned down, not disputed, when "was rejected by" follows: "Her novel was rejected by".
+_UNSAID_THINGS = frozenset(
+    {"novel", "novels", "book", "books", "manuscript", "manuscripts", "bid", "bids", "application",
+     "applications", "offer", "offers", "loan", "loans", "visa", "visas", "request", "requests", "entry",
+     "entries", "submission", "submissions", "candidate", "candidates", "applicant", "applicants"}
 )  # fmt: skip
 # Words after a participle inside a subject ("Data received since the meeting indicate"): not a verb.
 _AFTER_A_PARTICIPLE = frozenset({"by", "in", "on", "at", "last", "of", "since", "during", "from", "through"})
@@ -911,6 +910,7 @@ def _source_for(
         form == "found"
         and (nxt in _DETERMINERS or nxt[:1].isdigit() or nxt in _NUMBER_WORDS)
         and _words(sentence, i + width + 1) in _PEOPLE_FOUND
+        and not _bare_clause(sentence, i + width)  # "found the man had been dead": a finding
     ):
         return None  # "they found a man with stab wounds": a person come upon, no claim
     if (
@@ -920,6 +920,7 @@ def _source_for(
             _words(sentence, i + width + 1) in _FOUND_THINGS
             or _words(sentence, i + width + 2) in _FOUND_THINGS
         )
+        and not _bare_clause(sentence, i + width)  # "found their homes were at risk": a finding
     ):
         return None  # "before it found a home", "found a buyer": something gained, no claim
     if lemma == "find" and nxt == "it" and _words(sentence, i + width + 2) == "to":
@@ -1040,14 +1041,19 @@ def _source_for(
         return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
     # Passive with an agent: "it was confirmed by the ministry".
     if prev in _BE and nxt == "by":
-        if lemma == "reject" and _words(sentence, i - 2) not in _SAID_THINGS:
+        if lemma == "reject" and _words(sentence, i - 2) in _UNSAID_THINGS:
             return None  # "Her novel was rejected by 14 publishers": turned down, no claim disputed
         return _phrase_after(sentence, i + width + 1, stop_at_clause=True)
     if prev == "to" and _words(sentence, i - 2) in ("continue", "continues", "continued"):
         return _clause_subject(sentence, i - 2, found)  # "continues to anticipate"
     if prev == "to" and lemma == "say" and _words(sentence, i - 2) in _NO_SAYING:
         return None  # "That is to say", "what residents have to say", "needless to say"
-    if prev == "to" and _words(sentence, i - 2) == "used" and lemma == "say":
+    if (
+        prev == "to"
+        and _words(sentence, i - 2) == "used"
+        and lemma == "say"
+        and _words(sentence, i - 3) not in _BE
+    ):
         subject = _subject_before(sentence, i - 2)  # "My grandmother used to say that"
         return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
     if prev == "to" and _words(sentence, i - 2) == "on" and _words(sentence, i - 3) in ("went", "goes", "go"):

@@ -125,6 +125,16 @@ def document_bounds(groups: Sequence[Hashable] | None, n: int) -> list[tuple[int
     return bounds
 
 
+# The span columns a neighbour's value is given for, and those whose share in the document is.
+_NEIGHBOUR_COLUMNS = [SPAN_COLUMNS.index("sources"), SPAN_COLUMNS.index("quantities")]
+_SHARE_COLUMNS = [
+    SPAN_COLUMNS.index("sources"),
+    SPAN_COLUMNS.index("quantities"),
+    SPAN_COLUMNS.index("quantities:approximate"),
+]
+_SPAN_CONTEXT = len(SPAN_COLUMNS) + 2 * len(_NEIGHBOUR_COLUMNS) + len(_SHARE_COLUMNS)
+
+
 def context_width(n_classes: int) -> int:
     """The columns ``context_features`` gives without span rows: all a model from before them reads."""
     return 4 * n_classes + 14
@@ -191,24 +201,15 @@ def context_features(
         c = context_width(k)
         width = len(SPAN_COLUMNS)
         out[:, c : c + width] = spans
-        near = spans[:, _NEIGHBOUR_COLUMNS]
-        out[1:, c + width : c + width + 2] = near[:-1]
-        out[first, c + width : c + width + 2] = 0
-        out[:-1, c + width + 2 : c + width + 4] = near[1:]
-        out[last, c + width + 2 : c + width + 4] = 0
+        near, m = spans[:, _NEIGHBOUR_COLUMNS], len(_NEIGHBOUR_COLUMNS)
+        previous, following = c + width, c + width + m
+        out[1:, previous : previous + m] = near[:-1]
+        out[first, previous : previous + m] = 0
+        out[:-1, following : following + m] = near[1:]
+        out[last, following : following + m] = 0
         present = (spans[:, _SHARE_COLUMNS] > 0).astype(np.float64)
-        out[:, c + width + 4 :] = (np.add.reduceat(present, starts, axis=0) / sizes[:, None])[doc]
+        out[:, following + m :] = (np.add.reduceat(present, starts, axis=0) / sizes[:, None])[doc]
     return out
-
-
-# The span columns a neighbour's value is given for, and those whose share in the document is.
-_NEIGHBOUR_COLUMNS = [SPAN_COLUMNS.index("sources"), SPAN_COLUMNS.index("quantities")]
-_SHARE_COLUMNS = [
-    SPAN_COLUMNS.index("sources"),
-    SPAN_COLUMNS.index("quantities"),
-    SPAN_COLUMNS.index("quantities:approximate"),
-]
-_SPAN_CONTEXT = len(SPAN_COLUMNS) + 2 * len(_NEIGHBOUR_COLUMNS) + len(_SHARE_COLUMNS)
 
 
 # Rows x trees up to which ``TreeEnsemble`` walks every tree at once (about 1,000 sentences

@@ -73,7 +73,7 @@ _NUMBER = (
 # quarter-point cut", "a half-hour show", "by half a cent".
 _FRACTION_MEASURES = (
     r"cent|point|percent|hour|day|week|month|year|century|decade|mile|inch|acre|pound|gallon|litre|liter"
-    r"|metre|meter|minute|dozen"
+    r"|metre|meter|minute"
 )
 # "two-thirds", "two thirds of", "three quarters of" ("two quarters of" counts periods), "a third",
 # "one-third", "half".
@@ -81,8 +81,10 @@ _FRACTION = (
     r"(?:(?:" + _WORD_NUMBER + r")(?:-(?:thirds|quarters|fifths|tenths)|\s(?:thirds|fifths|tenths)(?=\sof\b))"
     r"|three\squarters(?=\sof\b)"
     r"|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth)|one-(?:half|third|quarter|fifth|tenth)"
-    r"|half\sa(?=\s(?:" + _FRACTION_MEASURES + r")\b)|half(?!\sa\s))"
+    r"|half\sa(?=\s(?:" + _FRACTION_MEASURES + r")\b)|half(?!\sa\s|-year))"
 )
+# The units of "a quarter point" and "half a percent", as the same measures are named elsewhere.
+_MEASURE_UNITS_NAMED = {"point": "percentage points", "percent": "%"}
 _NOT_A_HALF = re.compile(r"[\s-](?:marathons?|term|time|brother|sister|mast|back|way|hearted)\b", re.I)
 _VAGUE = (
     r"(?:(?:tens|hundreds)\sof\s(?:thousands|millions)|hundreds|thousands|millions|billions|dozens"
@@ -402,14 +404,21 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 # "edging up to 4.1%", "revised up to 2.1%" ("could cost up to $5m" is a bound).
 _TAKES_UP = frozenset(
     {"edge", "edged", "edges", "edging", "tick", "ticked", "ticks", "ticking", "inch", "inched", "inching",
-     "creep", "creeps", "crept", "creeping", "move", "moved", "moves", "moving", "go", "goes", "went",
-     "going", "gone", "climb", "climbed", "climbs", "climbing", "jump", "jumped", "jumps", "jumping",
+     "creep", "creeps", "crept", "creeping", "climb", "climbed", "climbs", "climbing", "jump", "jumped",
+     "jumps", "jumping",
      "revise", "revised", "revises", "revising", "push", "pushed", "pushing", "bump", "bumped", "bumping",
      "mark", "marked", "ramp", "ramped", "ramping", "step", "stepped", "stepping", "round", "rounded",
      "drift", "drifted", "drifting", "shot", "shoot", "shoots", "shooting", "trend", "trended", "trending"}
 )  # fmt: skip
+# Verbs in -s that a figure follows as their object: "The 2023 report says over 300 people died".
+_VERBS_BEFORE_A_FIGURE = frozenset(
+    {"says", "finds", "shows", "estimates", "reports", "suggests", "predicts", "expects", "notes", "states",
+     "claims", "counts", "lists", "puts", "forecasts", "projects", "tells", "adds"}
+)  # fmt: skip
 # "27 drones over four regions": "over" right after a count's plural noun is a place, not a bound.
-_COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s(?:[A-Za-z-]+\s)?[a-z-]+s\s$")
+_COUNTED_BEFORE = re.compile(
+    r"(?<![\d,.])(?!(?:19|20)\d\d\s)\d[\d,.]*\s(?:[A-Za-z-]+\s)?(?P<noun>[a-z-]+s)\s$"
+)
 _HEDGE_AFTER = re.compile(r"^\s(?P<hedge>or so|or more|or less|or thereabouts)\b")
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:the|first|second|last|its|their|western|eastern|northern|southern)\s$", re.I
@@ -518,13 +527,9 @@ _PRONOUN_ONE_NEXT = re.compile(
 _PERCENT_SIGN = re.compile(r"%|\s(?:per\s?cent|percent)\b")
 _POINTS_AFTER = re.compile(r" (?:percentage )?points?\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s$")
-# "fell by 8,000 to 212,000", "rose 0.3 to 4.1": a change and the level it reached, when the
-# second number is over ten times the first (a range of changes is narrower: "fell by 5 to 10%").
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:by|rose|fell|climbed|dropped|declined|jumped|slipped|gained|grew|increased|decreased|slid|sank"
-    r"|added|shed|lost|cut)\s$",
-    re.I,
-)
+# "fell by 8,000 to 212,000": a change and the level it reached, when the second number is over
+# ten times a first of at least 10 (a range of changes is narrower: "fell by 5 to 10%").
+_CHANGE_BEFORE = re.compile(r"\bby\s$", re.I)
 _RANGE_VERB_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+from\s$")
 _SCALE_SUFFIX_COUNT = re.compile(rf"\d[\d,]*(?:\.\d+)?(?:{_SUFFIXES})", re.IGNORECASE)  # "3m", no sign
 _IN_METRES = re.compile(r"\d[\d,]*(?:\.\d+)?m")
@@ -731,7 +736,11 @@ def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
                 word in ("over", "past") and governs in _MOVES_OVER_OR_PAST
             ):
                 return None  # "fought over three islands", "ran past 20 checkpoints": a preposition
-        if word == "over" and _COUNTED_BEFORE.search(text, max(0, h_start - 40), h_start):
+        if (
+            word == "over"
+            and (counted := _COUNTED_BEFORE.search(text, max(0, h_start - 40), h_start))
+            and counted["noun"] not in _VERBS_BEFORE_A_FIGURE
+        ):
             return None  # "shot down 27 drones over four regions": where, not how many
         if (
             word == "up to"
@@ -805,8 +814,12 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
         and _NO_NOUN_AFTER.match(after)
     ):
         return True  # "by 2100", "in 1750 the town", "since 1066,": a year outside 1800-2099
-    if first in _EMERGENCY_NUMBERS and _DIALLED_BEFORE.search(before):
-        return True  # "a neighbour who called 999": a telephone number
+    if (
+        first in _EMERGENCY_NUMBERS
+        and _DIALLED_BEFORE.search(before)
+        and _counted_noun(text, m.end()) == m.end()
+    ):
+        return True  # "a neighbour who called 999": a telephone number ("called 999 residents" counts)
     if _SMALL_INTEGER.fullmatch(first) and _TIME_AFTER.match(after):
         return True
     if _ORDINAL.fullmatch(first):
@@ -1006,11 +1019,14 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         if m["fraction"].lower() == "half a":
             measure = _WORD_AFTER.match(text, end)
             assert measure is not None  # the pattern looked ahead for it
-            end, value, unit = measure.end(), 0.5, measure[1].lower()  # "by half a cent"
+            end, value, unit = (
+                measure.end(),
+                0.5,
+                _MEASURE_UNITS_NAMED.get(measure[1].lower(), measure[1].lower()),
+            )
         if m["measure"]:
             end, unit = m.end(), m["measure"][1:].lower()  # "a half-cent tax": half a cent
-            if unit == "point":
-                unit = "percentage points"  # "a quarter-point cut", as "a quarter point"
+            unit = _MEASURE_UNITS_NAMED.get(unit, unit)  # "a quarter-point cut", as "a quarter point"
         if (point := _POINTS_AFTER.match(text, end, end + 20)) is not None:
             end, unit = point.end(), "percentage points"  # "a half percentage point"
     elif m["vague"]:
@@ -1044,7 +1060,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
                 m["join"].strip() == "to"
                 and a is not None
                 and b is not None
-                and b > 10 * a > 0
+                and b > 10 * a >= 100
                 and _CHANGE_BEFORE.search(text, max(0, start - 12), start)
             ):
                 return _read(text, m, single=True)  # "fell by 8,000 to 212,000": a change, then the level

@@ -8,7 +8,7 @@ reliably than n-gram weights do on a newspaper's wording. So the context
 stage sees, beside the sentence model's probabilities, how many sources a
 sentence has and with which stance, how many figures and how many of them are
 approximate or ranges. On the real-news dev split this lifted macro-F1 from
-0.814 to 0.829 and `estimate` F1 from 0.756 to 0.784 (``benchmarks/real_news.py``;
+0.814 to 0.831 and `estimate` F1 from 0.756 to 0.781 (``benchmarks/real_news.py``;
 over three seeds of the context stage, 0.808 to 0.827 on average).
 
 The spans are found over each document (its sentences, with their bounds),
@@ -64,6 +64,9 @@ def document_span_rows(texts: Sequence[str], bounds: Sequence[tuple[int, int]]) 
     ``bounds`` are each document's (first, end) sentence indices. A document
     is rebuilt as its sentences joined by a space, so a quotation opened in
     one sentence still covers the next, as it does in the article itself.
+    Paragraph breaks are not known here, so a quotation the article leaves
+    open at one (the extractor ends it there) runs on; sentences in the
+    training data rarely do that.
     """
     found: list[Spans] = []
     for first, end in bounds:

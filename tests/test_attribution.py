@@ -1048,3 +1048,19 @@ def test_ranks_relative_clauses_hedged_counts_and_verbs_without_a_claim(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police found the man had been dead for days.", [("Police", "found")]),  # a finding with a clause
+        ("The report found their homes were at risk.", [("The report", "found")]),
+        ("Claims of abuse were rejected by the ministry.", [("the ministry", "rejected")]),
+        ("This was rejected by the government.", [("the government", "rejected")]),
+        ("The word is used to say hello.", []),  # a purpose, no speaker
+    ],
+)  # fmt: skip
+def test_the_plain_action_rules_leave_findings_disputes_and_purposes_alone(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

@@ -6,9 +6,11 @@ import numpy as np
 import pytest
 
 from factcheck.bases import load_base, resolve_base
+from factcheck.context import document_bounds
 from factcheck.data import read_examples
 from factcheck.errors import FactcheckError
 from factcheck.model import make_model, make_pipeline
+from factcheck.span_features import document_span_rows
 from factcheck.storage import CARD
 from factcheck.training import fit_with_base
 from tests.conftest import REPO, STARTER
@@ -117,3 +119,15 @@ def test_a_base_from_before_span_counts_serves_only_models_that_do_not_read_them
         make_model(folds=3, min_documents=5, span_features=False), ["Rents doubled."], ["factual"], old, ["m"]
     )
     assert fitted.context_model_ is not None
+
+
+def test_the_shipped_span_rows_are_what_the_extractor_finds_today():
+    # A rule changed without rebuilding the base would leave the shipped rows stale: the
+    # context stage would learn from counts the extractor no longer gives at prediction time.
+    base = load_base("default")
+    examples = read_examples(REPO / "data" / "corpus" / "train.jsonl")
+    texts = [e.text for e in examples]
+    rows = document_span_rows(texts, document_bounds([e.doc_id for e in examples], len(texts)))
+    assert base.spans is not None
+    stale = np.flatnonzero(np.abs(base.spans[: len(texts)] - rows).max(axis=1) > 1e-12)
+    assert stale.size == 0, f"{stale.size} rows differ: python -m factcheck.corpus.default_model"

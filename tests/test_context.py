@@ -193,6 +193,7 @@ def test_span_rows_add_columns_with_neighbours_and_document_shares():
     spans = np.zeros((3, len(SPAN_COLUMNS)))
     spans[0, SPAN_COLUMNS.index("sources")] = 1.0
     spans[1, SPAN_COLUMNS.index("quantities")] = 2.0
+    spans[2, SPAN_COLUMNS.index("sources")] = 3.0  # alone in the second document
     rows = layout(["a.", "b.", "c."])
     bounds = document_bounds(["d1", "d1", "d2"], 3)
     plain = context_features(proba, rows, bounds)
@@ -204,20 +205,45 @@ def test_span_rows_add_columns_with_neighbours_and_document_shares():
     after = extra[:, len(SPAN_COLUMNS) :]
     assert after[1, :2].tolist() == [1.0, 0.0]  # the previous sentence's sources and quantities
     assert after[0, 2:4].tolist() == [0.0, 2.0]  # the next one's
+    assert after[1, 2:4].tolist() == [0.0, 0.0]  # the last of its document: the next document's is not its
     assert after[2, :4].tolist() == [0.0] * 4  # alone in its document: no neighbours
     assert after[0, 4:].tolist() == [0.5, 0.5, 0.0]  # shares with a source, a figure, a hedged figure
+    assert after[2, 4:].tolist() == [1.0, 0.0, 0.0]
 
 
-def test_a_model_reads_spans_only_when_its_trees_split_on_them():
+class _Uniform:
+    """A sentence stage that knows nothing: every label equally likely."""
+
+    def __init__(self) -> None:
+        self.classes_ = ["attributed", "factual", "opinion"]
+
+    def predict_proba(self, texts):
+        return np.full((len(texts), 3), 1 / 3)
+
+
+def test_trees_that_split_on_span_columns_make_the_predictor_read_spans():
+    # Told apart by their spans alone: a source, a figure, neither.
+    texts = ["Prices rose, officials said.", "Prices rose 5%.", "Prices rose sharply."] * 30
+    labels = ["attributed", "factual", "opinion"] * 30
+    groups = [f"d{n}" for n in range(len(texts))]
+    bounds = document_bounds(groups, len(texts))
+    spans = document_span_rows(texts, bounds)
+    features = context_features(_Uniform().predict_proba(texts), layout(texts), bounds, spans)
+    trees = TreeEnsemble.from_boosting(make_context_model().fit(features, labels))
+    predictor = DocumentPredictor(_Uniform(), trees)
+    assert trees.n_features > context_width(3) and predictor.reads_spans
+    found = predictor.predict_proba(texts, groups)  # spans found here
+    assert np.array_equal(found, predictor.predict_proba(texts, groups, spans))  # or given
+    assert np.array(predictor.classes_)[found.argmax(axis=1)].tolist() == labels
+    blind = predictor.predict_proba(texts, groups, np.zeros_like(spans))
+    assert not np.allclose(blind, found)  # the span rows are what the trees go by
+
+
+def test_a_model_without_span_features_does_not_read_spans():
     texts, labels, groups = _quoted_statements(30)
     small = {"char_ngrams": None, "folds": 3, "min_documents": 10}
     without = make_model(**small, span_features=False).fit(texts, labels, groups)
     assert not DocumentPredictor(without.sentence_model_, without.context_model_).reads_spans
-    with_spans = make_model(**small).fit(texts, labels, groups)
-    assert with_spans.context_model_.n_features <= context_width(3) + 16
-    given = document_span_rows(texts, document_bounds(groups, len(texts)))
-    predictor = DocumentPredictor(with_spans.sentence_model_, with_spans.context_model_)
-    assert np.allclose(predictor.predict_proba(texts, groups, given), predictor.predict_proba(texts, groups))
 
 
 def test_span_features_need_span_rows():

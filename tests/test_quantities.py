@@ -636,3 +636,32 @@ def test_half_a_measure_telephone_numbers_races_and_a_few_dozen(
 def test_hedges_before_a_minus_sign_and_periods_with_an_adjective(sentence: str, hedge: str | None) -> None:
     quantity = one(sentence)
     assert (quantity.hedge[2] if quantity.hedge else None) == hedge
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The council called 999 residents.", [("999 residents", 999, "residents")]),  # a count after all
+        ("Half a dozen people were hurt.", [("Half a dozen people", 6, "people")]),
+        ("Rates rose by half a point.", [("half a point", 0.5, "percentage points")]),
+        ("Half-year results were weak.", []),
+        ("The firm cut 10 to 200 jobs.", [("10 to 200 jobs", None, "jobs")]),  # a range, no "by"
+        ("Rents rose by 1 to 12 percent.", [("1 to 12 percent", None, "%")]),
+    ],
+)
+def test_the_new_quantity_rules_keep_counts_dozens_and_ranges(
+    sentence: str, expected: list[tuple[str, float | None, str | None]]
+) -> None:
+    assert [(q.text, q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("Fines can go up to $10,000.", "up to"),  # a bound: going is not arriving
+        ("The 2023 report says over 300 people died.", "over"),  # a year, then a verb before the figure
+    ],
+)
+def test_up_to_after_go_and_over_after_a_verb_are_hedges(sentence: str, hedge: str) -> None:
+    quantity = find_quantities(sentence)[-1]
+    assert quantity.hedge is not None and quantity.hedge[2] == hedge
