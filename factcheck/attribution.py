@@ -144,7 +144,8 @@ _BOUNDARY_WORDS = {
     "how", "why", "yet", "and", "or",
 }  # fmt: skip
 _RELATIVE = {"who", "that", "which", "whom", "whose"}
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+#: Pronouns a source may be: reported as written, and resolved to a name when the antecedent is clear.
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
 _JOINED = {"and", "or", "&", ",", "of"}  # "Rebecca and I said", "any of you believe": part of the subject
 # Verbs whose object a following base-form cue makes a clause: "a campaign to make you believe".
@@ -309,13 +310,13 @@ _BEFORE_A_NOUN = frozenset(_PREPOSITIONS | {"below", "above", "than", "under", "
 _NO_VERB_LEMMA = frozenset({None, *_NOUN_CUES})  # a word that is no cue, or a cue that is also a noun
 _OPENING_BOUNDARIES = frozenset(_BOUNDARY_WORDS | {"in", "on", "at", "after"})
 _TIMES = frozenset(_PERIODS | {"time"})
-_AUX_OR_PRONOUN = frozenset(_AUX | _PRONOUNS)
+_AUX_OR_PRONOUN = frozenset(_AUX | PRONOUNS)
 _DETERMINER_OR_TO = frozenset(_DETERMINERS | {"to"})
 _PLACE_OPENERS = frozenset(_PREPOSITIONS | {"to", "during"})
 _NO_CLAUSE_START = frozenset(_PREPOSITIONS | _AUX | _PAST_FORMS | {"to"})
 _BEFORE_A_NOUN_PHRASE = frozenset(_DETERMINERS | _PREPOSITIONS | {"to", "and", "or"})
-_PRONOUN_OR_DETERMINER = frozenset(_PRONOUNS | _DETERMINERS)
-_NOT_A_NOUN = frozenset(_PRONOUNS | _AUX | _SKIP_BEFORE_CUE | _BOUNDARY_WORDS | _RELATIVE)
+_PRONOUN_OR_DETERMINER = frozenset(PRONOUNS | _DETERMINERS)
+_NOT_A_NOUN = frozenset(PRONOUNS | _AUX | _SKIP_BEFORE_CUE | _BOUNDARY_WORDS | _RELATIVE)
 _BEFORE_A_BASE_FORM = frozenset(_AUX | {"not", "n't", "to"})
 _VERB_OR_DAY = frozenset(_AUX | _PAST_FORMS | {"today", "yesterday"})
 _PHRASE_OPENERS = frozenset(
@@ -516,7 +517,7 @@ def _named_before(text: str, speaker: re.Match[str], opened: int) -> bool:
     the writer gave before the quote is the writer's speaker.
     """
     last = speaker["name"].split()[-1]
-    return last.lower() not in _PRONOUNS and re.search(rf"\b{re.escape(last)}\b", text[:opened]) is not None
+    return last.lower() not in PRONOUNS and re.search(rf"\b{re.escape(last)}\b", text[:opened]) is not None
 
 
 def _tokens(text: str, quotes: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Token]:
@@ -729,7 +730,7 @@ def _resolve(sources: list[Source]) -> list[Source]:
     out = []
     last_named: Source | None = None
     for s in sources:
-        if s.text.lower() in _PRONOUNS:
+        if s.text.lower() in PRONOUNS:
             if last_named is not None:
                 s = Source(
                     s.start, s.end, s.text, s.cue_start, s.cue_end, s.cue_text, s.stance,
@@ -845,9 +846,9 @@ def _source_for(
         or (nxt in ("and", "or") and not (past and prev in _AUX_NOT_BE))
     ):
         return None  # "the reports and studies": nouns; "has acknowledged and discussed": a verb
-    if form == lemma and nxt in ("is", "was") and prev not in _PRONOUNS:
+    if form == lemma and nxt in ("is", "was") and prev not in PRONOUNS:
         return None  # "this labour dispute is one more sign": a noun
-    if nxt in _BE and form.endswith("s") and prev not in _PRONOUNS:
+    if nxt in _BE and form.endswith("s") and prev not in PRONOUNS:
         return None  # "the reports are": a noun; "which it says is happening" is a verb
     if _MODIFIER_WORD.fullmatch(prev) and prev not in _ING_NOUNS and not form.endswith("ing") and not past:
         return None  # "full-year forecasts", "comparing notes": a noun after its modifier
@@ -953,7 +954,7 @@ def _source_for(
         form == "state"
         and i
         and sentence[i - 1].text[:1].isupper()
-        and prev not in _PRONOUNS
+        and prev not in PRONOUNS
         and not _PLURAL.search(prev)
     ):
         return None  # "outside of Ohio state:": a singular name cannot be the subject of "state"
@@ -1142,7 +1143,7 @@ def _source_for(
     before = _words(sentence, subject[0] - 1)
     if (
         subject[0] == subject[1]
-        and first.lower in _PRONOUNS
+        and first.lower in PRONOUNS
         and (before in _OBJECTS or before in ("that", "what", "if") or _lemma(before) is not None)
         and not (before == "that" and nxt in _AUX)  # "legislation that she says will cut costs"
     ):
@@ -1171,14 +1172,14 @@ def _source_for(
         return None  # "What do you attribute that success to?", "Don't you think": a question
     if (
         lemma in ("show", "demonstrate", "prove")
-        and first.lower in _PRONOUNS
+        and first.lower in PRONOUNS
         and alone
         and nxt not in ("that", ":")
     ):
         return None  # "he showed ethical lapses": a person showing something, no claim
     if (
         alone
-        and first.lower in _PRONOUNS
+        and first.lower in PRONOUNS
         and nxt in _AUX
         and sentence[subject[0] - 1].text[:1].islower()
         and _PLURAL.search(before)
@@ -1205,7 +1206,7 @@ def _source_for(
         return None  # "some nurses found their shifts growing longer": an experience, no claim
     if before == "that" and found and not study and lemma not in _SPEECH_ACTS:
         return None  # "told a hearing that his deputies expected": reported content
-    if first.lower in _PRONOUNS and any(s.text.lower() == first.lower for s in found):
+    if first.lower in PRONOUNS and any(s.text.lower() == first.lower for s in found):
         return None  # "We estimate …, some of which we expect": the same source again
     return sentence[subject[0]].start, sentence[subject[1]].end
 

@@ -315,8 +315,9 @@ def predict(
         typer.Option(
             "--spans/--no-spans",
             help="Mark each sentence's sources (who, cue, stance) and quantities (figure, unit, hedge); "
-            "data/SPANS.md defines them. --no-spans labels 1.3-1.8x faster (benchmarks/SPANS.md), for "
-            "large archives that need only the labels.",
+            "data/SPANS.md defines them. The default model weighs them in its labels, so --no-spans "
+            "only leaves them out of the output; with --model fast, which reads none, --no-spans "
+            "labels about twice as fast (benchmarks/SCALE.md), for large archives that need only the labels.",
         ),
     ] = True,
     review_below: Annotated[

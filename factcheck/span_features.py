@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from factcheck.attribution import PRONOUNS
 from factcheck.spans import Spans, extract_spans
 
 #: Columns of ``span_rows``, each a count on a log scale (``log1p``).
@@ -37,7 +38,6 @@ SPAN_COLUMNS = (
     "quantities:range",
 )
 _STANCES = ("neutral", "endorsing", "distancing", "conceding")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 
 
 def span_rows(found: Sequence[Spans]) -> np.ndarray:
@@ -50,7 +50,7 @@ def span_rows(found: Sequence[Spans]) -> np.ndarray:
         rows[n] = (
             len(spans.sources),
             *(stances.count(stance) for stance in _STANCES),
-            sum(s.text.lower() in _PRONOUNS for s in spans.sources),
+            sum(s.text.lower() in PRONOUNS for s in spans.sources),
             len(spans.quantities),
             sum(q.approximate for q in spans.quantities),
             sum(q.low is not None for q in spans.quantities),
