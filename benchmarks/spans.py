@@ -40,7 +40,8 @@ from factcheck.errors import FactcheckError
 from factcheck.escaping import jsonl_lines
 from factcheck.labelling import Labeller
 from factcheck.quantities import find_quantities
-from factcheck.span_scoring import PRF, SpanScores, score_spans
+from factcheck.resampling import interval
+from factcheck.span_scoring import PRF, SpanScores, bootstrap_span_f1, score_spans
 from factcheck.spans import extract_spans
 from factcheck.splitting import split_document
 
@@ -49,6 +50,7 @@ GOLD = REPO / "data" / "spans" / "gold.jsonl"
 DOCUMENTS = REPO / "data" / "corpus" / "documents.jsonl"
 RESULTS = Path(__file__).with_name("SPANS.md")
 COMMAND = "python benchmarks/spans.py"
+RESAMPLES = 2000
 
 
 def load(split: str) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict]]:
@@ -87,6 +89,7 @@ class Tally:
     documents: int = 0
     with_source: int = 0
     with_figure: int = 0
+    documents_of: list = field(default_factory=list)  # each gold sentence's document, for resampling
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
@@ -102,6 +105,7 @@ def document_scores(docs: dict[str, tuple[str, list[tuple[int, int]]]], rows: li
         found = extract_spans(*docs[doc_id])
         for row in doc_rows:
             mine = found.within(row["start"], row["end"])
+            tally.documents_of.append(doc_id)
             tally.with_source += bool(row["sources"])
             tally.with_figure += bool(row["quantities"])
             tally.sources.append(
@@ -337,6 +341,24 @@ def _table(tallies: dict[str, Tally]) -> list[str]:
     return lines
 
 
+def _intervals(tallies: dict[str, Tally]) -> list[str]:
+    """95% intervals of the held-out F1s over resampled documents (``bootstrap_span_f1``)."""
+    lines = [
+        f"95% intervals over {RESAMPLES:,} resamples of whole documents",
+        "(`factcheck.span_scoring.bootstrap_span_f1`):",
+        "",
+        "| set | sources exact | sources overlap | quantities exact | quantities overlap |",
+        "|---|---|---|---|---|",
+    ]
+    for where, tally in tallies.items():
+        cells = []
+        for name in ("sources", "quantities"):
+            samples = bootstrap_span_f1(getattr(tally, name), tally.documents_of, RESAMPLES)
+            cells += [f"{(i := interval(samples[:, k])).low:.3f}-{i.high:.3f}" for k in (0, 1)]
+        lines.append(f"| {where} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def _checks(tally: Tally) -> list[str]:
     m, q = max(tally.matched, 1), max(tally.q_matched, 1)
     return [
@@ -381,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
         tuned["combined"] = tuned["our corpus"] + tuned["real text"]
         real_note = []
     if not timed:
-        sys.stdout.write("\n".join([*_table(held), "", *_table(tuned)]) + "\n")
+        sys.stdout.write("\n".join([*_table(held), "", *_intervals(held), "", *_table(tuned)]) + "\n")
         return 0
     test_ids = sorted({r["doc_id"] for r in corpus_test})
     timing = speed(corpus_docs, test_ids)
@@ -412,6 +434,8 @@ def main(argv: list[str] | None = None) -> int:
         *(_size(w, t) for w, t in held.items() if w != "combined"),
         "",
         *_table(held),
+        "",
+        *_intervals(held),
         "",
         *_checks(held.get("combined", held["our corpus"])),
         *real_note,

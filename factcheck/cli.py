@@ -684,6 +684,11 @@ def evaluate(
 ) -> None:
     """Score a model on annotated sentences: per-label P/R/F1, macro-F1, confusion.
 
+    Each F1 comes with its 95% interval over the file's documents (doc_id),
+    resampled: how far the figure could move on other text like the file's.
+    Give the file doc_ids when it has them; a sentence without one counts as
+    its own document, which makes the intervals narrower than they should be.
+
     --format html draws P/R/F1 bars, the confusion matrix as a heat map, a
     reliability diagram and the most confident mistakes in one page.
 
@@ -711,6 +716,8 @@ def evaluate(
         _emit(evaluation_html(evaluation, data=str(data), model=model), output)
     elif fmt is EvalFormat.json:
         record = evaluation.report.to_dict()
+        if evaluation.intervals is not None:
+            record["intervals"] = evaluation.intervals.to_dict()
         if evaluation.spans is not None:
             record["spans"] = evaluation.spans.to_dict()
         if errors:
@@ -721,7 +728,7 @@ def evaluate(
     else:
         mistakes = "\n" + mistakes_text(evaluation.mistakes) if errors else ""
         spans = "\n" + span_report_text(evaluation.spans) if evaluation.spans else ""
-        _emit(report_text(evaluation.report) + spans + mistakes, output)
+        _emit(report_text(evaluation.report, evaluation.intervals) + spans + mistakes, output)
 
 
 @app.command()

@@ -16,8 +16,10 @@ from typing import Any
 
 from factcheck.data import document_ids, read_examples
 from factcheck.errors import FactcheckError
-from factcheck.evaluation import Report, score
+from factcheck.evaluation import Report, bootstrap_f1, score
 from factcheck.labelling import Labeller
+from factcheck.labels import LABEL_IDS
+from factcheck.resampling import Interval, interval
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,10 @@ class Comparison:
     models: tuple[str, str]
     reports: tuple[Report, Report]
     changes: list[Change]
+    # The new model's F1 less the old one's, macro ("macro-F1") and per label: a 95% interval over
+    # the file's documents, resampled, both models on the same resamples (``factcheck.resampling``).
+    change_intervals: dict[str, Interval]
+    documents: int
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form; the keys are part of the CLI's machine-readable output."""
@@ -54,6 +60,10 @@ class Comparison:
                 for model, report in zip(self.models, self.reports, strict=True)
             ],
             "changes": [{**asdict(c), "verdict": c.verdict} for c in self.changes],
+            "change_intervals": {
+                "documents": self.documents,
+                **{name: asdict(found) for name, found in self.change_intervals.items()},
+            },
         }
 
 
@@ -69,6 +79,18 @@ def compare_models(data: str | Path, models: Sequence[str | Path], trust: bool =
         [label for label, _, _ in Labeller.load(m, trust).label_sentences(texts, documents)] for m in models
     )
     changes = [Change(text, g, o, n) for text, g, o, n in zip(texts, gold, old, new, strict=True) if o != n]
+    before, after = bootstrap_f1(gold, old, documents), bootstrap_f1(gold, new, documents)
+    names = ["macro-F1", *(label for label in LABEL_IDS)]
+    intervals = {
+        name: interval(after[:, n] - before[:, n])
+        for n, name in enumerate(names)
+        if name == "macro-F1" or name in gold
+    }
     return Comparison(
-        str(data), (str(models[0]), str(models[1])), (score(gold, old), score(gold, new)), changes
+        str(data),
+        (str(models[0]), str(models[1])),
+        (score(gold, old), score(gold, new)),
+        changes,
+        intervals,
+        len(set(documents)),
     )

@@ -22,11 +22,12 @@ from factcheck.attribution import Source
 from factcheck.comparison import Comparison
 from factcheck.errors import FactcheckError
 from factcheck.escaping import csv_cell, json_line, terminal
-from factcheck.evaluation import Mistake, Report
+from factcheck.evaluation import Intervals, Mistake, Report
 from factcheck.explanation import Push
 from factcheck.labelling import LabelledSentence
 from factcheck.labels import LABEL_IDS, get_label
 from factcheck.quantities import Quantity
+from factcheck.resampling import Interval
 from factcheck.span_scoring import SpanReport
 from factcheck.splitting import Sentence
 
@@ -148,15 +149,28 @@ def sentence_rows(docs: Sequence[tuple[str, list[Sentence]]], fmt: str, csv_raw:
     return _lines(lines) + "\n"
 
 
-def report_text(report: Report) -> str:
-    """Per-label scores, headline figures and the confusion matrix."""
-    lines = [f"{'label':<12}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}"]
+def report_text(report: Report, intervals: Intervals | None = None) -> str:
+    """Per-label scores, headline figures and the confusion matrix; with ``intervals``, F1's 95% range."""
+
+    def span(found: Interval | None) -> str:
+        return f"{found.low:.3f}-{found.high:.3f}" if found else "-"
+
+    ranges = intervals.per_label if intervals else {}
+    lines = [
+        f"{'label':<12}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}"
+        + ("   f1 95%" if ranges else "")
+    ]
     for label, s in report.per_label.items():
-        lines.append(f"{label:<12}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.support:>9}")
+        scores = f"{label:<12}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.support:>9}"
+        lines.append(scores + (f"   {span(ranges[label])}" if ranges else ""))
     lines.append("")
     lines.append(
         f"accuracy {report.accuracy:.3f}   macro-F1 {report.macro_f1:.3f}   ({report.examples} sentences)"
     )
+    if intervals:
+        lines.append(
+            f"macro-F1 95% interval {span(intervals.macro_f1)} ({intervals.documents} documents resampled)"
+        )
     lines.append("")
     lines.append("confusion (rows: gold label, columns: predicted)")
     lines.append(" " * 12 + "".join(f"{label:>11}" for label in LABEL_IDS))
@@ -311,16 +325,25 @@ def comparison_text(comparison: Comparison, limit: int = 10) -> str:
     """
     old, new = comparison.reports
     width = max(10, *(len(m) for m in comparison.models))
-    rows = [("macro-F1", old.macro_f1, new.macro_f1), ("accuracy", old.accuracy, new.accuracy)]
-    rows += [(f"F1 {label}", old.per_label[label].f1, new.per_label[label].f1) for label in LABEL_IDS]
+    rows = [
+        ("macro-F1", old.macro_f1, new.macro_f1, "macro-F1"),
+        ("accuracy", old.accuracy, new.accuracy, ""),
+    ]
+    rows += [(f"F1 {label}", old.per_label[label].f1, new.per_label[label].f1, label) for label in LABEL_IDS]
     lines = [
         f"{comparison.data}: {old.examples} sentences",
-        f"{'':<14}{comparison.models[0]:>{width}}  {comparison.models[1]:>{width}}  {'change':>7}",
+        f"{'':<14}{comparison.models[0]:>{width}}  {comparison.models[1]:>{width}}  {'change':>7}"
+        f"  {'change 95%':>15}",
     ]
-    for name, a, b in rows:
-        lines.append(f"{name:<14}{a:>{width}.3f}  {b:>{width}.3f}  {b - a:>+7.3f}")
+    for name, a, b, key in rows:
+        found = comparison.change_intervals.get(key)
+        spread = f"{found.low:+.3f} to {found.high:+.3f}" if found else "-"
+        lines.append(f"{name:<14}{a:>{width}.3f}  {b:>{width}.3f}  {b - a:>+7.3f}  {spread:>15}")
     verdicts = Counter(change.verdict for change in comparison.changes)
     lines += [
+        "",
+        f"change 95%: over the file's {comparison.documents} documents, resampled, both models on the"
+        " same resamples; a range that holds 0 is no evidence either way",
         "",
         f"{len(comparison.changes)} sentences changed label: {verdicts['fixed']} fixed, "
         f"{verdicts['broken']} broken, {verdicts['still wrong']} still wrong",

@@ -122,6 +122,18 @@ def test_train_evaluate_info(tmp_path: Path):
     assert card["training_data"][0]["examples"] == 50 and card["context_stage"] is False
 
 
+def test_evaluate_gives_each_f1_its_interval_over_the_files_documents(tiny_model: Path):
+    report = json.loads(run("evaluate", str(STARTER), "--model", str(tiny_model), "--format", "json").stdout)
+    intervals = report["intervals"]
+    documents = {json.loads(line).get("doc_id") for line in STARTER.read_text(encoding="utf-8").splitlines()}
+    assert intervals["documents"] == len(documents)
+    assert intervals["macro_f1"]["low"] <= report["macro_f1"] <= intervals["macro_f1"]["high"]
+    for label, scores in report["per_label"].items():
+        assert intervals["per_label"][label]["low"] <= scores["f1"] <= intervals["per_label"][label]["high"]
+    text = run("evaluate", str(STARTER), "--model", str(tiny_model)).stdout
+    assert f"({len(documents)} documents resampled)" in text and "f1 95%" in text
+
+
 def test_evaluate_missing_column(tmp_path: Path):
     data = tmp_path / "d.csv"
     data.write_text("text\nA.\n")

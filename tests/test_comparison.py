@@ -33,6 +33,20 @@ def test_reports_match_evaluate_and_changes_are_the_disagreements(tiny_model: Pa
 def test_a_model_against_itself_changes_nothing(tiny_model: Path):
     comparison = compare_models(STARTER, [tiny_model, tiny_model])
     assert comparison.changes == [] and comparison.reports[0] == comparison.reports[1]
+    # Both models on the same resamples: the change is exactly nothing in every one of them.
+    assert all((found.low, found.high) == (0.0, 0.0) for found in comparison.change_intervals.values())
+
+
+def test_the_change_interval_holds_the_change_and_covers_the_labels_present(tiny_model: Path):
+    comparison = compare_models(STARTER, ["default", tiny_model])
+    old, new = comparison.reports
+    found = comparison.change_intervals["macro-F1"]
+    assert found.low <= new.macro_f1 - old.macro_f1 <= found.high
+    assert set(comparison.change_intervals) == {
+        "macro-F1",
+        *(label for label, s in old.per_label.items() if s.support),
+    }
+    assert comparison.to_dict()["change_intervals"]["documents"] == comparison.documents
 
 
 def test_needs_two_models(tiny_model: Path):

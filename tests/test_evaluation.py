@@ -1,6 +1,12 @@
+import math
 from pathlib import Path
 
-from factcheck.evaluation import evaluate_file, score
+import numpy as np
+import pytest
+
+from factcheck.evaluation import bootstrap_f1, evaluate_file, score
+from factcheck.labels import LABEL_IDS
+from factcheck.resampling import interval
 from tests.conftest import REPO, STARTER
 
 
@@ -75,3 +81,60 @@ def test_evaluate_jobs_gives_the_same_evaluation(tiny_model: Path):
     one, two = runner.invoke(app, command), runner.invoke(app, [*command, "--jobs", "2"])
     assert one.exit_code == two.exit_code == 0, two.output
     assert two.output == one.output and '"mistakes"' in one.output
+
+
+def _documents(outcomes: list[bool], per_document: int = 10) -> tuple[list[str], list[str], list[str]]:
+    """Documents whose sentences are all right or all wrong, labels cycling through the four."""
+    gold, predicted, groups = [], [], []
+    for d, right in enumerate(outcomes):
+        for n in range(per_document):
+            label = LABEL_IDS[n % len(LABEL_IDS)]
+            gold.append(label)
+            predicted.append(label if right else LABEL_IDS[(n + 1) % len(LABEL_IDS)])
+            groups.append(f"doc{d}")
+    return gold, predicted, groups
+
+
+def test_perfect_predictions_have_an_interval_of_one():
+    gold, predicted, groups = _documents([True] * 8)
+    samples = bootstrap_f1(gold, predicted, groups, resamples=200)
+    assert interval(samples[:, 0]).low == interval(samples[:, 0]).high == 1.0
+
+
+def test_the_interval_holds_the_figure_and_is_reproducible():
+    gold, predicted, groups = _documents([True, False, True, True, False, True, True, True, False, True])
+    samples = bootstrap_f1(gold, predicted, groups, resamples=500, seed=3)
+    macro = score(gold, predicted).macro_f1
+    found = interval(samples[:, 0])
+    assert found.low < macro < found.high
+    assert np.array_equal(samples, bootstrap_f1(gold, predicted, groups, resamples=500, seed=3))
+
+
+def test_whole_documents_are_resampled_so_errors_that_come_together_widen_the_interval():
+    gold, predicted, groups = _documents([True, False] * 10)
+    by_document = interval(bootstrap_f1(gold, predicted, groups, resamples=1000)[:, 0])
+    by_sentence = interval(
+        bootstrap_f1(gold, predicted, list(map(str, range(len(gold)))), resamples=1000)[:, 0]
+    )
+    assert by_document.high - by_document.low > 2 * (by_sentence.high - by_sentence.low)
+
+
+def test_a_system_against_itself_differs_by_nothing_on_the_same_resamples():
+    gold, predicted, groups = _documents([True, False, True, True])
+    a = bootstrap_f1(gold, predicted, groups, resamples=100, seed=1)
+    b = bootstrap_f1(gold, predicted, groups, resamples=100, seed=1)
+    assert interval((a - b)[:, 0]) == interval(np.zeros(100))
+
+
+def test_a_label_absent_from_the_gold_is_left_out_of_the_macro_average():
+    gold = ["factual", "estimate", "attributed", "factual"]
+    predicted = ["factual", "estimate", "factual", "factual"]
+    samples = bootstrap_f1(gold, predicted, ["a", "b", "c", "d"], resamples=50)
+    assert np.isnan(samples[:, 1 + LABEL_IDS.index("opinion")]).all()
+    row = samples[0]
+    assert math.isclose(row[0], np.nanmean(row[1:]))
+
+
+def test_inputs_of_different_lengths_are_refused():
+    with pytest.raises(ValueError, match="same length"):
+        bootstrap_f1(["factual"], ["factual", "opinion"], ["a"])

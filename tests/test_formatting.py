@@ -5,7 +5,7 @@ from pathlib import Path
 
 from factcheck.annotation import Item, Progress
 from factcheck.comparison import Change, Comparison
-from factcheck.evaluation import score
+from factcheck.evaluation import f1_intervals, score
 from factcheck.formatting import (
     annotation_screen,
     annotation_summary,
@@ -18,6 +18,7 @@ from factcheck.formatting import (
 )
 from factcheck.labelling import LabelledSentence
 from factcheck.labels import LABELS
+from factcheck.resampling import Interval
 from factcheck.splitting import split_sentences
 
 ROW = LabelledSentence(
@@ -61,6 +62,20 @@ def test_report_text_lists_all_labels_and_macro():
         assert label in text
 
 
+def test_report_text_shows_each_f1_range_and_a_dash_for_an_absent_label():
+    gold, predicted = (
+        ["factual", "opinion", "factual", "opinion"],
+        ["factual", "factual", "factual", "opinion"],
+    )
+    text = report_text(score(gold, predicted), f1_intervals(gold, predicted, ["a", "b", "c", "d"]))
+    table = text.split("\n\n")[0].splitlines()[1:]  # the scores, before the headline and the confusion
+    rows = {line.split()[0]: line.split() for line in table}
+    assert rows["estimate"][-1] == "-"  # no estimate in the gold: no range
+    low, high = map(float, rows["factual"][-1].split("-"))
+    assert low <= float(rows["factual"][3]) <= high
+    assert "(4 documents resampled)" in text
+
+
 PROGRESS = Progress(
     done=3, total=17, skipped=1, counts={"factual": 2, "estimate": 1, "attributed": 0, "opinion": 0}
 )
@@ -101,12 +116,19 @@ def test_comparison_text_shows_difference_and_changes():
     old = score(["factual", "estimate"], ["factual", "factual"])
     new = score(["factual", "estimate"], ["factual", "estimate"])
     comparison = Comparison(
-        "d.jsonl", ("default", "mine"), (old, new), [Change("Up to 9.", "estimate", "factual", "estimate")]
+        "d.jsonl",
+        ("default", "mine"),
+        (old, new),
+        [Change("Up to 9.", "estimate", "factual", "estimate")],
+        {"macro-F1": Interval(0.25, 0.75)},
+        2,
     )
     lines = comparison_text(comparison).splitlines()
     assert lines[0] == "d.jsonl: 2 sentences"
     macro = next(line for line in lines if line.startswith("macro-F1"))
-    assert macro.split()[1:] == ["0.333", "1.000", "+0.667"]
+    assert macro.split()[1:] == ["0.333", "1.000", "+0.667", "+0.250", "to", "+0.750"]
+    accuracy = next(line for line in lines if line.startswith("accuracy"))
+    assert accuracy.split()[-1] == "-"  # no interval given for it
     assert "1 sentences changed label: 1 fixed, 0 broken, 0 still wrong" in lines
     assert lines[-1].split() == ["fixed", "gold", "estimate", "factual", "->", "estimate", "Up", "to", "9."]
 
@@ -118,7 +140,9 @@ def test_comparison_text_lists_broken_changes_first_up_to_the_limit():
         Change("Broken.", "factual", "factual", "opinion"),
         Change("Still.", "opinion", "factual", "estimate"),
     ]
-    lines = comparison_text(Comparison("d", ("a", "b"), (report, report), changes), limit=2).splitlines()
+    lines = comparison_text(
+        Comparison("d", ("a", "b"), (report, report), changes, {}, 1), limit=2
+    ).splitlines()
     assert [line.split()[0] for line in lines[-3:]] == ["broken", "fixed", "..."]
     assert lines[-1] == "  ... 1 more (--changes N lists more)"
 

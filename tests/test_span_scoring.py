@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.errors import FactcheckError
-from factcheck.span_scoring import score_span_gold, score_spans
+from factcheck.span_scoring import bootstrap_span_f1, score_span_gold, score_spans
 
 
 def test_exact_and_overlap_count_differently() -> None:
@@ -71,3 +72,21 @@ def test_evaluate_scores_spans_when_the_file_has_span_gold(tmp_path: Path, tiny_
     )
     assert as_json["spans"]["sources"]["exact"]["f1"] == 1.0
     assert as_json["spans"]["quantities"]["overlap"]["gold"] == 1
+
+
+def test_span_f1_over_resampled_documents_holds_the_pooled_figure():
+    # Ten documents: the even ones found exactly, the odd ones found a character late (overlap only).
+    pairs = [([(0, 5)], [(0, 5)]) if d % 2 == 0 else ([(0, 5)], [(1, 5)]) for d in range(10)]
+    groups = [f"doc{d}" for d in range(10)]
+    samples = bootstrap_span_f1(pairs, groups, resamples=500)
+    pooled = score_spans(pairs)
+    assert (samples[:, 1] == 1.0).all()  # every span overlaps in every resample
+    low, high = np.percentile(samples[:, 0], [2.5, 97.5])
+    assert low < pooled.exact.f1 < high
+    # A resample's F1 is the pooled formula on the documents it drew: never outside [0, 1].
+    assert samples.min() >= 0 and samples.max() <= 1
+
+
+def test_span_f1_resampling_needs_a_document_per_sentence():
+    with pytest.raises(ValueError, match="same length"):
+        bootstrap_span_f1([([(0, 1)], [])], [])

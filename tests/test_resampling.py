@@ -1,0 +1,35 @@
+import numpy as np
+import pytest
+
+from factcheck.resampling import interval, resampled_totals
+
+
+def test_each_resample_draws_as_many_documents_as_there_are():
+    counts = np.arange(10, dtype=float).reshape(5, 2)  # five documents, two counts each
+    totals = resampled_totals(counts, resamples=300, seed=2)
+    assert totals.shape == (300, 2)
+    ones = resampled_totals(np.ones((5, 1)), resamples=300, seed=2)
+    assert (ones == 5).all()
+    # Drawn with replacement: some resamples repeat a document, so the totals vary.
+    assert len(np.unique(totals[:, 0])) > 1
+
+
+def test_the_same_seed_draws_the_same_documents():
+    counts = np.random.default_rng(0).random((20, 3))
+    assert np.array_equal(resampled_totals(counts, 50, seed=7), resampled_totals(counts, 50, seed=7))
+    assert not np.array_equal(resampled_totals(counts, 50, seed=7), resampled_totals(counts, 50, seed=8))
+
+
+def test_no_documents_is_an_error():
+    with pytest.raises(ValueError, match="no documents"):
+        resampled_totals(np.zeros((0, 2)))
+
+
+def test_the_interval_is_the_central_share_and_leaves_out_undefined_figures():
+    samples = np.concatenate([np.arange(1000) / 1000, [np.nan] * 50])
+    defined = np.arange(1000) / 1000
+    found = interval(samples, level=0.9)
+    # np.percentile would give NaN here: an undefined figure must not blank the interval.
+    assert found.low == pytest.approx(np.percentile(defined, 5), abs=1e-4)
+    assert found.high == pytest.approx(np.percentile(defined, 95), abs=1e-4)
+    assert found.low == pytest.approx(0.05, abs=0.001)
