@@ -181,17 +181,21 @@ def report_text(report: Report, intervals: Intervals | None = None) -> str:
 
 def span_report_text(report: SpanReport) -> str:
     """Extraction scores: exact and overlap P/R/F1 for sources and quantities."""
+    ranges = report.intervals or {}
     lines = [
         f"spans ({report.sentences} sentences with span gold; each read on its own)",
-        f"{'':<12}{'match':<9}{'precision':>10}{'recall':>8}{'f1':>8}{'gold':>7}{'found':>7}",
+        f"{'':<12}{'match':<9}{'precision':>10}{'recall':>8}{'f1':>8}{'gold':>7}{'found':>7}"
+        + ("   f1 95%" if ranges else ""),
     ]
     for name, scores in (("sources", report.sources), ("quantities", report.quantities)):
         for kind, prf in (("exact", scores.exact), ("overlap", scores.overlap)):
+            found = ranges.get(name, {}).get(kind)
+            spread = f"   {found.low:.3f}-{found.high:.3f}" if found else ("   -" if ranges else "")
+            shown = name if kind == "exact" else ""
             lines.append(
-                f"{name:<12}{kind:<9}{prf.precision:>10.3f}{prf.recall:>8.3f}{prf.f1:>8.3f}"
-                f"{prf.gold:>7}{prf.predicted:>7}"
+                f"{shown:<12}{kind:<9}{prf.precision:>10.3f}{prf.recall:>8.3f}{prf.f1:>8.3f}"
+                f"{prf.gold:>7}{prf.predicted:>7}{spread}"
             )
-            name = ""
     return "\n".join(lines) + "\n"
 
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import FactcheckError
+from factcheck.resampling import Interval
 
 if TYPE_CHECKING:
     import numpy as np  # not needed to start the CLI
@@ -114,6 +115,8 @@ class SpanReport:
     sentences: int
     sources: SpanScores
     quantities: SpanScores
+    # 95% ranges of each F1 over the file's documents, resampled: {"sources": {"exact": …, "overlap": …}, …}
+    intervals: dict[str, dict[str, Interval]] | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -148,10 +151,15 @@ def score_span_gold(records: Sequence[dict[str, Any]], path: str = "<data>") -> 
     with ``start`` the sentence's own offset. Each sentence is read on its own,
     so a quote that opened in an earlier sentence is not seen.
     """
+    from factcheck.data import group_ids
+    from factcheck.resampling import interval
     from factcheck.spans import extract_spans
 
     source_pairs: list[tuple[list[Span], list[Span]]] = []
     quantity_pairs: list[tuple[list[Span], list[Span]]] = []
+    documents = group_ids([record.get("doc_id") for record in records])
+    source_documents: list[str] = []
+    quantity_documents: list[str] = []
     for n, record in enumerate(records, start=1):
         if "sources" not in record and "quantities" not in record:
             continue
@@ -161,10 +169,23 @@ def score_span_gold(records: Sequence[dict[str, Any]], path: str = "<data>") -> 
         found = extract_spans(record["text"], [(0, len(record["text"]))])
         if "sources" in record:
             source_pairs.append((gold_sources, [(s.start, s.end) for s in found.sources]))
+            source_documents.append(documents[n - 1])
         if "quantities" in record:
             quantity_pairs.append((gold_quantities, [(q.start, q.end) for q in found.quantities]))
+            quantity_documents.append(documents[n - 1])
     if not source_pairs and not quantity_pairs:
         return None
+    intervals = {}
+    for name, pairs, groups in (
+        ("sources", source_pairs, source_documents),
+        ("quantities", quantity_pairs, quantity_documents),
+    ):
+        if pairs:
+            samples = bootstrap_span_f1(pairs, groups)
+            intervals[name] = {"exact": interval(samples[:, 0]), "overlap": interval(samples[:, 1])}
     return SpanReport(
-        max(len(source_pairs), len(quantity_pairs)), score_spans(source_pairs), score_spans(quantity_pairs)
+        max(len(source_pairs), len(quantity_pairs)),
+        score_spans(source_pairs),
+        score_spans(quantity_pairs),
+        intervals,
     )

@@ -72,6 +72,22 @@ def test_evaluate_scores_spans_when_the_file_has_span_gold(tmp_path: Path, tiny_
     )
     assert as_json["spans"]["sources"]["exact"]["f1"] == 1.0
     assert as_json["spans"]["quantities"]["overlap"]["gold"] == 1
+    # One sentence found exactly: every resample finds it, so each range is a point at 1.
+    assert as_json["spans"]["intervals"]["sources"]["overlap"] == {"low": 1.0, "high": 1.0}
+    assert "f1 95%" in shown.stdout
+
+
+def test_span_ranges_resample_the_records_documents() -> None:
+    # Two documents: one whose figure is found, one whose figure is missed.
+    found = _record("About 40 people were hurt.", 0, [], [{"start": 6, "end": 15}])
+    missed = _record("Nobody was hurt.", 0, [], [{"start": 0, "end": 6}])
+    records = [{**found, "doc_id": "a"}, {**found, "doc_id": "a"}, {**missed, "doc_id": "b"}]
+    report = score_span_gold(records)
+    assert report is not None and report.intervals is not None
+    quantities = report.intervals["quantities"]["exact"]
+    # Drawing document a twice finds everything, drawing b twice finds nothing: the range spans both.
+    assert (quantities.low, quantities.high) == (0.0, 1.0)
+    assert "sources" in report.intervals  # every record carries a (here empty) sources list
 
 
 def test_span_f1_over_resampled_documents_holds_the_pooled_figure():
