@@ -347,10 +347,19 @@ def evaluation_html(
     report: Report = evaluation.report
     bins: list[CalibrationBin] = evaluation.calibration
     about = f"{data}: {report.examples} sentences" + (f" · model {model}" if model else "")
+    ranges = ""
+    if (found := evaluation.intervals) is not None:
+        per_label = ", ".join(
+            f"{label} {r.low:.3f}-{r.high:.3f}" for label, r in found.per_label.items() if r is not None
+        )
+        ranges = (
+            f'\n<p class="meta">95% ranges over the file\'s {found.documents} documents, resampled: macro-F1 '
+            f"{found.macro_f1.low:.3f}-{found.macro_f1.high:.3f}; F1 {esc(per_label)}</p>"
+        )
     body = f"""<header>
 <h1>{esc(title)}</h1>
 <div class="meta">{esc(about)} · factcheck {esc(__version__)}</div>
-<p class="headline">accuracy <b>{report.accuracy:.3f}</b> · macro-F1 <b>{report.macro_f1:.3f}</b></p>
+<p class="headline">accuracy <b>{report.accuracy:.3f}</b> · macro-F1 <b>{report.macro_f1:.3f}</b></p>{ranges}
 </header>
 <main>
 <div class="figures">

@@ -269,6 +269,8 @@ def test_evaluate_html_has_the_four_panels(tmp_path: Path, tiny_model: Path):
     assert result.exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert page.count("<svg") == 3 and "Most confident mistakes" in page
+    documents = {json.loads(line).get("doc_id") for line in STARTER.read_text(encoding="utf-8").splitlines()}
+    assert f"95% ranges over the file's {len(documents)} documents, resampled: macro-F1 " in page
 
 
 def test_evaluate_text_to_a_file(tmp_path: Path, tiny_model: Path):
