@@ -112,6 +112,19 @@ _QUANTIFIERS = {
     "all", "both", "most", "more", "other",
 }  # fmt: skip
 _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_MONTHS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+}  # fmt: skip
+_WHEN_NAMES = frozenset(_MONTHS | _WEEKDAYS)
+_NO_ONE = frozenset({"nobody", "no one", "no-one", "none", "nothing"})
+# Verbs a press release's title-case headline opens with ("Lee Announces …", "Report Shows …").
+_HEADLINE_VERBS = frozenset(
+    {"announce", "urge", "question", "warn", "say", "show", "find", "claim", "reveal"}
+)
+_TITLE_SMALL = frozenset(
+    {"for", "to", "of", "in", "on", "and", "the", "a", "an", "with", "at", "by", "than", "from", "as"}
+)
 _NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _DEGREES = {"M.D.", "Ph.D.", "MD", "PhD", "D.O."}  # "Tom Vale, M.D.": an aside after the name
 _LY_NOUNS = {
@@ -635,6 +648,8 @@ def find_sources(
                 span = _source_for(sentence, i, width, lemma, found, after_quote)
                 if span is not None and (glued := _GLUED.search(text, span[0], span[1])) is not None:
                     span = (glued.end(), span[1])  # "… the grant.Senator Vale said": a lost space
+                if span is not None and text[span[0] : span[1]].lower() in _NO_ONE:
+                    span = None  # "Nobody expects a deal": no one a checker could ask
                 if span is not None and not any(s.start < span[1] and span[0] < s.end for s in found):
                     cue_tok, cue_last = sentence[i], sentence[i + width - 1]
                     found_cue = (
@@ -775,6 +790,28 @@ def _cue_at(sentence: list[Token], i: int) -> tuple[int, str] | None:
     return (1, lemma) if lemma is not None and " " not in lemma else None
 
 
+def _headline_verb(sentence: list[Token], i: int, lemma: str) -> bool:
+    """Whether a capitalised cue is a title-case headline's verb: "Rep. Lee Announces $2 Million for …".
+
+    Only verbs a release's headline opens with, in the present tense: "-s" after one name, the bare
+    form after names joined by a comma or "and" ("Soltis, Kerr Announce …"); and the headline goes on
+    in title case or with a figure, as a headline does and a name ("Consumer Reports found") does not.
+    """
+    form = sentence[i].lower
+    if lemma not in _HEADLINE_VERBS or i + 1 >= len(sentence) or not sentence[i].text[:1].isupper():
+        return False
+    if form != lemma + "s" and not (
+        form == lemma and any(t.text in (",", "&") or t.lower == "and" for t in sentence[max(0, i - 4) : i])
+    ):
+        return False
+    after = [t.text for t in sentence[i + 1 : i + 4] if t.is_word or t.text[:1] in "$0123456789"]
+    return (
+        len(after) >= 2
+        and after[0] not in _TITLE_SMALL
+        and all(w[:1].isupper() or w[:1] in "$0123456789" or w in _TITLE_SMALL for w in after)
+    )
+
+
 def _words(sentence: list[Token], i: int) -> str:
     return sentence[i].lower if 0 <= i < len(sentence) else ""
 
@@ -801,6 +838,7 @@ def _source_for(
         i
         and sentence[i].text[:1].isupper()
         and (sentence[i - 1].text[:1].isupper() or sentence[i - 1].text == "&" or nxt[:1] == "(")
+        and not _headline_verb(sentence, i, lemma)
     ):
         return None  # "Harbour Bridge Project", "Small Business Grant (SBG)": part of a name
     if sentence[i].text == "Judge" and i + 1 < len(sentence) and sentence[i + 1].text[:1].isupper():
@@ -812,6 +850,8 @@ def _source_for(
         and _words(sentence, i - 2) not in _DETERMINERS
     )
     # "The Independent reported": a capitalised word inside a name, not a determiner.
+    if i >= 2 and sentence[i - 1].text in _WHEN_NAMES and _words(sentence, i - 2) in _DETERMINERS:
+        return None  # "the January forecast", "its Monday statement": a noun dated by its modifier
     in_name = i >= 2 and sentence[i - 1].text[:1].isupper() and _words(sentence, i - 2) == "the"
     if (
         (prev in _DETERMINERS and not official_noun and not in_name)  # "A government official denied": a noun
@@ -1118,7 +1158,18 @@ def _source_for(
         subject = (subject[0], subject[1] - 1)  # "Ana Ruiz herself has acknowledged": Ana Ruiz
     subject = (_nickname_start(sentence, subject[0]), subject[1])
     first = sentence[subject[0]]
-    if base and not _plural_or_pronoun(sentence, subject, i):
+    headline = _headline_verb(sentence, i, lemma)
+    if (
+        headline
+        and subject[0] >= 2
+        and sentence[subject[0] - 1].text == ","
+        and all(t.text[:1].isupper() or t.text in (",", ".") for t in sentence[: subject[0]])
+    ):
+        subject = (0, subject[1])  # "Soltis, Kerr Announce …": the names the headline opens with
+    while headline and subject[0] < subject[1] and not sentence[subject[0]].text[:1].isalpha():
+        subject = (subject[0] + 1, subject[1])  # "10.05.05 Burr Announces …": a date or a number before it
+    first = sentence[subject[0]]
+    if base and not (_plural_or_pronoun(sentence, subject, i) or headline):
         return None
     alone = subject[0] == subject[1]
     if (
@@ -1575,6 +1626,8 @@ def _inverted(sentence: list[Token], i: int, width: int, after_quote: bool = Fal
     if _is_quote_mark(prev) or (
         prev.text == "," and (prev.quoted or (i > 1 and _is_quote_mark(sentence[i - 2])))
     ):
+        if sentence[i].text[:1].isupper() and _lemma(sentence[i].lower) not in _SPEECH:
+            return None  # '…,” Grant said': a speaker named like a cue word, not "Said Ortiz"
         span = _phrase_after(sentence, i + width, stop_at_clause=True)
         tail = sentence[i + width :]
         if span is not None and len(tail) == 1 and tail[0].text.endswith(".") and tail[0].text != ".":

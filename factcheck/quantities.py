@@ -419,7 +419,16 @@ _VERBS_BEFORE_A_FIGURE = frozenset(
 _COUNTED_BEFORE = re.compile(
     r"(?<![\d,.])(?!(?:19|20)\d\d\s)\d[\d,.]*\s(?:[A-Za-z-]+\s)?(?P<noun>[a-z-]+s)\s$"
 )
-_HEDGE_AFTER = re.compile(r"^\s(?P<hedge>or so|or more|or less|or thereabouts)\b")
+# "move closer to 2 percent": where a quantity is heading, not how close the figure is to the truth.
+_MOVES_CLOSER = frozenset(
+    {"move", "moves", "moved", "moving", "edge", "edges", "edged", "edging", "get", "gets", "got", "getting",
+     "come", "comes", "came", "coming", "draw", "draws", "drew", "drawing", "inch", "inched", "inching"}
+)  # fmt: skip
+# "aged 55 and over" as "55 or more"; not "1,000 homes and over 200 shops", a hedge of the next figure.
+_HEDGE_AFTER = re.compile(
+    r"^\s(?P<hedge>or so|or more|or less|or thereabouts|and older"
+    r"|(?:and over|and above)(?!\s+(?:[\d$£€]|a\b|an\b)))\b"
+)
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:the|first|second|last|its|their|western|eastern|northern|southern)\s$", re.I
 )
@@ -748,6 +757,11 @@ def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
             and governor[1].lower() in _TAKES_UP
         ):
             return None  # "the jobless rate edging up to 4.1%": the verb's particle
+        if word == "closer to" and (
+            (governor := _LAST_WORD.search(text, max(0, h_start - 20), h_start))
+            and governor[1].lower() in _MOVES_CLOSER
+        ):
+            return None  # "inflation to move closer to 2 percent": a direction, not a bound
         return h_start, h_start + len(before["hedge"]), before["hedge"]
     after = _HEDGE_AFTER.match(text[end : end + 20])
     if after:

@@ -1064,3 +1064,35 @@ def test_the_plain_action_rules_leave_findings_disputes_and_purposes_alone(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Whitaker Announces Fall Mobile Office Hours in 12 Towns", [("Whitaker", "Announces")]),
+        ("Rep. Whitaker Announces $2 Million for Fire Station", [("Rep. Whitaker", "Announces")]),
+        ("Soltis, Kerr Announce $780,000 for Township Fire Department", [("Soltis, Kerr", "Announce")]),
+        ("10.05.05 Burr Announces $918,137 in Fire Grants", [("Burr", "Announces")]),  # a date before it
+        ("Lawmakers Seek Answers After Report Shows 9,000 Delayed Applications", [("Report", "Shows")]),
+        ("The Harbour Bridge Project Shows Promise", []),  # one word after it: not a headline's run
+        ("And I now urge the House to do the same.", [("I", "urge")]),  # lower case: no headline
+        ("Consumer Reports found that prices rose.", [("Consumer Reports", "found")]),  # a name
+    ],
+)  # fmt: skip
+def test_a_title_case_headline_names_its_source(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u201cWe will fight,\u201d Grant said.", [("Grant", "said")]),  # a name, not the cue "grant"
+        ("\u201cWe will fight,\u201d said Ortiz.", [("Ortiz", "said")]),
+        ("Growth was a little slower than in the January forecast.", []),  # a dated noun, no source
+        ("The Independent reported that rents rose.", [("The Independent", "reported")]),
+        ("Nobody expects the talks to resume before Christmas.", []),  # no one a checker could ask
+        ("No one believes the figures.", []),
+    ],
+)  # fmt: skip
+def test_names_like_cue_words_dated_nouns_and_no_one(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

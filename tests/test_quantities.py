@@ -665,3 +665,21 @@ def test_the_new_quantity_rules_keep_counts_dozens_and_ranges(
 def test_up_to_after_go_and_over_after_a_verb_are_hedges(sentence: str, hedge: str) -> None:
     quantity = find_quantities(sentence)[-1]
     assert quantity.hedge is not None and quantity.hedge[2] == hedge
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "hedge"),
+    [
+        ("Inflation is expected to move closer to 2 percent.", "2 percent", None),  # a direction
+        ("The rate is closer to 3 percent than to 2 percent.", "3 percent", "closer to"),
+        ("The decline among workers aged 55 and over was larger.", "55", "and over"),
+        ("The pass is free for people aged 65 and older.", "65", "and older"),
+        ("Some 1,000 homes and over 200 shops lost power.", "1,000 homes", "Some"),  # "over": the next one
+    ],
+)  # fmt: skip
+def test_closer_to_after_a_verb_of_movement_is_no_hedge_and_and_over_is_one(
+    sentence: str, figure: str, hedge: str | None
+) -> None:
+    found = {q.text: q for q in find_quantities(sentence)}
+    assert (found[figure].hedge[2] if found[figure].hedge else None) == hedge
+    assert found[figure].approximate == (hedge is not None)
