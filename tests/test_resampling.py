@@ -33,3 +33,14 @@ def test_the_interval_is_the_central_share_and_leaves_out_undefined_figures():
     assert found.low == pytest.approx(np.percentile(defined, 5), abs=1e-4)
     assert found.high == pytest.approx(np.percentile(defined, 95), abs=1e-4)
     assert found.low == pytest.approx(0.05, abs=0.001)
+
+
+def test_many_documents_are_resampled_in_chunks_with_the_same_totals_rule(monkeypatch):
+    import factcheck.resampling as resampling
+
+    monkeypatch.setattr(resampling, "DRAWS_PER_CHUNK", 30)  # 10 documents: three resamples a chunk
+    ones = resampled_totals(np.ones((10, 1)), resamples=20, seed=4)
+    assert ones.shape == (20, 1) and (ones == 10).all()
+    counts = np.random.default_rng(1).random((10, 2))
+    # Two systems scored on the same documents see the same draws, chunked or not.
+    assert np.array_equal(resampled_totals(counts, 20, seed=4), resampled_totals(counts, 20, seed=4))
