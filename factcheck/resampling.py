@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 #: How many per-document draw counts one chunk of resamples may hold (8 bytes each).
 DRAWS_PER_CHUNK = 4_000_000
+#: Above this many documents, identical documents are drawn as one kind (the same resampling, faster).
+GROUP_ABOVE = 20_000
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,15 @@ def resampled_totals(counts: np.ndarray, resamples: int = 2000, seed: int = 0) -
     documents = len(counts)
     if not documents:
         raise ValueError("no documents to resample")
-    rng, chances = np.random.default_rng(seed), np.full(documents, 1 / documents)
+    rng = np.random.default_rng(seed)
+    if documents > GROUP_ABOVE:
+        # Documents with the same counts are interchangeable, so drawing among their kinds, each
+        # as likely as it is common, is the same resampling: a file of single sentences has at
+        # most 16 kinds, and 100,000 of them take a moment instead of 20 seconds.
+        kinds, multiplicity = np.unique(counts.reshape(documents, -1), axis=0, return_counts=True)
+        draws = rng.multinomial(documents, multiplicity / documents, size=resamples)
+        return np.tensordot(draws, kinds.reshape(len(kinds), *counts.shape[1:]), axes=1)
+    chances = np.full(documents, 1 / documents)
     # A resample's draw is one count per document: a file of 100,000 sentences without document
     # ids drawn 2,000 times at once would hold 1.6 GB of counts, so resamples are drawn in chunks.
     rows = max(1, DRAWS_PER_CHUNK // documents)

@@ -44,3 +44,17 @@ def test_many_documents_are_resampled_in_chunks_with_the_same_totals_rule(monkey
     counts = np.random.default_rng(1).random((10, 2))
     # Two systems scored on the same documents see the same draws, chunked or not.
     assert np.array_equal(resampled_totals(counts, 20, seed=4), resampled_totals(counts, 20, seed=4))
+
+
+def test_many_documents_are_drawn_by_kind_with_the_same_distribution(monkeypatch):
+    import factcheck.resampling as resampling
+
+    # 300 documents of three kinds: drawn one by one or by kind, each resample's totals agree in mean.
+    counts = np.repeat(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]), [100, 150, 50], axis=0)
+    one_by_one = resampled_totals(counts, resamples=3000, seed=5)
+    monkeypatch.setattr(resampling, "GROUP_ABOVE", 10)
+    by_kind = resampled_totals(counts, resamples=3000, seed=5)
+    assert by_kind.shape == one_by_one.shape == (3000, 2)
+    assert (by_kind.sum(axis=1) >= 300).all()  # every document counts at least once in the totals
+    assert np.allclose(by_kind.mean(axis=0), counts.sum(axis=0), rtol=0.01)
+    assert np.allclose(by_kind.std(axis=0), one_by_one.std(axis=0), rtol=0.1)
