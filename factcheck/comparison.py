@@ -16,7 +16,7 @@ from typing import Any
 
 from factcheck.data import document_ids, read_examples
 from factcheck.errors import FactcheckError
-from factcheck.evaluation import Report, bootstrap_f1, score
+from factcheck.evaluation import MIN_DOCUMENTS, Report, bootstrap_f1, score
 from factcheck.labelling import Labeller
 from factcheck.labels import LABEL_IDS
 from factcheck.resampling import Interval, interval
@@ -79,13 +79,15 @@ def compare_models(data: str | Path, models: Sequence[str | Path], trust: bool =
         [label for label, _, _ in Labeller.load(m, trust).label_sentences(texts, documents)] for m in models
     )
     changes = [Change(text, g, o, n) for text, g, o, n in zip(texts, gold, old, new, strict=True) if o != n]
-    before, after = bootstrap_f1(gold, old, documents), bootstrap_f1(gold, new, documents)
-    names = ["macro-F1", *(label for label in LABEL_IDS)]
-    intervals = {
-        name: interval(after[:, n] - before[:, n])
-        for n, name in enumerate(names)
-        if name == "macro-F1" or name in gold
-    }
+    intervals: dict[str, Interval] = {}
+    if len(set(documents)) >= MIN_DOCUMENTS:  # one document resampled is always itself
+        before, after = bootstrap_f1(gold, [old, new], documents)  # the same draws for both
+        names = ["macro-F1", *LABEL_IDS]
+        intervals = {
+            name: interval(after[:, n] - before[:, n])
+            for n, name in enumerate(names)
+            if name == "macro-F1" or name in gold
+        }
     return Comparison(
         str(data),
         (str(models[0]), str(models[1])),

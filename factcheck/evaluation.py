@@ -83,7 +83,11 @@ def score(gold: Sequence[str], predicted: Sequence[str]) -> Report:
 
 
 def bootstrap_f1(
-    gold: Sequence[str], predicted: Sequence[str], groups: Sequence[str], resamples: int = 2000, seed: int = 0
+    gold: Sequence[str],
+    predicted: Sequence[str] | Sequence[Sequence[str]],
+    groups: Sequence[str],
+    resamples: int = 2000,
+    seed: int = 0,
 ) -> np.ndarray:
     """Macro-F1 and each label's F1 (columns: macro, then ``LABEL_IDS``) over resampled documents.
 
@@ -92,25 +96,40 @@ def bootstrap_f1(
     sentence moves that label's F1 by about 0.003 and a few documents by more.
     A label absent from a resample's gold is NaN there, and macro-F1 averages
     the labels present, as ``score`` does.
+
+    ``predicted`` may hold several systems' labels (a list of label lists):
+    then the result has one block per system (system, resample, column), all
+    scored on the very same draws, so their difference is a paired comparison.
     """
     import numpy as np
 
     from factcheck.resampling import resampled_totals
 
-    if not len(gold) == len(predicted) == len(groups):
+    several = bool(predicted) and not isinstance(predicted[0], str)
+    systems: list[list[str]] = (
+        [[str(label) for label in p] for p in predicted] if several else [[str(p) for p in predicted]]
+    )
+    if not all(len(gold) == len(p) == len(groups) for p in systems):
         raise ValueError("gold, predicted and groups must have the same length")
     index = {label: n for n, label in enumerate(LABEL_IDS)}
     documents = {g: n for n, g in enumerate(dict.fromkeys(groups))}
-    counts = np.zeros((len(documents), len(index), len(index)))
-    for g, p, d in zip(gold, predicted, groups, strict=True):
-        counts[documents[d], index[g], index[p]] += 1
-    matrices = resampled_totals(counts, resamples, seed)  # (resample, gold, predicted)
-    hits = np.diagonal(matrices, axis1=1, axis2=2)
-    support, found = matrices.sum(axis=2), matrices.sum(axis=1)
+    # Every system's confusion counts per document side by side, resampled together.
+    counts = np.zeros((len(documents), len(systems), len(index), len(index)))
+    for k, labels in enumerate(systems):
+        for g, p, d in zip(gold, labels, groups, strict=True):
+            counts[documents[d], k, index[g], index[p]] += 1
+    matrices = resampled_totals(counts, resamples, seed)  # (resample, system, gold, predicted)
+    hits = np.diagonal(matrices, axis1=2, axis2=3)
+    support, found = matrices.sum(axis=3), matrices.sum(axis=2)
     with np.errstate(invalid="ignore", divide="ignore"):
         f1 = np.where(support + found > 0, 2 * hits / (support + found), 0.0)
     f1 = np.where(support > 0, f1, np.nan)
-    return np.hstack([np.nanmean(f1, axis=1, keepdims=True), f1])
+    scores = np.concatenate([np.nanmean(f1, axis=2, keepdims=True), f1], axis=2).transpose(1, 0, 2)
+    return scores if several else scores[0]
+
+
+#: Fewer documents than this give no interval (``f1_intervals``).
+MIN_DOCUMENTS = 2
 
 
 @dataclass(frozen=True)
@@ -130,10 +149,16 @@ class Intervals:
         return asdict(self)
 
 
-def f1_intervals(gold: Sequence[str], predicted: Sequence[str], groups: Sequence[str]) -> Intervals:
-    """``bootstrap_f1`` read as 95% intervals (``factcheck.resampling``)."""
+def f1_intervals(gold: Sequence[str], predicted: Sequence[str], groups: Sequence[str]) -> Intervals | None:
+    """``bootstrap_f1`` read as 95% intervals (``factcheck.resampling``); None for one document.
+
+    One document resampled is always itself: its interval would have no width
+    and look perfectly precise when it carries no information at all.
+    """
     from factcheck.resampling import interval
 
+    if len(set(groups)) < MIN_DOCUMENTS:
+        return None
     samples = bootstrap_f1(gold, predicted, groups)
     present = set(gold)
     return Intervals(

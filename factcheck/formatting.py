@@ -344,10 +344,15 @@ def comparison_text(comparison: Comparison, limit: int = 10) -> str:
         spread = f"{found.low:+.3f} to {found.high:+.3f}" if found else "-"
         lines.append(f"{name:<14}{a:>{width}.3f}  {b:>{width}.3f}  {b - a:>+7.3f}  {spread:>15}")
     verdicts = Counter(change.verdict for change in comparison.changes)
+    ranges = (
+        f"change 95%: over the file's {comparison.documents} documents, resampled, both models on the"
+        " same resamples; a range that holds 0 is no evidence either way"
+        if comparison.change_intervals
+        else "change 95%: none, the file holds one document (resampling it gives itself)"
+    )
     lines += [
         "",
-        f"change 95%: over the file's {comparison.documents} documents, resampled, both models on the"
-        " same resamples; a range that holds 0 is no evidence either way",
+        ranges,
         "",
         f"{len(comparison.changes)} sentences changed label: {verdicts['fixed']} fixed, "
         f"{verdicts['broken']} broken, {verdicts['still wrong']} still wrong",

@@ -422,8 +422,14 @@ _COUNTED_BEFORE = re.compile(
 # "move closer to 2 percent": where a quantity is heading, not how close the figure is to the truth.
 _MOVES_CLOSER = frozenset(
     {"move", "moves", "moved", "moving", "edge", "edges", "edged", "edging", "get", "gets", "got", "getting",
-     "come", "comes", "came", "coming", "draw", "draws", "drew", "drawing", "inch", "inched", "inching"}
+     "come", "comes", "came", "coming", "draw", "draws", "drew", "drawing", "inch", "inched", "inching",
+     "rise", "rises", "rose", "risen", "rising", "fall", "falls", "fell", "fallen", "falling", "climb",
+     "climbs", "climbed", "climbing", "drop", "drops", "dropped", "dropping", "bring", "brings", "brought",
+     "bringing", "push", "pushes", "pushed", "pushing", "drift", "drifts", "drifted", "drifting", "slip",
+     "slips", "slipped", "slipping", "creep", "creeps", "crept", "creeping", "head", "heads", "headed"}
 )  # fmt: skip
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages?)\s$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)!?]|$)")
 # "aged 55 and over" as "55 or more"; not "1,000 homes and over 200 shops", a hedge of the next figure.
 _HEDGE_AFTER = re.compile(
     r"^\s(?P<hedge>or so|or more|or less|or thereabouts|and older"
@@ -764,6 +770,14 @@ def _hedge(text: str, start: int, end: int) -> tuple[int, int, str] | None:
             return None  # "inflation to move closer to 2 percent": a direction, not a bound
         return h_start, h_start + len(before["hedge"]), before["hedge"]
     after = _HEDGE_AFTER.match(text[end : end + 20])
+    if (
+        after
+        and after["hedge"].lower() in ("and over", "and above")
+        and not (
+            _AGED_BEFORE.search(text, max(0, start - 8), start) or _CLAUSE_END.match(text, end + after.end())
+        )
+    ):
+        return None  # "fell 4 percent and over the week lost 9": a phrase of its own, not "aged 55 and over"
     if after:
         return end + after.start("hedge"), end + after.end("hedge"), after["hedge"]
     return None

@@ -157,7 +157,10 @@ def score_span_gold(records: Sequence[dict[str, Any]], path: str = "<data>") -> 
 
     source_pairs: list[tuple[list[Span], list[Span]]] = []
     quantity_pairs: list[tuple[list[Span], list[Span]]] = []
-    documents = group_ids([record.get("doc_id") for record in records])
+    # As ``read_examples`` reads them: an id of 0 is the document "0", not a missing one.
+    documents = group_ids(
+        [None if record.get("doc_id") is None else str(record["doc_id"]) for record in records]
+    )
     source_documents: list[str] = []
     quantity_documents: list[str] = []
     for n, record in enumerate(records, start=1):
@@ -176,11 +179,11 @@ def score_span_gold(records: Sequence[dict[str, Any]], path: str = "<data>") -> 
     if not source_pairs and not quantity_pairs:
         return None
     intervals = {}
-    for name, pairs, groups in (
+    for name, pairs, groups in (  # one document resampled is always itself: no interval
         ("sources", source_pairs, source_documents),
         ("quantities", quantity_pairs, quantity_documents),
     ):
-        if pairs:
+        if len(set(groups)) >= 2:
             samples = bootstrap_span_f1(pairs, groups)
             intervals[name] = {"exact": interval(samples[:, 0]), "overlap": interval(samples[:, 1])}
     return SpanReport(

@@ -1096,3 +1096,23 @@ def test_a_title_case_headline_names_its_source(text: str, expected: list[tuple[
 )  # fmt: skip
 def test_names_like_cue_words_dated_nouns_and_no_one(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Local Bakery Shows Off New Ovens To Visitors", []),  # a plain act: only a record shows
+        ("The exhibit at Tate Modern Shows Paintings From Three Centuries.", []),
+        ("Former Minister Says Goodbye To Parliament After 30 Years", []),
+        ("Governor Lee Says Budget Will Balance", [("Governor Lee", "Says")]),
+        ("\u201cThe storm is moving east,\u201d Reports the National Weather Service.",
+         [("the National Weather Service", "Reports")]),  # an inflected verb after a quote still inverts
+        ("No one at the ministry said the plan was dead.", []),
+        ("Almost nobody expected a cut.", []),
+        ("None of the analysts surveyed expect a cut.", []),
+    ],
+)  # fmt: skip
+def test_headline_verbs_need_a_claim_and_no_one_is_no_source_however_long(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

@@ -683,3 +683,20 @@ def test_closer_to_after_a_verb_of_movement_is_no_hedge_and_and_over_is_one(
     found = {q.text: q for q in find_quantities(sentence)}
     assert (found[figure].hedge[2] if found[figure].hedge else None) == hedge
     assert found[figure].approximate == (hedge is not None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "hedge"),
+    [
+        ("Shares fell 4 percent and over the week lost 9 percent.", "4 percent", None),
+        ("He spent 30 years and over that time built 12 schools.", "30 years", None),
+        ("Prices rose 3 percent and above all food costs climbed.", "3 percent", None),
+        ("Tickets cost $10 for children 12 and over.", "12", "and over"),  # at the clause's end
+        ("Turnout fell closer to 40 percent.", "40 percent", None),  # a direction
+    ],
+)  # fmt: skip
+def test_and_over_is_a_hedge_only_after_an_age_or_at_a_clause_end(
+    sentence: str, figure: str, hedge: str | None
+) -> None:
+    found = {q.text: q for q in find_quantities(sentence)}
+    assert (found[figure].hedge[2] if found[figure].hedge else None) == hedge

@@ -55,6 +55,5 @@ def test_many_documents_are_drawn_by_kind_with_the_same_distribution(monkeypatch
     monkeypatch.setattr(resampling, "GROUP_ABOVE", 10)
     by_kind = resampled_totals(counts, resamples=3000, seed=5)
     assert by_kind.shape == one_by_one.shape == (3000, 2)
-    assert (by_kind.sum(axis=1) >= 300).all()  # every document counts at least once in the totals
     assert np.allclose(by_kind.mean(axis=0), counts.sum(axis=0), rtol=0.01)
     assert np.allclose(by_kind.std(axis=0), one_by_one.std(axis=0), rtol=0.1)

@@ -72,9 +72,18 @@ def test_evaluate_scores_spans_when_the_file_has_span_gold(tmp_path: Path, tiny_
     )
     assert as_json["spans"]["sources"]["exact"]["f1"] == 1.0
     assert as_json["spans"]["quantities"]["overlap"]["gold"] == 1
-    # One sentence found exactly: every resample finds it, so each range is a point at 1.
-    assert as_json["spans"]["intervals"]["sources"]["overlap"] == {"low": 1.0, "high": 1.0}
-    assert "f1 95%" in shown.stdout
+    # One document resampled is always itself: no range, rather than one of no width.
+    assert as_json["spans"]["intervals"] == {}
+    assert "f1 95%" not in shown.stdout
+
+
+def test_an_integer_doc_id_of_0_is_one_document_as_for_the_labels() -> None:
+    found = _record("About 40 people were hurt.", 0, [], [{"start": 6, "end": 15}])
+    missed = _record("Nobody was hurt.", 0, [], [{"start": 0, "end": 6}])
+    as_int = score_span_gold([{**found, "doc_id": 0}, {**missed, "doc_id": 0}, {**found, "doc_id": 1}])
+    as_str = score_span_gold([{**found, "doc_id": "0"}, {**missed, "doc_id": "0"}, {**found, "doc_id": "1"}])
+    assert as_int is not None and as_str is not None
+    assert as_int.intervals == as_str.intervals
 
 
 def test_span_ranges_resample_the_records_documents() -> None:
