@@ -99,8 +99,7 @@ def _precision_lines(
     """95% intervals of the chosen model's figures, and of its lead over fastText, by document."""
 
     def cell(samples: np.ndarray) -> str:
-        found = interval(samples)
-        return f"{found.low:.3f}-{found.high:.3f}"
+        return str(interval(samples))
 
     lines = [
         "",

@@ -354,7 +354,7 @@ def _intervals(tallies: dict[str, Tally]) -> list[str]:
         cells = []
         for name in ("sources", "quantities"):
             samples = bootstrap_span_f1(getattr(tally, name), tally.documents_of, RESAMPLES)
-            cells += [f"{(i := interval(samples[:, k])).low:.3f}-{i.high:.3f}" for k in (0, 1)]
+            cells += [str(interval(samples[:, k])) for k in (0, 1)]
         lines.append(f"| {where} | " + " | ".join(cells) + " |")
     return lines
 

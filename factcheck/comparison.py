@@ -16,10 +16,10 @@ from typing import Any
 
 from factcheck.data import document_ids, read_examples
 from factcheck.errors import FactcheckError
-from factcheck.evaluation import MIN_DOCUMENTS, Report, bootstrap_f1, score
+from factcheck.evaluation import Report, bootstrap_f1, score
 from factcheck.labelling import Labeller
 from factcheck.labels import LABEL_IDS
-from factcheck.resampling import Interval, interval
+from factcheck.resampling import Interval, can_resample, interval
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def compare_models(data: str | Path, models: Sequence[str | Path], trust: bool =
     )
     changes = [Change(text, g, o, n) for text, g, o, n in zip(texts, gold, old, new, strict=True) if o != n]
     intervals: dict[str, Interval] = {}
-    if len(set(documents)) >= MIN_DOCUMENTS:  # one document resampled is always itself
+    if can_resample(documents):
         before, after = bootstrap_f1(gold, [old, new], documents)  # the same draws for both
         names = ["macro-F1", *LABEL_IDS]
         intervals = {

@@ -128,10 +128,6 @@ def bootstrap_f1(
     return scores if several else scores[0]
 
 
-#: Fewer documents than this give no interval (``f1_intervals``).
-MIN_DOCUMENTS = 2
-
-
 @dataclass(frozen=True)
 class Intervals:
     """95% intervals of macro-F1 and each label's F1 over the file's documents, resampled.
@@ -150,14 +146,10 @@ class Intervals:
 
 
 def f1_intervals(gold: Sequence[str], predicted: Sequence[str], groups: Sequence[str]) -> Intervals | None:
-    """``bootstrap_f1`` read as 95% intervals (``factcheck.resampling``); None for one document.
+    """``bootstrap_f1`` read as 95% intervals (``factcheck.resampling``); None for one document."""
+    from factcheck.resampling import can_resample, interval
 
-    One document resampled is always itself: its interval would have no width
-    and look perfectly precise when it carries no information at all.
-    """
-    from factcheck.resampling import interval
-
-    if len(set(groups)) < MIN_DOCUMENTS:
+    if not can_resample(groups):
         return None
     samples = bootstrap_f1(gold, predicted, groups)
     present = set(gold)

@@ -153,7 +153,7 @@ def report_text(report: Report, intervals: Intervals | None = None) -> str:
     """Per-label scores, headline figures and the confusion matrix; with ``intervals``, F1's 95% range."""
 
     def span(found: Interval | None) -> str:
-        return f"{found.low:.3f}-{found.high:.3f}" if found else "-"
+        return str(found) if found else "-"
 
     ranges = intervals.per_label if intervals else {}
     lines = [
@@ -190,7 +190,7 @@ def span_report_text(report: SpanReport) -> str:
     for name, scores in (("sources", report.sources), ("quantities", report.quantities)):
         for kind, prf in (("exact", scores.exact), ("overlap", scores.overlap)):
             found = ranges.get(name, {}).get(kind)
-            spread = f"   {found.low:.3f}-{found.high:.3f}" if found else ("   -" if ranges else "")
+            spread = f"   {found}" if found else ("   -" if ranges else "")
             shown = name if kind == "exact" else ""
             lines.append(
                 f"{shown:<12}{kind:<9}{prf.precision:>10.3f}{prf.recall:>8.3f}{prf.f1:>8.3f}"

@@ -349,12 +349,10 @@ def evaluation_html(
     about = f"{data}: {report.examples} sentences" + (f" · model {model}" if model else "")
     ranges = ""
     if (found := evaluation.intervals) is not None:
-        per_label = ", ".join(
-            f"{label} {r.low:.3f}-{r.high:.3f}" for label, r in found.per_label.items() if r is not None
-        )
+        per_label = ", ".join(f"{label} {r}" for label, r in found.per_label.items() if r is not None)
         ranges = (
             f'\n<p class="meta">95% ranges over the file\'s {found.documents} documents, resampled: macro-F1 '
-            f"{found.macro_f1.low:.3f}-{found.macro_f1.high:.3f}; F1 {esc(per_label)}</p>"
+            f"{found.macro_f1}; F1 {esc(per_label)}</p>"
         )
     body = f"""<header>
 <h1>{esc(title)}</h1>

@@ -10,6 +10,7 @@ their figures is a paired comparison.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 DRAWS_PER_CHUNK = 4_000_000
 #: Above this many documents, identical documents are drawn as one kind (the same resampling, faster).
 GROUP_ABOVE = 20_000
+#: Fewer documents than this give no interval: one document resampled is always itself, and its
+#: "interval" would have no width and look perfectly precise when it carries no information at all.
+MIN_DOCUMENTS = 2
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,14 @@ class Interval:
 
     low: float
     high: float
+
+    def __str__(self) -> str:
+        return f"{self.low:.3f}-{self.high:.3f}"
+
+
+def can_resample(groups: Sequence[str]) -> bool:
+    """Whether sentences of these documents are enough for an interval (``MIN_DOCUMENTS``)."""
+    return len(set(groups)) >= MIN_DOCUMENTS
 
 
 def resampled_totals(counts: np.ndarray, resamples: int = 2000, seed: int = 0) -> np.ndarray:

@@ -152,7 +152,7 @@ def score_span_gold(records: Sequence[dict[str, Any]], path: str = "<data>") -> 
     so a quote that opened in an earlier sentence is not seen.
     """
     from factcheck.data import group_ids
-    from factcheck.resampling import interval
+    from factcheck.resampling import can_resample, interval
     from factcheck.spans import extract_spans
 
     source_pairs: list[tuple[list[Span], list[Span]]] = []
@@ -179,11 +179,11 @@ def score_span_gold(records: Sequence[dict[str, Any]], path: str = "<data>") -> 
     if not source_pairs and not quantity_pairs:
         return None
     intervals = {}
-    for name, pairs, groups in (  # one document resampled is always itself: no interval
+    for name, pairs, groups in (
         ("sources", source_pairs, source_documents),
         ("quantities", quantity_pairs, quantity_documents),
     ):
-        if len(set(groups)) >= 2:
+        if can_resample(groups):
             samples = bootstrap_span_f1(pairs, groups)
             intervals[name] = {"exact": interval(samples[:, 0]), "overlap": interval(samples[:, 1])}
     return SpanReport(
