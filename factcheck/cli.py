@@ -715,7 +715,7 @@ def evaluate(
     if fmt is EvalFormat.html:
         _emit(evaluation_html(evaluation, data=str(data), model=model), output)
     elif fmt is EvalFormat.json:
-        record = evaluation.report.to_dict()
+        record = {**evaluation.report.to_dict(), "documents": evaluation.documents}
         if evaluation.intervals is not None:
             record["intervals"] = evaluation.intervals.to_dict()
         if evaluation.spans is not None:
@@ -728,7 +728,8 @@ def evaluate(
     else:
         mistakes = "\n" + mistakes_text(evaluation.mistakes) if errors else ""
         spans = "\n" + span_report_text(evaluation.spans) if evaluation.spans else ""
-        _emit(report_text(evaluation.report, evaluation.intervals) + spans + mistakes, output)
+        one_document = evaluation.documents == 1
+        _emit(report_text(evaluation.report, evaluation.intervals, one_document) + spans + mistakes, output)
 
 
 @app.command()

@@ -216,6 +216,7 @@ class Evaluation:
     calibration: list[CalibrationBin]
     spans: SpanReport | None = None  # extraction scores, when the file has span gold
     intervals: Intervals | None = None  # how precise the scores are, over the file's documents
+    documents: int | None = None  # how many the file holds: with one, ``intervals`` cannot be had
 
 
 def evaluate_file(
@@ -261,7 +262,7 @@ def evaluate_file(
         [confidence for _, confidence, _ in predicted],
         [label == e.label for e, (label, _, _) in zip(examples, predicted, strict=True)],
     )
-    return Evaluation(report, mistakes, calibration, spans, intervals)
+    return Evaluation(report, mistakes, calibration, spans, intervals, len(set(documents)))
 
 
 def label_sentences_parallel(

@@ -27,7 +27,7 @@ from factcheck.explanation import Push
 from factcheck.labelling import LabelledSentence
 from factcheck.labels import LABEL_IDS, get_label
 from factcheck.quantities import Quantity
-from factcheck.resampling import Interval
+from factcheck.resampling import NO_RANGE, Interval
 from factcheck.span_scoring import SpanReport
 from factcheck.splitting import Sentence
 
@@ -149,8 +149,12 @@ def sentence_rows(docs: Sequence[tuple[str, list[Sentence]]], fmt: str, csv_raw:
     return _lines(lines) + "\n"
 
 
-def report_text(report: Report, intervals: Intervals | None = None) -> str:
-    """Per-label scores, headline figures and the confusion matrix; with ``intervals``, F1's 95% range."""
+def report_text(report: Report, intervals: Intervals | None = None, one_document: bool = False) -> str:
+    """Per-label scores, headline figures and the confusion matrix; with ``intervals``, F1's 95% range.
+
+    ``one_document`` says ranges were asked for but the file cannot give any,
+    so their absence is explained rather than left to look like an omission.
+    """
 
     def span(found: Interval | None) -> str:
         return str(found) if found else "-"
@@ -171,6 +175,8 @@ def report_text(report: Report, intervals: Intervals | None = None) -> str:
         lines.append(
             f"macro-F1 95% interval {span(intervals.macro_f1)} ({intervals.documents} documents resampled)"
         )
+    elif one_document:
+        lines.append(f"macro-F1 95% interval: {NO_RANGE}")
     lines.append("")
     lines.append("confusion (rows: gold label, columns: predicted)")
     lines.append(" " * 12 + "".join(f"{label:>11}" for label in LABEL_IDS))
@@ -348,7 +354,7 @@ def comparison_text(comparison: Comparison, limit: int = 10) -> str:
         f"change 95%: over the file's {comparison.documents} documents, resampled, both models on the"
         " same resamples; a range that holds 0 is no evidence either way"
         if comparison.change_intervals
-        else "change 95%: none, the file holds one document (resampling it gives itself)"
+        else f"change 95%: {NO_RANGE}"
     )
     lines += [
         "",

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck import __version__
 from factcheck.labels import LABEL_IDS, LABELS
 from factcheck.paragraphs import BLANK_LINE
+from factcheck.resampling import NO_RANGE
 
 if TYPE_CHECKING:  # the CLI imports this module for REVIEW_BELOW, so ``--help`` must stay light
     from factcheck.evaluation import CalibrationBin, Evaluation, Mistake, Report
@@ -354,6 +355,8 @@ def evaluation_html(
             f'\n<p class="meta">95% ranges over the file\'s {found.documents} documents, resampled: macro-F1 '
             f"{found.macro_f1}; F1 {esc(per_label)}</p>"
         )
+    elif evaluation.documents == 1:
+        ranges = f'\n<p class="meta">95% ranges: {esc(NO_RANGE)}</p>'
     body = f"""<header>
 <h1>{esc(title)}</h1>
 <div class="meta">{esc(about)} · factcheck {esc(__version__)}</div>

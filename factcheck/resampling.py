@@ -38,6 +38,10 @@ class Interval:
         return f"{self.low:.3f}-{self.high:.3f}"
 
 
+#: What the commands print in place of a range when ``can_resample`` says no.
+NO_RANGE = "none, the file holds one document (resampling it gives itself)"
+
+
 def can_resample(groups: Sequence[str]) -> bool:
     """Whether sentences of these documents are enough for an interval (``MIN_DOCUMENTS``)."""
     return len(set(groups)) >= MIN_DOCUMENTS

@@ -134,6 +134,25 @@ def test_evaluate_gives_each_f1_its_interval_over_the_files_documents(tiny_model
     assert f"({len(documents)} documents resampled)" in text and "f1 95%" in text
 
 
+def test_evaluate_says_why_a_one_document_file_has_no_ranges(tiny_model: Path, tmp_path: Path):
+    data = tmp_path / "one.jsonl"
+    lines = STARTER.read_text(encoding="utf-8").splitlines()[:12]
+    data.write_text("".join(json.dumps({**json.loads(line), "doc_id": "a"}) + "\n" for line in lines))
+    text = run("evaluate", str(data), "--model", str(tiny_model)).stdout
+    assert "macro-F1 95% interval: none, the file holds one document" in text and "f1 95%" not in text
+    report = json.loads(run("evaluate", str(data), "--model", str(tiny_model), "--format", "json").stdout)
+    assert report["documents"] == 1 and "intervals" not in report
+    page = run("evaluate", str(data), "--model", str(tiny_model), "--format", "html").stdout
+    assert "95% ranges: none, the file holds one document" in page
+    # two documents are enough for ranges, and then no such line
+    two = "".join(
+        json.dumps({**json.loads(line), "doc_id": str(n % 2)}) + "\n" for n, line in enumerate(lines)
+    )
+    data.write_text(two)
+    text = run("evaluate", str(data), "--model", str(tiny_model)).stdout
+    assert "(2 documents resampled)" in text and "holds one document" not in text
+
+
 def test_evaluate_missing_column(tmp_path: Path):
     data = tmp_path / "d.csv"
     data.write_text("text\nA.\n")
