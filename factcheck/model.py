@@ -164,12 +164,16 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         self.span_features = span_features
 
     def fit(
-        self, X: Sequence[str], y: Sequence[str], groups: Sequence[Hashable] | None = None
+        self,
+        X: Sequence[str],
+        y: Sequence[str],
+        groups: Sequence[Hashable] | None = None,
+        sample_weight: Sequence[float] | None = None,
     ) -> DocumentClassifier:
         texts = list(X)
         model = self._sentence_model()
         spans = document_span_rows(texts, document_bounds(groups, len(texts))) if self.span_features else None
-        return self.fit_counts(model[0].transform(texts), layout(texts), y, groups, spans)
+        return self.fit_counts(model[0].transform(texts), layout(texts), y, groups, spans, sample_weight)
 
     def fit_counts(
         self,
@@ -178,16 +182,20 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         y: Sequence[str],
         groups: Sequence[Hashable] | None = None,
         spans: np.ndarray | None = None,
+        sample_weight: Sequence[float] | None = None,
     ) -> DocumentClassifier:
         """Fit from first-step counts, ``layout`` rows and span rows: what a base ships.
 
         ``spans`` (``span_features.span_rows``) is needed when ``span_features`` is set.
+        ``sample_weight`` makes a row count that many times in every stage: the
+        linear fit, the trees and the choice of the class bias.
         """
         if self.span_features and spans is None:
             raise ValueError("span_features is set but no span rows were given")
         from sklearn.model_selection import GroupKFold
 
         labels = np.asarray(y)
+        weights = _weights(sample_weight, len(labels))
         counts = sparse.csr_matrix(counts)
         bounds = document_bounds(groups, len(labels))
         model = clone(self._sentence_model())
@@ -195,28 +203,33 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         self.sentence_model_ = model
         if len(bounds) < max(self.min_documents, self.folds, 2):
             with one_thread():
-                model[1:].fit(counts, labels)
+                _fit_weighted(model[1:], counts, labels, weights)
             self.context_model_ = None
             return self
         document = np.repeat(np.arange(len(bounds)), [end - start for start, end in bounds])
         splits = list(GroupKFold(self.folds).split(counts, labels, document))
-        out_of_fold = self._cross_validated(lambda: clone(model[1:]), counts, labels, splits, classes)
+        out_of_fold = self._cross_validated(
+            lambda: clone(model[1:]), counts, labels, splits, classes, weights
+        )
         features = context_features(out_of_fold, rows, bounds, spans if self.span_features else None)
         with one_thread():
-            model[1:].fit(counts, labels)
-            self.context_model_ = TreeEnsemble.from_boosting(make_context_model().fit(features, labels))
+            _fit_weighted(model[1:], counts, labels, weights)
+            trees = _fit_weighted(make_context_model(), features, labels, weights)
+            self.context_model_ = TreeEnsemble.from_boosting(trees)
         if self.class_bias:
-            second = self._cross_validated(make_context_model, features, labels, splits, classes)
-            shift = best_class_bias(second, labels, classes)
+            second = self._cross_validated(make_context_model, features, labels, splits, classes, weights)
+            shift = best_class_bias(second, labels, classes, weights)
             self.context_model_.baseline = self.context_model_.baseline + shift
         return self
 
-    def _cross_validated(self, make, X, labels: np.ndarray, splits: list, classes: np.ndarray) -> np.ndarray:
+    def _cross_validated(
+        self, make, X, labels: np.ndarray, splits: list, classes: np.ndarray, weights: np.ndarray | None
+    ) -> np.ndarray:
         """Each row's probabilities from a fresh ``make()`` fitted on the folds without its document."""
         from joblib import Parallel, delayed
 
         parts = Parallel(n_jobs=self.n_jobs)(
-            delayed(_out_of_fold)(make(), X, labels, train, held, classes) for train, held in splits
+            delayed(_out_of_fold)(make(), X, labels, train, held, classes, weights) for train, held in splits
         )
         proba = np.zeros((len(labels), len(classes)))
         for (_, held), part in zip(splits, parts, strict=True):
@@ -257,26 +270,30 @@ def one_thread():
 BIAS_STEPS = np.linspace(-1.0, 1.0, 9)
 
 
-def best_class_bias(proba: np.ndarray, labels: np.ndarray, classes: np.ndarray) -> np.ndarray:
+def best_class_bias(
+    proba: np.ndarray, labels: np.ndarray, classes: np.ndarray, weights: np.ndarray | None = None
+) -> np.ndarray:
     """The per-label log-score shift that maximises macro-F1 of ``proba``'s argmax against ``labels``.
 
     The first label's shift is fixed at 0 (only differences matter); a shift
     is kept only when it strictly improves on no shift, so a model whose
-    argmax is already best is left as it was.
+    argmax is already best is left as it was. With ``weights`` each row
+    counts that many times in the F1, as it did in the fit.
     """
     scores = np.log(np.clip(proba, 1e-12, None))
     gold = np.searchsorted(classes, labels)
-    best, best_f1 = np.zeros(len(classes)), _macro_f1(gold, scores.argmax(axis=1), len(classes))
-    for steps in itertools.product(BIAS_STEPS, repeat=len(classes) - 1):
+    n = len(classes)
+    best, best_f1 = np.zeros(n), _macro_f1(gold, scores.argmax(axis=1), n, weights)
+    for steps in itertools.product(BIAS_STEPS, repeat=n - 1):
         bias = np.array((0.0, *steps))
-        f1 = _macro_f1(gold, (scores + bias).argmax(axis=1), len(classes))
+        f1 = _macro_f1(gold, (scores + bias).argmax(axis=1), n, weights)
         if f1 > best_f1 + 1e-12:
             best, best_f1 = bias, f1
     return best
 
 
-def _macro_f1(gold: np.ndarray, predicted: np.ndarray, n: int) -> float:
-    confusion = np.bincount(gold * n + predicted, minlength=n * n).reshape(n, n)
+def _macro_f1(gold: np.ndarray, predicted: np.ndarray, n: int, weights: np.ndarray | None = None) -> float:
+    confusion = np.bincount(gold * n + predicted, weights=weights, minlength=n * n).reshape(n, n)
     true = np.diag(confusion).astype(float)
     denominator = confusion.sum(axis=0) + confusion.sum(axis=1)
     return float(np.mean(np.divide(2 * true, denominator, out=np.zeros(n), where=denominator > 0)))
@@ -289,10 +306,32 @@ def _out_of_fold(
     train: np.ndarray,
     held: np.ndarray,
     classes: np.ndarray,
+    weights: np.ndarray | None = None,
 ) -> np.ndarray:
     """Probabilities for the held-out documents from a model fitted without them, in ``classes`` order."""
     with one_thread():
-        model.fit(X[train], labels[train])
+        _fit_weighted(model, X[train], labels[train], None if weights is None else weights[train])
     proba = np.zeros((len(held), len(classes)))
     proba[:, np.searchsorted(classes, model.classes_)] = model.predict_proba(X[held])
     return proba
+
+
+def _weights(sample_weight: Sequence[float] | None, n: int) -> np.ndarray | None:
+    """Row weights as an array, or None when every row counts once (the fit is then the unweighted one)."""
+    if sample_weight is None:
+        return None
+    weights = np.asarray(sample_weight, dtype=float)
+    if weights.shape != (n,):
+        raise ValueError(f"sample_weight has {weights.size} values for {n} rows")
+    if not np.all(np.isfinite(weights)) or np.any(weights < 0) or not np.any(weights > 0):
+        raise ValueError("sample_weight must be finite, not negative, and not all zero")
+    return None if np.all(weights == 1.0) else weights
+
+
+def _fit_weighted(model, X, labels: np.ndarray, weights: np.ndarray | None):
+    """``model.fit`` with row weights where there are any: a Pipeline routes them to its last step."""
+    if weights is None:
+        return model.fit(X, labels)
+    if isinstance(model, Pipeline):
+        return model.fit(X, labels, **{f"{model.steps[-1][0]}__sample_weight": weights})
+    return model.fit(X, labels, sample_weight=weights)

@@ -252,3 +252,49 @@ def test_span_features_need_span_rows():
     counts = model.sentence_model[0].transform(texts)
     with pytest.raises(ValueError, match="no span rows"):
         model.fit_counts(counts, layout(texts), labels, groups)
+
+
+def _disputed(n: int = 30) -> tuple[list[str], list[str], list[str]]:
+    """Documents alike but for the label one sentence gets: estimate in half of them, factual in the rest."""
+    texts, labels, groups = [], [], []
+    for i in range(2 * n):
+        label = "estimate" if i % 2 else "factual"
+        for text, gold in (
+            (f"The board met on day {i}.", "factual"),
+            ("The rate held at 5 percent.", label),
+            (f"Members voted on item {i}.", "factual"),
+            (f"It was a fine result, number {i}.", "opinion"),
+        ):
+            texts.append(text)
+            labels.append(gold)
+            groups.append(f"d{i}")
+    return texts, labels, groups
+
+
+@pytest.mark.parametrize("min_documents", [10, 1000])  # with the context stage, and without it
+def test_sample_weights_decide_a_disputed_label(min_documents: int):
+    texts, labels, groups = _disputed()
+    disputed = {
+        group: label for text, label, group in zip(texts, labels, groups, strict=True) if "rate" in text
+    }
+    rows = [n for n, text in enumerate(texts) if "rate" in text]
+    probe = ["The board met.", "The rate held at 5 percent.", "It was fine."]
+    for favoured in ("estimate", "factual"):
+        # whole documents weighted, as a source's would be; no balanced class weights, so that
+        # the weights alone settle the tie
+        weights = [5.0 if disputed[group] == favoured else 0.2 for group in groups]
+        model = make_model(char_ngrams=None, folds=3, min_documents=min_documents, class_weight=None)
+        fitted = model.fit(texts, labels, groups, sample_weight=weights)
+        assert (fitted.context_model_ is None) == (min_documents == 1000)
+        assert fitted.predict(probe, ["x"] * 3)[1] == favoured
+        assert set(fitted.predict(texts, groups)[rows]) == {favoured}
+
+
+def test_sample_weights_must_be_one_per_row_and_usable():
+    texts, labels, groups = _quoted_statements(6)
+    model = make_model(char_ngrams=None, folds=3, min_documents=10)
+    with pytest.raises(ValueError, match="3 values for 36 rows"):
+        model.fit(texts, labels, groups, sample_weight=[1.0, 2.0, 3.0])
+    for bad in ([-1.0] + [1.0] * 35, [0.0] * 36, [float("nan")] * 36):
+        with pytest.raises(ValueError, match="not negative"):
+            model.fit(texts, labels, groups, sample_weight=bad)

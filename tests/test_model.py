@@ -57,3 +57,18 @@ def test_class_bias_leaves_scores_whose_argmax_is_already_best():
     classes = np.array(["factual", "opinion"])
     proba = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4], [0.3, 0.7]])
     assert np.array_equal(best_class_bias(proba, classes[[0, 1, 0, 1]], classes), [0.0, 0.0])
+
+
+def test_class_bias_counts_weighted_rows_as_repeated_rows():
+    classes = np.array(["estimate", "factual"])
+    rng = np.random.default_rng(1)
+    gold = rng.integers(0, 2, size=400)
+    scores = rng.normal(size=(400, 2)) + 1.5 * np.eye(2)[gold]
+    weights = np.zeros(400, dtype=int)
+    weights[:200] = 3  # only these rows count, and in them "estimate" wins too often
+    scores[:200, 0] += 1.0
+    proba = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
+    weighted = best_class_bias(proba, classes[gold], classes, weights.astype(float))
+    repeated = best_class_bias(np.repeat(proba, weights, axis=0), np.repeat(classes[gold], weights), classes)
+    assert np.array_equal(weighted, repeated)
+    assert not np.array_equal(weighted, best_class_bias(proba, classes[gold], classes))
