@@ -8,7 +8,8 @@ ships as derived, non-textual data: each training sentence's count vector
 from the pipeline's stateless first step (``features.HashedCounts``), its
 label, a hash of its document and its text-free layout numbers
 (``context.layout``: quotation marks, question marks) and span counts
-(``span_features.span_rows``: sources by stance, figures, hedged figures), in ``default.npz`` (package data of
+(``span_features.span_rows``: sources by stance, figures, hedged figures)
+and the weight the default model gave it, in ``default.npz`` (package data of
 ``factcheck.base_data``, ``data/base/`` in a checkout), described by
 ``default.json`` (the hashing parameters, the sources with their licences
 and counts, and the SHA-256 of the arrays). Training fits the remaining steps
@@ -46,6 +47,7 @@ class Base:
     layout: np.ndarray  # factcheck.context.layout of each sentence: numbers, no text
     description: dict[str, Any]
     spans: np.ndarray | None = None  # factcheck.span_features.span_rows, None in a base built before them
+    weights: np.ndarray | None = None  # how many times each sentence counts; None: once each
 
     @property
     def features(self) -> dict[str, Any]:
@@ -103,4 +105,5 @@ def load_base(name: str, directory: Path | None = None) -> Base:
             )
         layout = arrays["layout"].astype(np.float64)
         spans = arrays["spans"].astype(np.float64) if "spans" in arrays.files else None
-    return Base(name, counts, labels, groups, layout, description, spans)
+        weights = arrays["weights"].astype(np.float64) if "weights" in arrays.files else None
+    return Base(name, counts, labels, groups, layout, description, spans, weights)

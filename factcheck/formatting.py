@@ -234,9 +234,10 @@ def _card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | Non
     ]
     for source in card.get("training_data", []):
         base = f", shipped base {source['base']}" if source.get("base") else ""
+        weight = f", each counted {source['weight']:g} times" if source.get("weight", 1.0) != 1.0 else ""
         lines.append(
             f"data        {source['path']} ({source['examples']} sentences, "
-            f"sha256 {source['sha256'][:12]}{base})"
+            f"sha256 {source['sha256'][:12]}{base}{weight})"
         )
     held_out = (card.get("metrics") or {}).get("held_out")
     if held_out:

@@ -168,7 +168,7 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         X: Sequence[str],
         y: Sequence[str],
         groups: Sequence[Hashable] | None = None,
-        sample_weight: Sequence[float] | None = None,
+        sample_weight: Sequence[float] | np.ndarray | None = None,
     ) -> DocumentClassifier:
         texts = list(X)
         model = self._sentence_model()
@@ -182,7 +182,7 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         y: Sequence[str],
         groups: Sequence[Hashable] | None = None,
         spans: np.ndarray | None = None,
-        sample_weight: Sequence[float] | None = None,
+        sample_weight: Sequence[float] | np.ndarray | None = None,
     ) -> DocumentClassifier:
         """Fit from first-step counts, ``layout`` rows and span rows: what a base ships.
 
@@ -195,7 +195,7 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         from sklearn.model_selection import GroupKFold
 
         labels = np.asarray(y)
-        weights = _weights(sample_weight, len(labels))
+        weights = row_weights(sample_weight, len(labels))
         counts = sparse.csr_matrix(counts)
         bounds = document_bounds(groups, len(labels))
         model = clone(self._sentence_model())
@@ -203,7 +203,7 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         self.sentence_model_ = model
         if len(bounds) < max(self.min_documents, self.folds, 2):
             with one_thread():
-                _fit_weighted(model[1:], counts, labels, weights)
+                fit_weighted(model[1:], counts, labels, weights)
             self.context_model_ = None
             return self
         document = np.repeat(np.arange(len(bounds)), [end - start for start, end in bounds])
@@ -213,8 +213,8 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         )
         features = context_features(out_of_fold, rows, bounds, spans if self.span_features else None)
         with one_thread():
-            _fit_weighted(model[1:], counts, labels, weights)
-            trees = _fit_weighted(make_context_model(), features, labels, weights)
+            fit_weighted(model[1:], counts, labels, weights)
+            trees = fit_weighted(make_context_model(), features, labels, weights)
             self.context_model_ = TreeEnsemble.from_boosting(trees)
         if self.class_bias:
             second = self._cross_validated(make_context_model, features, labels, splits, classes, weights)
@@ -310,13 +310,13 @@ def _out_of_fold(
 ) -> np.ndarray:
     """Probabilities for the held-out documents from a model fitted without them, in ``classes`` order."""
     with one_thread():
-        _fit_weighted(model, X[train], labels[train], None if weights is None else weights[train])
+        fit_weighted(model, X[train], labels[train], None if weights is None else weights[train])
     proba = np.zeros((len(held), len(classes)))
     proba[:, np.searchsorted(classes, model.classes_)] = model.predict_proba(X[held])
     return proba
 
 
-def _weights(sample_weight: Sequence[float] | None, n: int) -> np.ndarray | None:
+def row_weights(sample_weight: Sequence[float] | np.ndarray | None, n: int) -> np.ndarray | None:
     """Row weights as an array, or None when every row counts once (the fit is then the unweighted one)."""
     if sample_weight is None:
         return None
@@ -328,7 +328,7 @@ def _weights(sample_weight: Sequence[float] | None, n: int) -> np.ndarray | None
     return None if np.all(weights == 1.0) else weights
 
 
-def _fit_weighted(model, X, labels: np.ndarray, weights: np.ndarray | None):
+def fit_weighted(model, X, labels: Sequence[str] | np.ndarray, weights: np.ndarray | None):
     """``model.fit`` with row weights where there are any: a Pipeline routes them to its last step."""
     if weights is None:
         return model.fit(X, labels)

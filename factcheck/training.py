@@ -31,7 +31,7 @@ from factcheck.errors import FactcheckError
 from factcheck.evaluation import Report, score
 from factcheck.inputs import read_bytes
 from factcheck.labels import LABEL_IDS, LABELS
-from factcheck.model import DocumentClassifier, make_model, make_pipeline
+from factcheck.model import DocumentClassifier, fit_weighted, make_model, make_pipeline, row_weights
 from factcheck.span_features import document_span_rows
 from factcheck.storage import check_out_dir, model_lock, read_card, save_model
 
@@ -58,6 +58,7 @@ def train_model(
     eval_on: str | Path | None = None,
     notes: dict[str, dict[str, Any]] | None = None,
     jobs: int = 1,
+    weights: Sequence[float] | None = None,
 ) -> TrainResult:
     """Read ``data``, hold out a share, fit, score on the share and save to ``out_dir``.
 
@@ -67,9 +68,14 @@ def train_model(
     holding out a share, so all of ``data`` is trained on. ``notes`` adds
     fields (a licence, the sources behind a file) to a training file's entry
     in the card, keyed by the path as given. ``jobs`` runs the classifier's
-    cross-validated calibration folds in that many processes.
+    cross-validated calibration folds in that many processes. ``weights``
+    gives each file of ``data`` a weight: each of its sentences counts that
+    many times in the fit (the card records it), as the shipped model counts
+    the project corpus against real news.
     """
     say, holdout = _start(out_dir, holdout, eval_on, progress)
+    if weights is not None and len(weights) != len(data):
+        raise ValueError(f"{len(weights)} weights for {len(data)} training files")
     with model_lock(out_dir):
         shipped = None
         if base is not None:
@@ -77,12 +83,16 @@ def train_model(
             shipped = load_base(base)
         sources = []
         examples: list[Example] = []
-        for path in data:
+        example_weights: list[float] = []
+        for n, path in enumerate(data):
             say(f"reading {path}")
             part, source = _read_annotated(path, notes)
+            if weights is not None:
+                source["weight"] = float(weights[n])
             sources.append(source)
             prefix = f"{path}#" if len(data) > 1 else ""
             examples += [Example(e.text, e.label, e.doc_id and prefix + e.doc_id) for e in part]
+            example_weights += [float(weights[n]) if weights is not None else 1.0] * len(part)
         base_labels = shipped.labels if shipped else []
         if shipped is not None:
             sources.append(_describe_base(shipped))
@@ -91,7 +101,9 @@ def train_model(
             _check_counts([e.label for e in examples], "training data")
 
         # The base is always trained on: only the user's own sentences are held out and scored.
-        train, test = _split(examples, holdout, seed, base_labels)
+        train_rows, test_rows = _split(examples, holdout, seed, base_labels)
+        train, test = [examples[i] for i in train_rows], [examples[i] for i in test_rows]
+        train_weights = [example_weights[i] for i in train_rows]
         evaluation_source = None
         if eval_on is not None:
             say(f"reading {eval_on}")
@@ -106,10 +118,15 @@ def train_model(
             work = f" ({pipeline.folds} out-of-fold fits for the context stage, then the final one)"
         say(f"fitting on {len(train) + len(base_labels)} sentences{work}")
         if shipped is None:
-            fit_model(pipeline, train)
+            fit_model(pipeline, train, train_weights)
         else:
             fit_with_base(
-                pipeline, [e.text for e in train], [e.label for e in train], shipped, document_ids(train)
+                pipeline,
+                [e.text for e in train],
+                [e.label for e in train],
+                shipped,
+                document_ids(train),
+                train_weights,
             )
         report = None
         if test:
@@ -398,13 +415,18 @@ def _card(
     }
 
 
-def fit_model(model: Pipeline | DocumentClassifier, examples: Sequence[Example]) -> None:
+def fit_model(
+    model: Pipeline | DocumentClassifier,
+    examples: Sequence[Example],
+    sample_weight: Sequence[float] | None = None,
+) -> None:
     """Fit on examples, telling a document model which sentences share a document."""
     texts, labels = [e.text for e in examples], [e.label for e in examples]
+    weights = row_weights(sample_weight, len(texts))
     if isinstance(model, DocumentClassifier):
-        model.fit(texts, labels, document_ids(examples))
+        model.fit(texts, labels, document_ids(examples), weights)
     else:
-        model.fit(texts, labels)
+        fit_weighted(model, texts, labels, weights)
 
 
 def predict_examples(model: Pipeline | DocumentClassifier, examples: Sequence[Example]) -> Sequence[str]:
@@ -421,13 +443,16 @@ def fit_with_base(
     labels: list[str],
     base: Base,
     groups: Sequence[object] | None = None,
+    sample_weight: Sequence[float] | None = None,
 ) -> Pipeline | DocumentClassifier:
     """Fit on the user's sentences and the base's count vectors together.
 
     The first step is stateless, so the user's sentences are counted by it and
     stacked on the shipped counts; every later step (TF-IDF weights, the
     classifier, the context stage from the base's text-free layout rows) is
-    fitted on the stack as if all of it had been text.
+    fitted on the stack as if all of it had been text, each base sentence
+    with the weight the default model gave it (``sample_weight`` weighs the
+    user's; each counts once without it).
     """
     pipeline = model._sentence_model() if isinstance(model, DocumentClassifier) else model
     counts = pipeline[0]
@@ -438,6 +463,9 @@ def fit_with_base(
         )
     own = counts.transform(texts) if texts else sparse.csr_matrix((0, base.counts.shape[1]))
     stacked = sparse.vstack([own, base.counts], format="csr")
+    own_weights = numpy.ones(len(texts)) if sample_weight is None else numpy.asarray(sample_weight, float)
+    base_weights = numpy.ones(len(base.labels)) if base.weights is None else base.weights
+    weights = row_weights(numpy.concatenate([own_weights, base_weights]), stacked.shape[0])
     if isinstance(model, DocumentClassifier):
         own_groups = list(groups) if groups is not None else group_ids([None] * len(texts))
         rows = numpy.vstack([layout(texts), base.layout]) if texts else base.layout
@@ -451,10 +479,15 @@ def fit_with_base(
             own_spans = document_span_rows(texts, document_bounds(own_groups, len(texts)))
             spans = numpy.vstack([own_spans, base.spans])
         model.fit_counts(
-            stacked, rows, list(labels) + base.labels, own_groups + [int(g) for g in base.groups], spans
+            stacked,
+            rows,
+            list(labels) + base.labels,
+            own_groups + [int(g) for g in base.groups],
+            spans,
+            weights,
         )
     else:
-        pipeline[1:].fit(stacked, list(labels) + base.labels)
+        fit_weighted(pipeline[1:], stacked, list(labels) + base.labels, weights)
     return model
 
 
@@ -501,9 +534,10 @@ def _check_counts(labels: Sequence[str], what: str, hint: str = "add examples") 
 
 def _split(
     examples: list[Example], holdout: float, seed: int, base_labels: Sequence[str] = ()
-) -> tuple[list[Example], list[Example]]:
+) -> tuple[list[int], list[int]]:
+    """The rows to train on and the rows held out."""
     if holdout == 0:
-        return examples, []
+        return list(range(len(examples))), []
     labels = [e.label for e in examples]
     if any(e.doc_id for e in examples):
         groups = [e.doc_id or f"#sentence-{i}" for i, e in enumerate(examples)]
@@ -522,7 +556,6 @@ def _split(
                 f"cannot hold out a share of {holdout}: {err}; add examples or use --holdout 0"
             ) from None
     train = [examples[i] for i in train_idx]
-    test = [examples[i] for i in test_idx]
     missing = sorted(set(labels) - {e.label for e in train} - set(base_labels))
     if missing:
         raise FactcheckError(
@@ -534,7 +567,7 @@ def _split(
         "training part after the hold-out",
         "add examples or use --holdout 0",
     )
-    return train, test
+    return [int(i) for i in train_idx], [int(i) for i in test_idx]
 
 
 def _plain_params(pipeline: Pipeline) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import pytest
 
 from factcheck.bases import load_base, resolve_base
 from factcheck.context import document_bounds
+from factcheck.corpus.base import CORPUS_WEIGHT
 from factcheck.data import read_examples
 from factcheck.errors import FactcheckError
 from factcheck.model import make_model, make_pipeline
@@ -26,6 +27,11 @@ def test_shipped_base_is_counts_of_the_corpus_train_split_and_no_text():
     }
     with np.load(REPO / "data" / "base" / "default.npz", allow_pickle=False) as arrays:
         assert all(arrays[key].dtype.kind in "iuf" for key in arrays.files)  # numbers only, no text
+    # each corpus sentence counts as the default model counted it; real ones once
+    assert base.weights is not None
+    corpus = next(s for s in description["sources"] if s["name"] == "factcheck corpus, train split")
+    assert corpus["weight"] == CORPUS_WEIGHT and sum(base.weights == CORPUS_WEIGHT) == corpus["examples"]
+    assert sum(base.weights == 1.0) == base.counts.shape[0] - corpus["examples"]
 
 
 def test_counts_match_the_text_they_were_made_from(starter_base: Path):
@@ -131,3 +137,23 @@ def test_the_shipped_span_rows_are_what_the_extractor_finds_today():
     assert base.spans is not None
     stale = np.flatnonzero(np.abs(base.spans[: len(texts)] - rows).max(axis=1) > 1e-12)
     assert stale.size == 0, f"{stale.size} rows differ: python -m factcheck.corpus.default_model"
+
+
+def test_a_weighted_base_trains_as_its_weighted_text_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from factcheck.corpus.base import build_base
+
+    build_base([(STARTER, {"name": "starter", "weight": 3.0})], tmp_path)
+    monkeypatch.setattr("factcheck.bases.base_dir", lambda: tmp_path)
+    base = load_base("default")
+    assert base.weights is not None and set(base.weights) == {3.0}
+    examples = read_examples(STARTER)
+    mine = [("Rents may double, the council said.", "factual"), ("Rents doubled.", "estimate")]
+    texts = [t for t, _ in mine] + [e.text for e in examples]
+    labels = [label for _, label in mine] + [e.label for e in examples]
+    weights = [1.0, 1.0] + [3.0] * len(examples)
+    from_text = make_pipeline(classifier="logreg").fit(texts, labels, classifier__sample_weight=weights)
+    from_counts = fit_with_base(make_pipeline(classifier="logreg"), *map(list, zip(*mine, strict=True)), base)
+    probe = ["Rents may double, the council said.", "Officials said about 40 people were hurt."]
+    assert np.allclose(from_text.predict_proba(probe), from_counts.predict_proba(probe))
+    unweighted = make_pipeline(classifier="logreg").fit(texts, labels)
+    assert not np.allclose(unweighted.predict_proba(probe), from_counts.predict_proba(probe))

@@ -188,3 +188,36 @@ def test_held_out_keys_are_documents_file_by_file_and_lines_without_documents(tm
     assert keys_a[0] == keys_a[1] != keys_a[2]  # one document, then a line on its own
     assert not set(keys_a) & set(keys_b)  # the same doc_id in two files is two documents
     assert next(key for key, _ in _keyed_examples(a, several=False)) == "d1"
+
+
+def test_each_file_counts_with_its_weight(tmp_path: Path):
+    import numpy as np
+
+    from factcheck.data import read_examples
+    from factcheck.model import make_pipeline
+
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(
+        '{"text": "Rents may double, the council said.", "label": "factual", "doc_id": "d"}\n'
+        '{"text": "Rents doubled.", "label": "estimate", "doc_id": "d"}\n'
+    )
+    result = train_model(
+        [STARTER, mine], tmp_path / "m", holdout=0, pipeline=make_pipeline(), weights=[1.0, 6.0]
+    )
+    assert [source["weight"] for source in result.card["training_data"]] == [1.0, 6.0]
+    from factcheck.formatting import card_text
+
+    shown = [line for line in card_text("m", result.card).splitlines() if line.startswith("data")]
+    assert "counted" not in shown[0] and shown[1].endswith(", each counted 6 times)")
+    from factcheck.storage import load_model
+
+    trained, _ = load_model(tmp_path / "m")
+    examples = read_examples(STARTER) + read_examples(mine)
+    weights = [1.0] * 50 + [6.0] * 2
+    direct = make_pipeline().fit(
+        [e.text for e in examples], [e.label for e in examples], classifier__sample_weight=weights
+    )
+    probe = ["Rents may double, the council said.", "Rents doubled."]
+    assert np.allclose(trained.predict_proba(probe), direct.predict_proba(probe))
+    with pytest.raises(ValueError, match="1 weights for 2 training files"):
+        train_model([STARTER, mine], tmp_path / "m2", holdout=0, weights=[1.0])

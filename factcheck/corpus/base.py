@@ -39,17 +39,25 @@ from factcheck.span_features import document_span_rows
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_TRAIN = REPO / "data" / "corpus" / "train.jsonl"
 BASE_DIR = REPO / "data" / "base"
+# Each project-corpus sentence counts twice against a real one: chosen on the real dev split
+# by benchmarks/domain_weight.py (DOMAIN_WEIGHT.md), which says how.
+CORPUS_WEIGHT = 2.0
 
 
 def base_inputs(real: Path | None) -> list[tuple[Path, dict[str, Any]]]:
     """The default model's training files, with what the base's description says of each."""
     inputs: list[tuple[Path, dict[str, Any]]] = [
-        (CORPUS_TRAIN, {"name": "factcheck corpus, train split", "licence": "CC BY 4.0"})
+        (
+            CORPUS_TRAIN,
+            {"name": "factcheck corpus, train split", "licence": "CC BY 4.0", "weight": CORPUS_WEIGHT},
+        )
     ]
     if real is not None and (real / "train.jsonl").is_file():
         manifest_path = real / "sources.json"
         manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
-        inputs.append((real / "train.jsonl", {"name": "real news, train split", "sources": manifest}))
+        inputs.append(
+            (real / "train.jsonl", {"name": "real news, train split", "sources": manifest, "weight": 1.0})
+        )
     return inputs
 
 
@@ -59,10 +67,12 @@ def build_base(
     """Count every input sentence with the default pipeline's first step and write the base."""
     counts_step = make_pipeline()[0]
     examples: list[Example] = []
+    weights: list[float] = []
     sources = []
     for path, info in inputs:
         part = read_examples(path)
         examples += [Example(e.text, e.label, f"{path.name}#{e.doc_id}") for e in part]
+        weights += [info.get("weight", 1.0)] * len(part)
         sources.append({**info, "file": path.name, "examples": len(part), "per_label": label_counts(part)})
     if not examples:
         raise FactcheckError("no sentences to build a base from")
@@ -78,6 +88,7 @@ def build_base(
         [e.doc_id or "" for e in examples],
         counts_step.get_params(),
         sources,
+        weights,
     )
 
 
@@ -91,6 +102,7 @@ def write_base(
     doc_ids: list[str],
     features: dict[str, Any],
     sources: list[dict[str, Any]],
+    weights: list[float] | None = None,
 ) -> dict[str, Any]:
     """Write ``NAME.npz`` and ``NAME.json`` atomically; document ids are kept only as hashes."""
     counts = sparse.csr_matrix(counts)
@@ -111,6 +123,7 @@ def write_base(
         groups=groups,
         layout=np.asarray(rows, dtype=np.float64),
         spans=np.asarray(spans, dtype=np.float64),
+        weights=np.asarray(weights if weights is not None else [1.0] * len(labels), dtype=np.float64),
     )
     raw = buffer.getvalue()
     description = {
