@@ -595,6 +595,14 @@ def train(
             show_default=False,
         ),
     ] = None,
+    weight: Annotated[
+        float,
+        typer.Option(
+            help="How many times each of your sentences counts in the fit: with --base, 5 makes each "
+            "of yours count as five real-news sentences of the base do (the base keeps the weights "
+            "the default model gave it: its corpus sentences count twice). Not with --out-of-core.",
+        ),
+    ] = 1.0,
     jobs: JobsOption = 1,
     out_of_core: Annotated[
         bool,
@@ -621,6 +629,8 @@ def train(
 
       factcheck train mine.jsonl --base default --out models/mine
 
+      factcheck train mine.jsonl --base default --weight 5 --out models/mine
+
       factcheck train data/corpus/train.jsonl --eval data/corpus/dev.jsonl --out models/default
 
       factcheck train archive-labels.jsonl --out-of-core --eval dev.jsonl --out models/big
@@ -629,9 +639,13 @@ def train(
     from factcheck.training import train_model, train_out_of_core
 
     say = lambda msg: typer.echo(terminal(f"... {msg}"), err=True)  # noqa: E731
+    if not weight > 0 or weight == float("inf"):
+        raise FactcheckError(f"--weight {weight}: give a number above 0, such as 5")
     if out_of_core:
         if base is not None:
             raise FactcheckError("--out-of-core does not take --base: train on your data alone")
+        if weight != 1.0:
+            raise FactcheckError("--out-of-core does not take --weight: every sentence counts once")
         result = train_out_of_core(
             data,
             out,
@@ -646,7 +660,15 @@ def train(
         raise FactcheckError("--epochs goes with --out-of-core; in memory the fit runs to convergence")
     else:
         result = train_model(
-            data, out, holdout=holdout, seed=seed, progress=say, base=base, eval_on=eval_on, jobs=jobs
+            data,
+            out,
+            holdout=holdout,
+            seed=seed,
+            progress=say,
+            base=base,
+            eval_on=eval_on,
+            jobs=jobs,
+            weights=[weight] * len(data) if weight != 1.0 else None,
         )
     if result.report:
         typer.echo(report_text(result.report))

@@ -172,6 +172,31 @@ def test_epochs_only_with_out_of_core(tmp_path: Path):
     assert not (tmp_path / "m").exists()
 
 
+def test_weight_option_counts_each_of_your_sentences_that_many_times(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    run = CliRunner().invoke
+    result = run(
+        app, ["train", str(STARTER), "--out", str(tmp_path / "m"), "--holdout", "0", "--weight", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    card = json.loads((tmp_path / "m" / CARD).read_text())
+    assert [source["weight"] for source in card["training_data"]] == [3.0]
+    plain = run(app, ["train", str(STARTER), "--out", str(tmp_path / "p"), "--holdout", "0"])
+    assert (
+        plain.exit_code == 0
+        and "weight" not in json.loads((tmp_path / "p" / CARD).read_text())["training_data"][0]
+    )
+    for bad in ("0", "-2", "nan"):
+        refused = run(app, ["train", str(STARTER), "--out", str(tmp_path / "x"), "--weight", bad])
+        assert refused.exit_code == 1 and "give a number above 0" in refused.output
+    ooc = run(app, ["train", str(STARTER), "--out", str(tmp_path / "x"), "--out-of-core", "--weight", "2"])
+    assert ooc.exit_code == 1 and "--out-of-core does not take --weight" in ooc.output
+    assert not (tmp_path / "x").exists()
+
+
 def test_held_out_keys_are_documents_file_by_file_and_lines_without_documents(tmp_path: Path):
     from factcheck.training import _keyed_examples
 
