@@ -851,11 +851,12 @@ def _source_for(
         return _phrase_after(sentence, i + width)
     prev, nxt = _words(sentence, i - 1), _words(sentence, i + width)
     form = sentence[i].lower
+    headline = _headline_verb(sentence, i, lemma)
     if (
         i
         and sentence[i].text[:1].isupper()
         and (sentence[i - 1].text[:1].isupper() or sentence[i - 1].text == "&" or nxt[:1] == "(")
-        and not _headline_verb(sentence, i, lemma)
+        and not headline
     ):
         return None  # "Harbour Bridge Project", "Small Business Grant (SBG)": part of a name
     if sentence[i].text == "Judge" and i + 1 < len(sentence) and sentence[i + 1].text[:1].isupper():
@@ -1174,8 +1175,6 @@ def _source_for(
     if subject[1] > subject[0] and sentence[subject[1]].lower in _REFLEXIVES:
         subject = (subject[0], subject[1] - 1)  # "Ana Ruiz herself has acknowledged": Ana Ruiz
     subject = (_nickname_start(sentence, subject[0]), subject[1])
-    first = sentence[subject[0]]
-    headline = _headline_verb(sentence, i, lemma)
     if (
         headline
         and subject[0] >= 2

@@ -675,19 +675,6 @@ def test_up_to_after_go_and_over_after_a_verb_are_hedges(sentence: str, hedge: s
         ("The decline among workers aged 55 and over was larger.", "55", "and over"),
         ("The pass is free for people aged 65 and older.", "65", "and older"),
         ("Some 1,000 homes and over 200 shops lost power.", "1,000 homes", "Some"),  # "over": the next one
-    ],
-)  # fmt: skip
-def test_closer_to_after_a_verb_of_movement_is_no_hedge_and_and_over_is_one(
-    sentence: str, figure: str, hedge: str | None
-) -> None:
-    found = {q.text: q for q in find_quantities(sentence)}
-    assert (found[figure].hedge[2] if found[figure].hedge else None) == hedge
-    assert found[figure].approximate == (hedge is not None)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "figure", "hedge"),
-    [
         ("Shares fell 4 percent and over the week lost 9 percent.", "4 percent", None),
         ("He spent 30 years and over that time built 12 schools.", "30 years", None),
         ("Prices rose 3 percent and above all food costs climbed.", "3 percent", None),
@@ -695,8 +682,9 @@ def test_closer_to_after_a_verb_of_movement_is_no_hedge_and_and_over_is_one(
         ("Turnout fell closer to 40 percent.", "40 percent", None),  # a direction
     ],
 )  # fmt: skip
-def test_and_over_is_a_hedge_only_after_an_age_or_at_a_clause_end(
+def test_closer_to_hedges_no_move_and_and_over_only_an_age_or_a_clause_end(
     sentence: str, figure: str, hedge: str | None
 ) -> None:
     found = {q.text: q for q in find_quantities(sentence)}
     assert (found[figure].hedge[2] if found[figure].hedge else None) == hedge
+    assert found[figure].approximate == (hedge is not None)

@@ -102,7 +102,7 @@ def write_base(
     doc_ids: list[str],
     features: dict[str, Any],
     sources: list[dict[str, Any]],
-    weights: list[float] | None = None,
+    weights: list[float],
 ) -> dict[str, Any]:
     """Write ``NAME.npz`` and ``NAME.json`` atomically; document ids are kept only as hashes."""
     counts = sparse.csr_matrix(counts)
@@ -123,7 +123,7 @@ def write_base(
         groups=groups,
         layout=np.asarray(rows, dtype=np.float64),
         spans=np.asarray(spans, dtype=np.float64),
-        weights=np.asarray(weights if weights is not None else [1.0] * len(labels), dtype=np.float64),
+        weights=np.asarray(weights, dtype=np.float64),
     )
     raw = buffer.getvalue()
     description = {
