@@ -1,0 +1,234 @@
+"""How far does a refit on nearly the same data move the default model's labels?
+
+    python -m factcheck.corpus.real.build    # the real sentences, from local copies of the sources
+    python benchmarks/refit.py               # writes benchmarks/REFIT.md (about 25 minutes)
+
+A user who retrains with ``--base default`` and a handful of sentences, then
+runs ``factcheck compare``, sees the change their sentences made and the
+change any refit makes. This measures the second: the shipped configuration
+is fitted on the default model's training pool (project corpus train split,
+each sentence counting ``CORPUS_WEIGHT`` times, plus the real train split),
+then on the same pool with two project-written sentences added as a new
+document (two different pairs) and with one real train document left out.
+Each fit is scored on the dev splits, and its labels are set against the
+unperturbed fit's: how many real dev and own dev sentences change label.
+
+Two variants test what the refit noise comes from. "Early stopping off":
+the context stage's boosted trees keep all their rounds instead of setting
+aside a random tenth of the rows to stop on, so that split cannot move.
+"Three trees averaged": three context stages, each with its own early
+stopping split, averaged in raw score (one ensemble of three times the
+trees; the class bias is chosen on the averaged out-of-fold predictions).
+No test split is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from real_news import CORPUS, SENTENCE
+
+from factcheck import model as model_module
+from factcheck.context import TreeEnsemble
+from factcheck.corpus.base import CORPUS_WEIGHT
+from factcheck.corpus.real.references import default_cache
+from factcheck.data import Example, document_ids, read_examples
+from factcheck.evaluation import score
+from factcheck.model import make_model
+
+RESULTS = Path(__file__).with_name("REFIT.md")
+
+# Sentences this project wrote, added as one new training document.
+ADDED = {
+    "+2 sentences (a)": [
+        ("The council approved a budget of 12 million pounds on Tuesday.", "factual"),
+        ("Officials said the bridge would reopen in May.", "attributed"),
+    ],
+    "+2 sentences (b)": [
+        ("Turnout could reach roughly 60 percent, pollsters estimate.", "estimate"),
+        ("This plan is a mistake the town will regret.", "opinion"),
+    ],
+}
+PERTURBATIONS = ["none", *ADDED, "-1 real document"]
+
+
+class AveragedBoosting(ClassifierMixin, BaseEstimator):
+    """Several boosted-tree stages with different early-stopping splits, averaged in raw score.
+
+    It exposes the fitted attributes ``TreeEnsemble.from_boosting`` reads
+    (``_predictors``, ``_baseline_prediction``, ``classes_``), each member's
+    leaf values divided by the count, so the shipped model stays one
+    ensemble, with the trees of all members.
+    """
+
+    def __init__(self, members: int = 3) -> None:
+        self.members = members
+
+    def fit(self, X, y, sample_weight=None) -> AveragedBoosting:
+        self.members_ = [
+            _single_stage().set_params(random_state=seed).fit(X, y, sample_weight=sample_weight)
+            for seed in range(self.members)
+        ]
+        self.classes_ = self.members_[0].classes_
+        self._baseline_prediction = np.mean([m._baseline_prediction for m in self.members_], axis=0)
+        self._predictors = [
+            [SimpleNamespace(nodes=_scaled(tree.nodes, self.members)) for tree in iteration]
+            for member in self.members_
+            for iteration in member._predictors
+        ]
+        # What ships is the joined ensemble: it must predict what the members' average does.
+        sample = np.asarray(X[:500], dtype=np.float64)
+        joined = TreeEnsemble.from_boosting(self).predict_proba(sample)
+        if not np.allclose(joined, self.predict_proba(sample)):
+            raise AssertionError("the joined trees do not predict the members' average")
+        return self
+
+    def predict_proba(self, X) -> np.ndarray:
+        raw = np.mean([m._raw_predict(X) for m in self.members_], axis=0)
+        raw = np.exp(raw - raw.max(axis=1, keepdims=True))
+        return raw / raw.sum(axis=1, keepdims=True)
+
+
+def _scaled(nodes: np.ndarray, count: int) -> np.ndarray:
+    scaled = nodes.copy()
+    scaled["value"] = scaled["value"] / count
+    return scaled
+
+
+_single_stage = model_module.make_context_model
+
+VARIANTS: dict[str, Callable[[], Any]] = {
+    "shipped": _single_stage,
+    "early stopping off": lambda: _single_stage().set_params(early_stopping=False),
+    "three trees averaged": lambda: AveragedBoosting(3),
+}
+
+
+@dataclass
+class Fit:
+    variant: str
+    perturbation: str
+    scores: dict[str, float]
+    labels: dict[str, list[str]]
+
+
+def fit_once(variant: str, perturbation: str, cache: Path) -> Fit:
+    """One fit of the shipped configuration (with ``variant``'s context stage) on the perturbed pool."""
+    own = {split: read_examples(CORPUS / f"{split}.jsonl") for split in ("train", "dev")}
+    real = {split: read_examples(cache / f"{split}.jsonl") for split in ("train", "dev")}
+    real_train = real["train"]
+    if perturbation == "-1 real document":
+        real_train = [e for e in real_train if e.doc_id != real_train[0].doc_id]
+    pool = own["train"] + real_train
+    weights = [CORPUS_WEIGHT] * len(own["train"]) + [1.0] * len(real_train)
+    for text, label in ADDED.get(perturbation, []):
+        pool.append(Example(text, label, "added"))
+        weights.append(1.0)
+    model_module.make_context_model = VARIANTS[variant]  # read by DocumentClassifier.fit_counts at call time
+    try:
+        model = make_model(n_jobs=1, **SENTENCE)
+        model.fit([e.text for e in pool], [e.label for e in pool], document_ids(pool), sample_weight=weights)
+    finally:
+        model_module.make_context_model = _single_stage
+    scores: dict[str, float] = {}
+    labels: dict[str, list[str]] = {}
+    for name, examples in (("real dev", real["dev"]), ("own dev", own["dev"])):
+        predicted = [str(p) for p in model.predict([e.text for e in examples], document_ids(examples))]
+        report = score([e.label for e in examples], predicted)
+        scores[f"{name} macro"] = report.macro_f1
+        scores[f"{name} estimate"] = report.per_label["estimate"].f1
+        labels[name] = predicted
+    return Fit(variant, perturbation, scores, labels)
+
+
+def _changed(a: list[str], b: list[str]) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=True))
+
+
+def _spread(values: list[float]) -> str:
+    return f"{statistics.fmean(values):.3f} ({min(values):.3f}-{max(values):.3f})"
+
+
+def report(fits: list[Fit], sizes: dict[str, int]) -> str:
+    """The markdown: every fit, then each variant's spread."""
+    by = {(f.variant, f.perturbation): f for f in fits}
+    lines = [
+        "# Refit noise: how far a refit on nearly the same data moves the labels",
+        "",
+        f"Measured {date.today()} by `python benchmarks/refit.py` (the docstring says how). Dev splits only:",
+        f'real dev {sizes["real dev"]} sentences, own dev {sizes["own dev"]}. "changed": sentences whose',
+        "label differs from the same variant's unperturbed fit.",
+        "",
+        "| variant | training pool | real dev macro-F1 | real dev estimate | own dev macro-F1 "
+        "| real dev changed | own dev changed |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for variant in VARIANTS:
+        base = by[(variant, "none")]
+        for perturbation in PERTURBATIONS:
+            fit = by[(variant, perturbation)]
+            changed = (
+                ("-", "-")
+                if perturbation == "none"
+                else tuple(str(_changed(base.labels[s], fit.labels[s])) for s in ("real dev", "own dev"))
+            )
+            lines.append(
+                f"| {variant} | {perturbation} | {fit.scores['real dev macro']:.3f} "
+                f"| {fit.scores['real dev estimate']:.3f} | {fit.scores['own dev macro']:.3f} "
+                f"| {changed[0]} | {changed[1]} |"
+            )
+    lines += [
+        "",
+        "Each variant over its four fits: mean (lowest-highest); and the real dev labels a",
+        "perturbation changed, on average.",
+        "",
+        "| variant | real dev macro-F1 | real dev estimate | own dev macro-F1 | real dev changed, mean |",
+        "|---|---|---|---|---|",
+    ]
+    for variant in VARIANTS:
+        mine = [by[(variant, p)] for p in PERTURBATIONS]
+        moved = statistics.fmean(_changed(mine[0].labels["real dev"], f.labels["real dev"]) for f in mine[1:])
+        lines.append(
+            f"| {variant} | {_spread([f.scores['real dev macro'] for f in mine])} "
+            f"| {_spread([f.scores['real dev estimate'] for f in mine])} "
+            f"| {_spread([f.scores['own dev macro'] for f in mine])} "
+            f"| {moved:.0f} of {sizes['real dev']} ({moved / sizes['real dev']:.1%}) |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2, help="fits run side by side")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    cache = default_cache()
+    if not (cache / "train.jsonl").is_file():
+        print(f"no real sentences in {cache}: run python -m factcheck.corpus.real.build", file=sys.stderr)
+        return 1
+    from joblib import Parallel, delayed
+
+    runs = [(variant, perturbation) for variant in VARIANTS for perturbation in PERTURBATIONS]
+    fits = Parallel(n_jobs=args.jobs, verbose=10)(delayed(fit_once)(v, p, cache) for v, p in runs)
+    sizes = {"real dev": len(fits[0].labels["real dev"]), "own dev": len(fits[0].labels["own dev"])}
+    text = report(fits, sizes)
+    print(text)
+    args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
