@@ -31,37 +31,28 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from real_news import CORPUS, SENTENCE, TIE, choose
+from real_news import TIE, choose, dev_pools, fit_with_context_stage
 
 from factcheck import model as model_module
 from factcheck.corpus.real.references import default_cache
-from factcheck.data import Example, document_ids, read_examples
+from factcheck.data import Example, document_ids
 from factcheck.evaluation import score
 from factcheck.labels import LABEL_IDS
-from factcheck.model import make_model
 
 RESULTS = Path(__file__).with_name("DOMAIN_WEIGHT.md")
 
 
 def dev_scores(corpus_weight: float, seed: int, cache: Path) -> dict[str, dict[str, float]]:
     """Real dev and own dev F1 (macro and per label) of the default configuration with that weight."""
-    own = {split: read_examples(CORPUS / f"{split}.jsonl") for split in ("train", "dev")}
-    real = {split: read_examples(cache / f"{split}.jsonl") for split in ("train", "dev")}
+    own, real = dev_pools(cache)
     make_trees = model_module.make_context_model
 
     def seeded():
         return make_trees().set_params(random_state=seed)
 
-    model_module.make_context_model = seeded  # read by DocumentClassifier.fit_counts at call time
-    try:
-        train = own["train"] + real["train"]
-        weights = [corpus_weight] * len(own["train"]) + [1.0] * len(real["train"])
-        model = make_model(n_jobs=1, **SENTENCE)
-        model.fit(
-            [e.text for e in train], [e.label for e in train], document_ids(train), sample_weight=weights
-        )
-    finally:
-        model_module.make_context_model = make_trees
+    train = own["train"] + real["train"]
+    weights = [corpus_weight] * len(own["train"]) + [1.0] * len(real["train"])
+    model = fit_with_context_stage(seeded, train, weights)
     return {
         name: _f1(model, examples) for name, examples in (("real dev", real["dev"]), ("own dev", own["dev"]))
     }

@@ -28,6 +28,7 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accuracy import FastText, Rules, expected_calibration_error
 
+from factcheck import model as model_module
 from factcheck.corpus.base import CORPUS_WEIGHT
 from factcheck.corpus.real.references import default_cache
 from factcheck.data import Example, document_ids, read_examples
@@ -93,6 +95,30 @@ def _fit(system, examples: list[Example], weights: list[float] | None = None):
     if isinstance(system, DocumentClassifier):
         return system.fit(texts, labels, document_ids(examples), sample_weight=weights)
     return fit_weighted(system, texts, labels, row_weights(weights, len(texts)))
+
+
+def dev_pools(cache: Path) -> tuple[dict[str, list[Example]], dict[str, list[Example]]]:
+    """The project corpus's and real text's train and dev splits: what a benchmark that chooses may read."""
+    own = {split: read_examples(CORPUS / f"{split}.jsonl") for split in ("train", "dev")}
+    real = {split: read_examples(cache / f"{split}.jsonl") for split in ("train", "dev")}
+    return own, real
+
+
+def fit_with_context_stage(
+    make_context: Callable[[], object], examples: list[Example], weights: list[float]
+) -> DocumentClassifier:
+    """The shipped configuration fitted with ``make_context`` building its context stage.
+
+    ``DocumentClassifier.fit_counts`` looks up ``model.make_context_model`` when
+    it runs, so the factory is swapped in for this one fit and the shipped one
+    is put back even when the fit fails.
+    """
+    shipped = model_module.make_context_model
+    model_module.make_context_model = make_context
+    try:
+        return _fit(make_model(n_jobs=1, **SENTENCE), examples, weights)
+    finally:
+        model_module.make_context_model = shipped
 
 
 def _predict(system, examples: list[Example]) -> list[str]:

@@ -39,15 +39,14 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from real_news import CORPUS, SENTENCE
+from real_news import dev_pools, fit_with_context_stage
 
 from factcheck import model as model_module
 from factcheck.context import TreeEnsemble
 from factcheck.corpus.base import CORPUS_WEIGHT
 from factcheck.corpus.real.references import default_cache
-from factcheck.data import Example, document_ids, read_examples
+from factcheck.data import Example, document_ids
 from factcheck.evaluation import score
-from factcheck.model import make_model
 
 RESULTS = Path(__file__).with_name("REFIT.md")
 
@@ -127,8 +126,7 @@ class Fit:
 
 def fit_once(variant: str, perturbation: str, cache: Path) -> Fit:
     """One fit of the shipped configuration (with ``variant``'s context stage) on the perturbed pool."""
-    own = {split: read_examples(CORPUS / f"{split}.jsonl") for split in ("train", "dev")}
-    real = {split: read_examples(cache / f"{split}.jsonl") for split in ("train", "dev")}
+    own, real = dev_pools(cache)
     real_train = real["train"]
     if perturbation == "-1 real document":
         real_train = [e for e in real_train if e.doc_id != real_train[0].doc_id]
@@ -137,12 +135,7 @@ def fit_once(variant: str, perturbation: str, cache: Path) -> Fit:
     for text, label in ADDED.get(perturbation, []):
         pool.append(Example(text, label, "added"))
         weights.append(1.0)
-    model_module.make_context_model = VARIANTS[variant]  # read by DocumentClassifier.fit_counts at call time
-    try:
-        model = make_model(n_jobs=1, **SENTENCE)
-        model.fit([e.text for e in pool], [e.label for e in pool], document_ids(pool), sample_weight=weights)
-    finally:
-        model_module.make_context_model = _single_stage
+    model = fit_with_context_stage(VARIANTS[variant], pool, weights)
     scores: dict[str, float] = {}
     labels: dict[str, list[str]] = {}
     for name, examples in (("real dev", real["dev"]), ("own dev", own["dev"])):
