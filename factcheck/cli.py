@@ -77,6 +77,12 @@ class RowFormat(str, Enum):
     html = "html"
 
 
+class SplitFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
 class EvalFormat(str, Enum):
     text = "text"
     json = "json"
@@ -137,6 +143,15 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(1)
 
 
+def _usage(message: str) -> NoReturn:
+    """The command line itself is wrong (a value out of range, options that do not go together): exit 2.
+
+    Raised before anything is read, like the parser's own errors, and shown
+    the same way, so a script can tell a mistyped command from bad data.
+    """
+    raise _vendored_click.UsageError(message)
+
+
 def _silence_stdout() -> None:
     """Point standard output at /dev/null, so the interpreter's last flush cannot fail noisily."""
     with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
@@ -163,8 +178,23 @@ def _flush_stdout() -> None:
 
 
 def _write_stdout(text: str) -> None:
+    """Write all of ``text``, or fail: a pipe's reader that goes away must not cut it short silently.
+
+    A large write to a pipe whose reader exits returns a short count, and
+    Python's buffered writer hands that count back instead of raising, so
+    the rest was dropped and the exit code said 0. Bytes are written until
+    none are left; the write after a short one raises the broken pipe.
+    """
     with _cannot_write():
-        _stdout().write(text)
+        out = _stdout()
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:  # a text-only stream (a test's StringIO) has no short writes
+            out.write(text)
+            return
+        out.flush()
+        data = memoryview(text.encode(out.encoding or "utf-8", out.errors or "strict"))
+        while data:
+            data = data[buffer.write(data) :]
 
 
 def _stdout() -> TextIO:
@@ -217,13 +247,9 @@ InputFormatOption = Annotated[
         '{"id": ..., "text": ...}; html: the page\'s main text only; markdown: the text without its markup.',
     ),
 ]
-RowFormatOption = Annotated[
-    RowFormat,
-    typer.Option(
-        "--format",
-        "-f",
-        help="table for people; jsonl or csv for programs; html: a report to open in a browser.",
-    ),
+SplitFormatOption = Annotated[
+    SplitFormat,
+    typer.Option("--format", "-f", help="table for people; jsonl or csv for programs."),
 ]
 CsvRawOption = Annotated[
     bool,
@@ -371,10 +397,11 @@ def predict(
     from factcheck.report_html import predictions_html
 
     if text is not None and inputs:
-        raise FactcheckError("--text labels the text given; it does not go with input files")
+        _usage("--text labels the text given; it does not go with input files")
     fmt = fmt or _format_of(output, RowFormat, RowFormat.table)
+    _refuse_replacing(output, inputs or [])
     if out_dir is not None and (output is not None or text is not None or fmt is RowFormat.html):
-        raise FactcheckError(
+        _usage(
             "--out DIR writes one jsonl, csv or table file per input file; "
             "it does not go with --output, --text or --format html"
         )
@@ -394,6 +421,7 @@ def predict(
         from factcheck.cluster import expand_inputs
 
         inputs = expand_inputs(inputs or [])
+        _refuse_replacing(output, inputs)  # a pattern names its files only now
     if out_dir is not None:
         from factcheck.shards import shard_paths
 
@@ -479,6 +507,14 @@ def _format_of(output: Path | None, formats: type[FormatT], default: FormatT) ->
     return next((f for f in formats if f.value == suffix), default)
 
 
+def _refuse_replacing(output: Path | None, inputs: list[str]) -> None:
+    """Before any reading: ``-o`` naming one of the inputs would replace it with the output."""
+    from factcheck.inputs import refuse_replacing_inputs
+
+    if output is not None and output != _STDOUT_PATH:
+        refuse_replacing_inputs([output], inputs)
+
+
 def _emit_stream(pieces: Iterator[str], last: Callable[[], str], output: Path | None) -> None:
     """Write each piece as soon as it exists: to standard output, or to a file renamed in at the end."""
     if output is None or output == _STDOUT_PATH:
@@ -539,7 +575,7 @@ def split(
     inputs: Inputs = None,
     text: TextOption = None,
     input_format: InputFormatOption = InputFormat.auto,
-    fmt: RowFormatOption = RowFormat.table,
+    fmt: SplitFormatOption = SplitFormat.table,
     csv_raw: CsvRawOption = False,
 ) -> None:
     """Split articles into sentences with character offsets, without labelling.
@@ -640,12 +676,14 @@ def train(
 
     say = lambda msg: typer.echo(terminal(f"... {msg}"), err=True)  # noqa: E731
     if not weight > 0 or weight == float("inf"):
-        raise FactcheckError(f"--weight {weight}: give a number above 0, such as 5")
+        _usage(f"--weight {weight}: give a number above 0, such as 5")
+    if not 0 <= holdout < 1:
+        _usage(f"--holdout {holdout}: give a share at least 0 and below 1, such as 0.2")
     if out_of_core:
         if base is not None:
-            raise FactcheckError("--out-of-core does not take --base: train on your data alone")
+            _usage("--out-of-core does not take --base: train on your data alone")
         if weight != 1.0:
-            raise FactcheckError("--out-of-core does not take --weight: every sentence counts once")
+            _usage("--out-of-core does not take --weight: every sentence counts once")
         result = train_out_of_core(
             data,
             out,
@@ -657,7 +695,7 @@ def train(
             epochs=epochs or 5,
         )
     elif epochs is not None:
-        raise FactcheckError("--epochs goes with --out-of-core; in memory the fit runs to convergence")
+        _usage("--epochs goes with --out-of-core; in memory the fit runs to convergence")
     else:
         result = train_model(
             data,
@@ -731,6 +769,7 @@ def evaluate(
     from factcheck.report_html import evaluation_html
 
     fmt = fmt or _format_of(output, EvalFormat, EvalFormat.text)
+    _refuse_replacing(output, [str(data)])
     if errors is None:
         errors = 10 if fmt is EvalFormat.html else 0
     evaluation = evaluate_file(data, model, errors, trust_model, jobs)
@@ -911,6 +950,8 @@ def compare(
     from factcheck.comparison import compare_models
     from factcheck.formatting import comparison_text
 
+    if len(models) != 2:
+        _usage(f"compare needs exactly two models (--model old --model new), got {len(models)}")
     comparison = compare_models(data, models, trust_model)
     if fmt is ReportFormat.json:
         typer.echo(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
@@ -969,6 +1010,8 @@ def main() -> None:
         sys.stderr.write("\nfactcheck: interrupted\n")
         code = 130
     except (click.ClickException, _vendored_click.ClickException) as err:
+        # typer checks values through pydantic, whose messages open with its own "Value error, "
+        err.message = err.message.replace("Value error, ", "")  # type: ignore[misc]
         err.show()  # a usage error: "Error: No such option: --frobnicate", exit 2
         code = err.exit_code
     except BrokenPipeError:

@@ -70,6 +70,22 @@ class InputText:
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
 
+def refuse_replacing_inputs(targets: Iterable[Path], sources: Iterable[str]) -> None:
+    """A user error when a file about to be written is one of the inputs: writing it would lose the input.
+
+    Compared as files (``os.path.samefile``), so another spelling of the
+    path, a symbolic link or a hard link to an input is caught as well.
+    """
+    read = [source for source in sources if source != STDIN and os.path.isfile(source)]
+    for target in targets:
+        for source in read:
+            if os.path.isfile(target) and os.path.samefile(target, source):
+                raise FactcheckError(
+                    f"{display_name(str(target))}: is the input {display_name(source)}; writing the output "
+                    "there would replace it, so nothing was written: choose another output"
+                )
+
+
 def clean_text(text: str, name: str) -> tuple[str, tuple[str, ...]]:
     """``text`` with control characters replaced by spaces (offsets unchanged), and a warning if any were."""
     first = _CONTROL.search(text)

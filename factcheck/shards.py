@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck.atomic import atomic_write
 from factcheck.errors import FactcheckError
 from factcheck.escaping import display_name
-from factcheck.inputs import STDIN, Unit, batches, stream_units
+from factcheck.inputs import STDIN, Unit, batches, refuse_replacing_inputs, stream_units
 from factcheck.labelling import LabelledSentence
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ Engine = Callable[[Iterable[list[Unit]]], Iterator[list[LabelledSentence]]]
 
 
 def shard_paths(inputs: list[str], out_dir: Path, fmt: str) -> list[Path]:
-    """``DIR/NAME.FORMAT`` for each input; two inputs that would share a file are an error."""
+    """``DIR/NAME.FORMAT`` for each input; two inputs sharing a file, or one being an input, are errors."""
     if fmt not in EXTENSIONS:
         raise FactcheckError(f"--out DIR writes {', '.join(EXTENSIONS)} files, not --format {fmt}")
     if not inputs or STDIN in inputs:
@@ -51,6 +51,7 @@ def shard_paths(inputs: list[str], out_dir: Path, fmt: str) -> list[Path]:
                 "rename one"
             )
         owners[target] = source
+    refuse_replacing_inputs(owners, inputs)
     return list(owners)
 
 

@@ -1,5 +1,7 @@
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -235,7 +237,7 @@ def test_compare_side_by_side_and_json(tiny_model: Path):
     assert [m["model"] for m in record["models"]] == ["default", str(tiny_model)]
     assert all(c["old"] != c["new"] for c in record["changes"])
     once = run("compare", str(STARTER), "--model", "default")
-    assert once.exit_code == 1 and "exactly two models" in once.stderr
+    assert once.exit_code == 2 and "exactly two models" in once.stderr
 
 
 def test_models_lists_shipped_and_own(tmp_path: Path, tiny_model: Path, monkeypatch):
@@ -280,6 +282,28 @@ def test_predict_html_to_stdout_and_to_a_file(tmp_path: Path, tiny_model: Path):
 def test_predict_output_to_a_missing_directory_is_one_line_error(tmp_path: Path):
     result = run("predict", "--text", "Six people died.", "-o", str(tmp_path / "no" / "out.jsonl"))
     assert result.exit_code == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("spelling", ["same", "dotted", "link"])
+def test_output_that_is_an_input_is_refused_and_the_input_kept(
+    tmp_path: Path, tiny_model: Path, monkeypatch, spelling: str
+):
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "art.txt"
+    article.write_text("Six people died. Officials said 40 were hurt.\n", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(article)
+    output = {"same": "art.txt", "dotted": "./art.txt", "link": "link.txt"}[spelling]
+    result = run("predict", "art.txt", "--model", tiny_model, "-o", output)
+    assert result.exit_code == 1 and "is the input art.txt" in result.stderr
+    assert article.read_text(encoding="utf-8") == "Six people died. Officials said 40 were hurt.\n"
+
+
+def test_evaluate_output_that_is_its_data_is_refused(tmp_path: Path, tiny_model: Path):
+    data = tmp_path / "gold.jsonl"
+    data.write_bytes(STARTER.read_bytes())
+    result = run("evaluate", str(data), "--model", str(tiny_model), "-o", str(data))
+    assert result.exit_code == 1 and "is the input" in result.stderr
+    assert data.read_bytes() == STARTER.read_bytes()
 
 
 def test_evaluate_html_has_the_four_panels(tmp_path: Path, tiny_model: Path):
@@ -333,8 +357,36 @@ def test_evaluate_writes_json_to_a_json_file(tmp_path: Path, tiny_model: Path):
 
 def test_text_with_input_files_is_refused(tiny_model: Path):
     result = run("predict", str(SEED), "--text", "Hi there.", "--model", str(tiny_model))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "--text labels the text given; it does not go with input files" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["split", "--text", "One.", "-f", "html"],
+            "Error: Invalid value for '--format' / '-f': 'html' is not one of",
+        ),
+        (
+            ["train", str(STARTER), "--out", "x", "--holdout", "1"],
+            "Error: --holdout 1.0: give a share at least 0",
+        ),
+        (
+            ["train", str(STARTER), "--out", "x", "--weight", "-1"],
+            "Error: --weight -1.0: give a number above 0",
+        ),
+        (["compare", str(STARTER), "-m", "default"], "Error: compare needs exactly two models"),
+    ],
+)
+def test_a_wrong_command_line_exits_2_before_reading_anything(tmp_path: Path, args: list[str], message: str):
+    """Exit 2 is the README's "the command line itself is wrong", found by the parser or the command."""
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert message in done.stderr and "Value error" not in done.stderr and "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_models_lists_the_others_when_one_card_is_damaged(tmp_path: Path, tiny_model: Path, monkeypatch):

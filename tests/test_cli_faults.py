@@ -165,6 +165,26 @@ def test_closed_pipe_ends_quietly_with_141():
     assert (done.returncode, done.stderr) == (141, "")
 
 
+@pytest.mark.parametrize("fmt", ["table", "jsonl"])
+def test_a_reader_leaving_mid_write_ends_with_141(tmp_path: Path, fmt: str):
+    """The reader goes while a write larger than the pipe's buffer is under way.
+
+    Such a write comes back short rather than failing, and Python's buffered
+    writer passed the short count on: the rest was dropped and the exit code
+    was 0, as if all had been written. A table holds a document's rows until
+    its end, so one long document is one large write.
+    """
+    article = tmp_path / "long.txt"
+    article.write_text("The council said 40 homes were flooded on Monday. " * 40_000)
+    process = subprocess.Popen(
+        [*FACTCHECK, "split", str(article), "--format", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and len(process.stdout.read(100)) == 100  # the write is under way
+    process.stdout.close()
+    assert process.wait(timeout=120) == 141
+    assert process.stderr is not None and process.stderr.read() == b""
+
+
 @pytest.mark.parametrize("moment", ["importing", "loading", "running"])
 def test_ctrl_c_exits_130_without_a_traceback(moment: str):
     """During the start-up imports, the command's own, or waiting for input: 130 and one line.

@@ -93,6 +93,15 @@ def test_inputs_that_cannot_be_sharded(tmp_path: Path):
         shard_paths(["a.txt"], tmp_path / "file", "jsonl")
 
 
+def test_an_output_file_that_is_an_input_is_refused(tmp_path: Path):
+    """``--out shards/`` beside the shards themselves would replace each archive with its labels."""
+    archive = tmp_path / "a.jsonl"
+    archive.write_text('{"id": "1", "text": "Six people died."}\n', encoding="utf-8")
+    with pytest.raises(FactcheckError, match=r"a\.jsonl: is the input .*a\.jsonl; .*nothing was written"):
+        shard_paths([str(archive)], tmp_path, "jsonl")
+    assert shard_paths([str(archive)], tmp_path, "csv") == [tmp_path / "a.csv"]  # another name is fine
+
+
 def test_predict_out_dir(tiny_model: Path, inputs: list[str], tmp_path: Path):
     invoke = functools.partial(runner.invoke, app, catch_exceptions=False)
     folder = str(Path(inputs[0]).parent)
@@ -107,5 +116,5 @@ def test_predict_out_dir(tiny_model: Path, inputs: list[str], tmp_path: Path):
     assert "".join(p.read_text(encoding="utf-8") for p in files) == local.stdout
     for extra in (["--text", "x"], ["-o", str(tmp_path / "f")], ["-f", "html"]):
         refused = invoke(["predict", *inputs, "--out", str(tmp_path / "o2"), *extra])
-        assert refused.exit_code == 1 and "does not go with" in refused.output
+        assert refused.exit_code == 2 and "does not go with" in refused.output
     assert not (tmp_path / "o2").exists()

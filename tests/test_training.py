@@ -159,7 +159,7 @@ def test_out_of_core_refuses_base(tmp_path: Path):
     result = CliRunner().invoke(
         app, ["train", str(STARTER), "--out", str(tmp_path / "m"), "--out-of-core", "--base", "default"]
     )
-    assert result.exit_code == 1 and "--out-of-core does not take --base" in result.output
+    assert result.exit_code == 2 and "--out-of-core does not take --base" in result.output
 
 
 def test_epochs_only_with_out_of_core(tmp_path: Path):
@@ -168,7 +168,7 @@ def test_epochs_only_with_out_of_core(tmp_path: Path):
     from factcheck.cli import app
 
     result = CliRunner().invoke(app, ["train", str(STARTER), "--out", str(tmp_path / "m"), "--epochs", "3"])
-    assert result.exit_code == 1 and "--epochs goes with --out-of-core" in result.output
+    assert result.exit_code == 2 and "--epochs goes with --out-of-core" in result.output
     assert not (tmp_path / "m").exists()
 
 
@@ -191,9 +191,9 @@ def test_weight_option_counts_each_of_your_sentences_that_many_times(tmp_path: P
     )
     for bad in ("0", "-2", "nan"):
         refused = run(app, ["train", str(STARTER), "--out", str(tmp_path / "x"), "--weight", bad])
-        assert refused.exit_code == 1 and "give a number above 0" in refused.output
+        assert refused.exit_code == 2 and "give a number above 0" in refused.output
     ooc = run(app, ["train", str(STARTER), "--out", str(tmp_path / "x"), "--out-of-core", "--weight", "2"])
-    assert ooc.exit_code == 1 and "--out-of-core does not take --weight" in ooc.output
+    assert ooc.exit_code == 2 and "--out-of-core does not take --weight" in ooc.output
     assert not (tmp_path / "x").exists()
 
 
