@@ -235,9 +235,7 @@ Inputs = Annotated[
         show_default=False,
     ),
 ]
-TextOption = Annotated[
-    str | None, typer.Option("--text", "-t", help="Label this text instead of reading files.")
-]
+TextOption = Annotated[str | None, typer.Option("--text", "-t", help="Read this text instead of files.")]
 InputFormatOption = Annotated[
     InputFormat,
     typer.Option(
@@ -618,8 +616,8 @@ def train(
     base: Annotated[
         str | None,
         typer.Option(
-            help="Also train on shipped data: 'default' adds the shipped corpus's train split "
-            "(the default model's data) to yours.",
+            help="Also train on shipped data: 'default' adds the default model's training data to yours "
+            "(the project corpus's train split and the real-news train split, as count vectors).",
             show_default=False,
         ),
     ] = None,
@@ -707,6 +705,11 @@ def train(
             eval_on=eval_on,
             jobs=jobs,
             weights=[weight] * len(data) if weight != 1.0 else None,
+        )
+    if result.never_given:
+        _warn_one(
+            f"the training data has no {' or '.join(result.never_given)} sentences: "
+            "this model never gives those labels (--base default adds examples of every label)"
         )
     if result.report:
         typer.echo(report_text(result.report))

@@ -98,6 +98,10 @@ def _check(path: Path, line: int, text: object, label: object, doc_id: object) -
     where = f"{path}:{line}"
     if not isinstance(text, str) or not text.strip():
         raise FactcheckError(f"{where}: 'text' must be a non-empty string")
+    if label is None:
+        raise FactcheckError(
+            f"{where}: no label (the 'label' field is missing or null); valid labels: {', '.join(LABEL_IDS)}"
+        )
     if label not in LABEL_IDS:
         raise FactcheckError(f"{where}: unknown label {label!r}; valid labels: {', '.join(LABEL_IDS)}")
     if doc_id is not None and not isinstance(doc_id, (str, int)):
@@ -150,13 +154,18 @@ def _csv_examples(path: Path, lines: Iterable[str]) -> Iterator[Example]:
             raise FactcheckError(
                 f"{path}:1: missing '{key}' column; the header row must name 'text' and 'label'"
             )
+    end = reader.line_num
     for row in reader:
-        line = reader.line_num
+        cells = [v for k, v in row.items() if k is not None and v is not None] + list(row.get(None) or [])
+        # The row's first line: a quoted cell may run over several lines, and blank lines are skipped.
+        line = max(reader.line_num - sum(cell.count("\n") for cell in cells), end + 1)
+        end = reader.line_num
         if None in row or row.get("text") is None or row.get("label") is None:
-            found = sum(v is not None for k, v in row.items() if k is not None) + len(row.get(None) or [])
+            found = len(cells)
             raise FactcheckError(
                 f"{path}:{line}: {found} field{'s' * (found != 1)} where the header names {len(columns)}"
                 + ("; quote a text that holds a comma" if found > len(columns) else "")
+                + (f"; the row runs on to line {end}: is a quote left open?" if end > line else "")
             )
         # Cells as predict --format csv wrote them: a ' it put before a formula start comes off.
         text, label, doc_id = (csv_cell_read(row.get(key) or "") for key in ("text", "label", "doc_id"))

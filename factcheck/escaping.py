@@ -89,7 +89,7 @@ def json_object(line: str, where: str, shape: str = "a JSON object") -> dict[str
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        raise FactcheckError(f"{where}: not valid JSON ({err.msg})") from None
+        raise FactcheckError(f"{where}: not valid JSON ({err.msg} at column {err.colno})") from None
     if not isinstance(record, dict):
         raise FactcheckError(f"{where}: expected {shape}")
     return record

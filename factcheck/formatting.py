@@ -30,6 +30,7 @@ from factcheck.quantities import Quantity
 from factcheck.resampling import NO_RANGE, Interval
 from factcheck.span_scoring import SpanReport
 from factcheck.splitting import Sentence
+from factcheck.storage import never_given
 
 FORMATS = ("table", "jsonl", "csv")
 R = TypeVar("R")
@@ -164,9 +165,18 @@ def report_text(report: Report, intervals: Intervals | None = None, one_document
         f"{'label':<12}{'precision':>10}{'recall':>8}{'f1':>8}{'support':>9}"
         + ("   f1 95%" if ranges else "")
     ]
+    absent = False
     for label, s in report.per_label.items():
-        scores = f"{label:<12}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.support:>9}"
+        if s.support:
+            scores = f"{label:<12}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.support:>9}"
+        else:  # no gold sentence: recall and F1 have no value, and macro-F1 leaves the label out
+            absent = True
+            predicted = sum(row[label] for row in report.confusion.values())
+            precision = f"{s.precision:.3f}" if predicted else "-"
+            scores = f"{label:<12}{precision:>10}{'-':>8}{'-':>8}{s.support:>9}"
         lines.append(scores + (f"   {span(ranges[label])}" if ranges else ""))
+    if absent:
+        lines.append("(-: no sentence of that label in the file; macro-F1 averages the labels present)")
     lines.append("")
     lines.append(
         f"accuracy {report.accuracy:.3f}   macro-F1 {report.macro_f1:.3f}   ({report.examples} sentences)"
@@ -225,23 +235,24 @@ def _card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | Non
     versions = card.get("versions", {})
     trained = card.get("trained_on", {})
     per_label = ", ".join(f"{k} {v}" for k, v in trained.get("per_label", {}).items())
+    missing = never_given(card)
+    unseen = f" (never gives {', '.join(missing)}: not in its training data)" if missing else ""
     lines = [
         f"model       {model_dir}",
         f"created     {card.get('created', '?')} with factcheck {card.get('factcheck_version', '?')}, "
         f"scikit-learn {versions.get('scikit-learn', '?')}",
-        f"labels      {', '.join(lab['id'] for lab in card.get('labels', []))}",
+        f"labels      {', '.join(lab['id'] for lab in card.get('labels', []))}{unseen}",
         f"trained on  {trained.get('examples', '?')} sentences ({per_label})",
     ]
     for source in card.get("training_data", []):
-        base = f", shipped base {source['base']}" if source.get("base") else ""
         weight = f", each counted {source['weight']:g} times" if source.get("weight", 1.0) != 1.0 else ""
         lines.append(
             f"data        {source['path']} ({source['examples']} sentences, "
-            f"sha256 {source['sha256'][:12]}{base}{weight})"
+            f"sha256 {source['sha256'][:12]}{weight})"
         )
     held_out = (card.get("metrics") or {}).get("held_out")
     if held_out:
-        f1s = ", ".join(f"{k} {v['f1']:.3f}" for k, v in held_out["per_label"].items())
+        f1s = ", ".join(f"{k} {v['f1']:.3f}" for k, v in held_out["per_label"].items() if v["support"])
         eval_file = (card.get("holdout") or {}).get("file")
         where = f" of {eval_file['path']}" if eval_file else ""
         lines.append(
@@ -314,8 +325,9 @@ def annotation_summary(path: str, progress: Progress) -> str:
     """Where the answers are and what to do next, shown when ``annotate`` ends."""
     counts = ", ".join(f"{label} {n}" for label, n in progress.counts.items())
     skipped = f", {progress.skipped} skipped" if progress.skipped else ""
+    answers = sum(progress.counts.values())
     lines = [
-        f"{path}: {sum(progress.counts.values())} answers ({counts})",
+        f"{path}: {answers} answer{'s' * (answers != 1)} ({counts})",
         f"{progress.done} of {progress.total} sentences of these articles done{skipped}",
     ]
     if progress.done < progress.total:

@@ -127,5 +127,5 @@ def write_shards(
         atomic_write(path, write)
         written.append((path, count))
         if progress is not None:
-            progress(f"wrote {display_name(str(path))} ({count} rows)")
+            progress(f"wrote {display_name(str(path))} ({count} row{'s' * (count != 1)})")
     return written

@@ -164,6 +164,12 @@ def list_models() -> list[tuple[str, Path, dict[str, Any]]]:
     return found
 
 
+def never_given(card: dict[str, Any]) -> list[str]:
+    """Labels the card's training data has no example of: the model can never give them."""
+    per_label = (card.get("trained_on") or {}).get("per_label") or {}
+    return [label for label, n in per_label.items() if n == 0]
+
+
 def read_card(model_dir: Path) -> dict[str, Any]:
     """The model card as a dict; errors name the directory and what is wrong."""
     model_dir = Path(model_dir)

@@ -33,7 +33,7 @@ from factcheck.inputs import read_bytes
 from factcheck.labels import LABEL_IDS, LABELS
 from factcheck.model import DocumentClassifier, fit_weighted, make_model, make_pipeline, row_weights
 from factcheck.span_features import document_span_rows
-from factcheck.storage import check_out_dir, model_lock, read_card, save_model
+from factcheck.storage import check_out_dir, model_lock, never_given, read_card, save_model
 
 # The calibrated SVM calibrates over five folds, so each label needs five examples.
 MIN_EXAMPLES_PER_LABEL = 5
@@ -45,6 +45,11 @@ class TrainResult:
     model_dir: Path
     card: dict[str, Any]
     report: Report | None
+
+    @property
+    def never_given(self) -> list[str]:
+        """Labels absent from the training data: the model can never give them."""
+        return never_given(self.card)
 
 
 def train_model(
@@ -115,7 +120,13 @@ def train_model(
                     pipeline.set_params(**{key: jobs})
         work = ""
         if isinstance(pipeline, DocumentClassifier):
-            work = f" ({pipeline.folds} out-of-fold fits for the context stage, then the final one)"
+            documents = len(document_bounds(document_ids(train), len(train)))
+            if shipped is not None:
+                documents += len(document_bounds(list(shipped.groups), len(shipped.labels)))
+            if documents >= max(pipeline.min_documents, pipeline.folds, 2):
+                work = f" ({pipeline.folds} out-of-fold fits for the context stage, then the final one)"
+            else:
+                work = f" ({documents} documents, fewer than {pipeline.min_documents}: no context stage)"
         say(f"fitting on {len(train) + len(base_labels)} sentences{work}")
         if shipped is None:
             fit_model(pipeline, train, train_weights)

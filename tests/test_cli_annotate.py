@@ -181,7 +181,7 @@ def test_ctrl_c_keeps_answers_and_restores_the_terminal(tmp_path: Path, tiny_mod
     term.expect("q quit")
     term.type("\x03")
     term.expect("interrupted")
-    assert "1 answers" in term.expect("run the same command again")
+    assert ": 1 answer (" in term.expect("run the same command again")
     restored = termios.tcgetattr(term.fd)[lflag]
     assert restored & termios.ECHO and restored & termios.ICANON
     assert term.wait() == 130

@@ -54,8 +54,16 @@ def test_csv_unknown_label_line_number(tmp_path: Path):
 
 
 def test_invalid_json_line(tmp_path: Path):
-    path = write(tmp_path, "d.jsonl", '{"text": "A.", "label": "factual"}\n{"text": \n')
-    with pytest.raises(FactcheckError, match=r"d\.jsonl:2: not valid JSON"):
+    path = write(tmp_path, "d.jsonl", '{"text": "A.", "label": "factual"}\n{"text": "B., "label": "x"}\n')
+    with pytest.raises(FactcheckError, match=r"d\.jsonl:2: not valid JSON \(.* at column \d+\)$"):
+        read_examples(path)
+
+
+def test_a_null_label_is_named_as_missing_not_as_the_label_none(tmp_path: Path):
+    path = write(tmp_path, "d.jsonl", '{"text": "A.", "label": null}\n')
+    with pytest.raises(
+        FactcheckError, match=r"d\.jsonl:1: no label \(the 'label' field is missing or null\)"
+    ):
         read_examples(path)
 
 
@@ -160,6 +168,18 @@ def test_iter_examples_errors_name_the_line(tmp_path: Path):
     bad.write_text('{"text": "One.", "label": "factual"}\n{"undo": "k"}\n', encoding="utf-8")
     with pytest.raises(FactcheckError, match=r"bad.jsonl:2: an 'undo' line needs the whole file"):
         list(iter_examples(bad))
+
+
+def test_csv_errors_name_a_rows_first_line_and_an_open_quote(tmp_path: Path):
+    """A quoted cell runs over lines, blank lines are skipped: the line named is where the row starts."""
+    path = write(tmp_path, "d.csv", 'text,label\n\n"Two\nlines.",factual\nC.,rumour\n')
+    with pytest.raises(FactcheckError, match=r"d\.csv:5: unknown label 'rumour'"):
+        read_examples(path)
+    path = write(tmp_path, "e.csv", 'text,label\nA.,factual\n"B.,factual\nC.,factual\n')
+    with pytest.raises(
+        FactcheckError, match=r"e\.csv:3: 1 field .*; the row runs on to line 4: is a quote left open"
+    ):
+        read_examples(path)
 
 
 @pytest.mark.parametrize(

@@ -70,10 +70,19 @@ def test_report_text_shows_each_f1_range_and_a_dash_for_an_absent_label():
     text = report_text(score(gold, predicted), f1_intervals(gold, predicted, ["a", "b", "c", "d"]))
     table = text.split("\n\n")[0].splitlines()[1:]  # the scores, before the headline and the confusion
     rows = {line.split()[0]: line.split() for line in table}
-    assert rows["estimate"][-1] == "-"  # no estimate in the gold: no range
+    assert rows["estimate"][1:] == ["-", "-", "-", "0", "-"]  # no estimate in gold or predicted: no scores
+    assert "(-: no sentence of that label in the file; macro-F1 averages the labels present)" in text
     low, high = map(float, rows["factual"][-1].split("-"))
     assert low <= float(rows["factual"][3]) <= high
     assert "(4 documents resampled)" in text
+
+
+def test_report_text_gives_the_precision_of_a_label_predicted_but_absent_from_the_gold():
+    text = report_text(score(["factual", "factual"], ["factual", "estimate"]))
+    rows = {line.split()[0]: line.split() for line in text.splitlines()[1:5]}
+    assert rows["estimate"][1:] == ["0.000", "-", "-", "0"]  # its one prediction was wrong
+    assert rows["factual"][1:] == ["1.000", "0.500", "0.667", "2"]
+    assert "macro-F1 0.667" in text  # the absent label does not count
 
 
 PROGRESS = Progress(

@@ -77,6 +77,24 @@ def test_progress_messages(tmp_path: Path):
     messages: list[str] = []
     train_model([STARTER], tmp_path / "m", holdout=0, progress=messages.append)
     assert messages[0].startswith("reading") and messages[-1].startswith("writing")
+    # six documents: the fit is the sentence pipeline alone, and the progress line says so
+    assert "fitting on 50 sentences (6 documents, fewer than 50: no context stage)" in messages
+
+
+def test_labels_missing_from_the_data_are_named_as_never_given(tmp_path: Path):
+    rows = [
+        {
+            "text": f"Sentence {i} of a report.",
+            "label": "factual" if i % 2 else "opinion",
+            "doc_id": f"d{i % 4}",
+        }
+        for i in range(24)
+    ]
+    data = tmp_path / "two.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = train_model([data], tmp_path / "m", holdout=0)
+    assert result.never_given == ["estimate", "attributed"]
+    assert train_model([STARTER], tmp_path / "m2", holdout=0).never_given == []
 
 
 def test_base_is_added_and_recorded(tmp_path: Path, starter_base: Path):
