@@ -670,6 +670,7 @@ def train(
       factcheck train archive-labels.jsonl --out-of-core --eval dev.jsonl --out models/big
     """
     from factcheck.formatting import report_text
+    from factcheck.storage import hidden_by_shipped
     from factcheck.training import train_model, train_out_of_core
 
     say = lambda msg: typer.echo(terminal(f"... {msg}"), err=True)  # noqa: E731
@@ -705,6 +706,12 @@ def train(
             eval_on=eval_on,
             jobs=jobs,
             weights=[weight] * len(data) if weight != 1.0 else None,
+        )
+    if hidden_by_shipped(result.model_dir):
+        _warn_one(
+            f"{result.model_dir}: a shipped model is also called {result.model_dir.name!r}, and "
+            f"--model {result.model_dir.name} means that one: name yours by its path or train it "
+            "under another name"
         )
     if result.never_given:
         _warn_one(
@@ -813,7 +820,7 @@ def info(
       factcheck info --model models/mine
     """
     from factcheck.formatting import card_text
-    from factcheck.storage import check_model, read_card, resolve_model_dir
+    from factcheck.storage import check_model, read_card, resolve_model_dir, shipped_name
 
     model_dir = resolve_model_dir(model)
     card = read_card(model_dir)
@@ -821,7 +828,9 @@ def info(
     if fmt is ReportFormat.json:
         typer.echo(json.dumps({**card, "weights_check": check}, indent=2, ensure_ascii=False))
     else:
-        typer.echo(card_text(str(model_dir), card, check), nl=False)
+        name = shipped_name(model_dir)
+        shown = f"{name}, shipped with factcheck: {model_dir}" if name else str(model_dir)
+        typer.echo(card_text(shown, card, check), nl=False)
 
 
 @app.command()

@@ -140,19 +140,38 @@ def resolve_model_dir(spec: str | Path | None) -> Path:
     return path
 
 
+def shipped_name(model_dir: str | Path) -> str | None:
+    """The name ``model_dir`` goes by if it is one of the shipped models, else None."""
+    path = Path(model_dir)
+    try:
+        return path.name if os.path.samefile(models_dir() / path.name, path) else None
+    except OSError:  # one of the two does not exist
+        return None
+
+
+def hidden_by_shipped(model_dir: str | Path) -> bool:
+    """Whether a user's model directory has a shipped model's name, so ``--model NAME`` is not it."""
+    shipped = models_dir() / Path(model_dir).name
+    return shipped.is_dir() and shipped_name(model_dir) is None
+
+
 def list_models() -> list[tuple[str, Path, dict[str, Any]]]:
     """Shipped models and the user's under ``./models``: the name ``--model`` takes, directory, card.
 
-    A user's model whose name a shipped one shadows is named by its path.
-    Hidden directories are the leftovers of an interrupted ``train``. A card
-    that cannot be read is given as ``{"error": why}``, so one damaged model
-    does not hide the others.
+    A user's model whose name a shipped one shadows is named by its path;
+    a checkout's own copy of a shipped model (``pip install .`` run in it,
+    the same card byte for byte) is that model, listed once. Hidden
+    directories are the leftovers of an interrupted ``train``. A card that
+    cannot be read is given as ``{"error": why}``, so one damaged model does
+    not hide the others.
     """
     found = []
     parents = dict.fromkeys(p.resolve() for p in (models_dir(), Path(USER_MODELS)) if p.is_dir())
     for parent in parents:
         for child in sorted(parent.iterdir()):
             if not child.name.startswith(".") and (child / CARD).is_file():
+                if hidden_by_shipped(child) and _same_card(child, models_dir() / child.name):
+                    continue
                 name = (
                     child.name if resolve_model_dir(child.name).resolve() == child.resolve() else str(child)
                 )
@@ -162,6 +181,13 @@ def list_models() -> list[tuple[str, Path, dict[str, Any]]]:
                     card = {"error": str(err)}
                 found.append((name, child, card))
     return found
+
+
+def _same_card(a: Path, b: Path) -> bool:
+    try:
+        return (a / CARD).read_bytes() == (b / CARD).read_bytes()
+    except OSError:
+        return False
 
 
 def never_given(card: dict[str, Any]) -> list[str]:

@@ -379,6 +379,22 @@ def test_training_without_some_labels_warns_and_info_says_so(tmp_path: Path):
     assert "(never gives estimate, attributed: not in its training data)" in shown
 
 
+def test_training_under_a_shipped_models_name_warns(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    trained = run("train", str(STARTER), "--holdout", "0", "--out", "models/default")
+    assert trained.exit_code == 0
+    assert "models/default: a shipped model is also called 'default'" in trained.stderr
+    assert (
+        "shipped model is also called"
+        not in run("train", str(STARTER), "--holdout", "0", "--out", "m").stderr
+    )
+
+
+def test_info_names_a_shipped_model(tmp_path: Path, tiny_model: Path):
+    assert run("info").stdout.startswith("model       default, shipped with factcheck: ")
+    assert run("info", "--model", str(tiny_model)).stdout.startswith(f"model       {tiny_model}\n")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -22,6 +22,7 @@ from factcheck.storage import (
     TRUSTED_TYPES,
     WEIGHTS,
     check_model,
+    hidden_by_shipped,
     list_models,
     load_model,
     model_lock,
@@ -29,6 +30,7 @@ from factcheck.storage import (
     read_card,
     resolve_model_dir,
     save_model,
+    shipped_name,
 )
 from tests.conftest import REPO, STARTER
 
@@ -58,6 +60,20 @@ def test_own_models_under_dot_models_resolve_by_name(tiny_model: Path, tmp_path:
     assert listed[(own / "default").resolve()] == str((own / "default").resolve())  # shadowed: by path
     assert listed[(models_dir() / "default").resolve()] == "default"
     assert (own / ".mine.new-123").resolve() not in listed
+
+
+def test_a_checkouts_copy_of_a_shipped_model_is_listed_once(tmp_path: Path, monkeypatch):
+    """`pip install .` then `factcheck models` in the checkout: ./models holds the shipped models' twins."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(models_dir() / "default", tmp_path / "models" / "default")
+    names = [name for name, _, _ in list_models()]
+    assert names.count("default") == 1 and str((tmp_path / "models" / "default").resolve()) not in names
+    assert shipped_name(models_dir() / "default") == "default"
+    assert shipped_name(tmp_path / "models" / "default") is None
+    assert hidden_by_shipped(tmp_path / "models" / "default")
+    assert not hidden_by_shipped(models_dir() / "default") and not hidden_by_shipped(
+        tmp_path / "models" / "x"
+    )
 
 
 def test_missing_directory(tmp_path: Path):
