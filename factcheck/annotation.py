@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -262,6 +262,20 @@ class Session:
             ) from None
 
 
+def article_name(source: str, out: str | Path) -> str:
+    """An article's name in the answers file: its path from the file's folder, however it was typed.
+
+    Answers are found again by this name, so ``seeds/a.txt``, ``./seeds/a.txt``
+    and an absolute path resume the same answers, from any working directory,
+    and an article never lands in the training data twice under two names. An
+    article outside the answers file's folder is named by its absolute path.
+    """
+    article, folder = os.path.abspath(source), os.path.dirname(os.path.abspath(out))
+    relative = os.path.relpath(article, folder)
+    outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)
+    return Path(article if outside else relative).as_posix()
+
+
 def open_session(
     out: str | Path,
     inputs: Sequence[str],
@@ -273,7 +287,7 @@ def open_session(
     """Everything ``factcheck annotate`` does before the first question: read, split, suggest, resume."""
     if STDIN in inputs:
         raise FactcheckError("annotate reads answers from standard input; give the articles as files")
-    docs = [read_input(source, input_format) for source in inputs]
+    docs = [replace(read_input(source, input_format), name=article_name(source, out)) for source in inputs]
     session = Session.open(out, build_queue(docs, Labeller.load(model, trust), order))
     session.warnings = tuple(warning for doc in docs for warning in doc.warnings)
     return session

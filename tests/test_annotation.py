@@ -4,7 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.annotation import KEYS, Command, Item, Session, build_queue, open_session, parse_command
+from factcheck.annotation import (
+    KEYS,
+    Command,
+    Item,
+    Session,
+    article_name,
+    build_queue,
+    open_session,
+    parse_command,
+)
 from factcheck.data import read_examples
 from factcheck.errors import FactcheckError
 from factcheck.inputs import InputText
@@ -216,3 +225,28 @@ def test_open_session_needs_article_files(tmp_path: Path, tiny_model: Path):
     with open_session(tmp_path / "mine.jsonl", [str(article)], tiny_model, "document") as session:
         assert session.current().text == "Six people were killed on Monday."
         assert session.progress().total == 4
+
+
+def test_an_article_resumes_however_its_path_is_typed(tmp_path: Path, tiny_model: Path, monkeypatch):
+    """The README's "run the same command again" holds from another folder or with ./ or an absolute path."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path)
+    with open_session("mine.jsonl", ["seeds/a.txt"], tiny_model, "document") as session:
+        first = session.answer("factual")
+    assert first["doc_id"] == first["source"] == "seeds/a.txt"
+    for folder, article, out in [
+        (tmp_path, "./seeds/a.txt", "mine.jsonl"),
+        (tmp_path, str(tmp_path / "seeds" / "a.txt"), "mine.jsonl"),
+        (tmp_path / "elsewhere", "../seeds/a.txt", "../mine.jsonl"),
+    ]:
+        monkeypatch.chdir(folder)
+        with open_session(out, [article], tiny_model, "document") as session:
+            assert session.progress().done == 1 and session.current().source == "seeds/a.txt"
+
+
+def test_an_article_outside_the_answers_folder_is_named_by_its_absolute_path(tmp_path: Path):
+    assert article_name("../b.txt", tmp_path / "x" / "mine.jsonl").startswith("/")
+    assert article_name(str(tmp_path / "x" / "in" / "a.txt"), tmp_path / "x" / "mine.jsonl") == "in/a.txt"
+    assert article_name(str(tmp_path / "..odd.txt"), tmp_path / "mine.jsonl") == "..odd.txt"
