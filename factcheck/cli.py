@@ -312,7 +312,7 @@ def predict(
             "--format",
             "-f",
             help="table for people; jsonl or csv for programs; html: a report to open in a browser "
-            "[default: the -o file's extension (.jsonl, .csv, .html), else table].",
+            "[default: the -o file's extension (.jsonl, .csv, .html; .txt or none: table)].",
             show_default=False,
         ),
     ] = None,
@@ -396,8 +396,8 @@ def predict(
 
     if text is not None and inputs:
         _usage("--text labels the text given; it does not go with input files")
-    fmt = fmt or _format_of(output, RowFormat, RowFormat.table)
     _refuse_replacing(output, inputs or [])
+    fmt = fmt or _format_of(output, RowFormat, RowFormat.table)
     if out_dir is not None and (output is not None or text is not None or fmt is RowFormat.html):
         _usage(
             "--out DIR writes one jsonl, csv or table file per input file; "
@@ -498,11 +498,21 @@ FormatT = TypeVar("FormatT", bound=Enum)
 
 
 def _format_of(output: Path | None, formats: type[FormatT], default: FormatT) -> FormatT:
-    """The format an output file's extension names ("-o rows.csv" writes CSV), else ``default``."""
+    """The format an output file's extension names ("-o rows.csv" writes CSV); ``default`` for .txt or none.
+
+    Any other extension is a usage error rather than a guess: "-o rows.json"
+    quietly getting a table is a file a program then fails to read.
+    """
     if output is None or output == _STDOUT_PATH:
         return default
     suffix = {"htm": "html", "ndjson": "jsonl"}.get(output.suffix.lower()[1:], output.suffix.lower()[1:])
-    return next((f for f in formats if f.value == suffix), default)
+    if suffix in ("", "txt"):
+        return default
+    found = next((f for f in formats if f.value == suffix), None)
+    if found is None:
+        names = ", ".join(f.value for f in formats)
+        _usage(f"-o {output}: no format here has the extension {output.suffix!r}; give --format ({names})")
+    return found
 
 
 def _refuse_replacing(output: Path | None, inputs: list[str]) -> None:
@@ -735,7 +745,7 @@ def evaluate(
             "--format",
             "-f",
             help="text for people; json for programs; html: charts to open in a browser "
-            "[default: the -o file's extension (.json, .html), else text].",
+            "[default: the -o file's extension (.json, .html; .txt or none: text)].",
             show_default=False,
         ),
     ] = None,
@@ -778,8 +788,8 @@ def evaluate(
     from factcheck.formatting import mistakes_text, report_text, span_report_text
     from factcheck.report_html import evaluation_html
 
-    fmt = fmt or _format_of(output, EvalFormat, EvalFormat.text)
     _refuse_replacing(output, [str(data)])
+    fmt = fmt or _format_of(output, EvalFormat, EvalFormat.text)
     if errors is None:
         errors = 10 if fmt is EvalFormat.html else 0
     evaluation = evaluate_file(data, model, errors, trust_model, jobs)

@@ -411,6 +411,8 @@ def test_info_names_a_shipped_model(tmp_path: Path, tiny_model: Path):
             "Error: --weight -1.0: give a number above 0",
         ),
         (["compare", str(STARTER), "-m", "default"], "Error: compare needs exactly two models"),
+        (["predict", "--text", "Six died.", "-o", "rows.json"], "no format here has the extension '.json'"),
+        (["evaluate", str(STARTER), "-o", "scores.csv"], "give --format (text, json, html)"),
     ],
 )
 def test_a_wrong_command_line_exits_2_before_reading_anything(tmp_path: Path, args: list[str], message: str):
