@@ -89,7 +89,8 @@ def json_object(line: str, where: str, shape: str = "a JSON object") -> dict[str
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        raise FactcheckError(f"{where}: not valid JSON ({err.msg} at column {err.colno})") from None
+        at = "at the end of the line" if err.pos >= len(line.rstrip()) else f"at column {err.pos + 1}"
+        raise FactcheckError(f"{where}: not valid JSON ({err.msg} {at})") from None
     if not isinstance(record, dict):
         raise FactcheckError(f"{where}: expected {shape}")
     return record

@@ -363,10 +363,19 @@ def _sniff(
 
 
 def batches(units: Iterable[Unit | None], max_chars: int = 1 << 18) -> Iterator[list[Unit]]:
-    """Group units into batches of about ``max_chars``, ending one early at every ``FLUSH``."""
+    """Group units into batches of about ``max_chars``, ending one early at every ``FLUSH``.
+
+    When reading fails part-way (a bad JSONL line), the documents read before
+    it are still handed on, then the error: they are labelled and written,
+    not lost with the batch they were gathered in.
+    """
     batch: list[Unit] = []
     size = 0
-    for unit in units:
+    for unit in _until_error(units):
+        if isinstance(unit, FactcheckError):
+            if batch:
+                yield batch
+            raise unit
         if unit is not None:
             batch.append(unit)
             size += len(unit.text)
@@ -375,6 +384,14 @@ def batches(units: Iterable[Unit | None], max_chars: int = 1 << 18) -> Iterator[
             batch, size = [], 0
     if batch:
         yield batch
+
+
+def _until_error(units: Iterable[Unit | None]) -> Iterator[Unit | FactcheckError | None]:
+    """``units``, then the error that stopped them, as an item instead of raised."""
+    try:
+        yield from units
+    except FactcheckError as err:
+        yield err
 
 
 @contextmanager
@@ -529,6 +546,8 @@ def _jsonl_units(
         elif not isinstance(doc, (str, int)) or isinstance(doc, bool):
             raise FactcheckError(f'{where}: "id" must be a string or a number')
         seen = True
+        if not text.strip() and clean.warn is not None:  # not an error: the other documents are fine
+            clean.warn(f"{where}: document {display_name(str(doc))} has no text; it has no rows")
         yield Unit(str(doc), clean(text, lineno))
     if not seen:
         raise FactcheckError(f"{name}: input is empty")

@@ -304,10 +304,15 @@ def label_stream_parallel(
         jobs, mp_context=context, initializer=_start_worker, initargs=(model, trust)
     ) as pool:
         pending: deque = deque()
-        for batch in batches:
-            pending.append(pool.submit(_label_in_worker, batch, explain, spans))
-            if len(pending) >= 2 * jobs:
+        try:
+            for batch in batches:
+                pending.append(pool.submit(_label_in_worker, batch, explain, spans))
+                if len(pending) >= 2 * jobs:
+                    yield renumber(pending.popleft().result(), counters)
+        except FactcheckError:  # bad input part-way: what was read before it is still written
+            while pending:
                 yield renumber(pending.popleft().result(), counters)
+            raise
         while pending:
             yield renumber(pending.popleft().result(), counters)
 

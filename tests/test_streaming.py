@@ -164,3 +164,50 @@ def test_predict_jobs_option(tiny_model: Path, tmp_path: Path):
     )
     assert single.returncode == double.returncode == 0, double.stderr
     assert double.stdout == single.stdout and len(single.stdout.splitlines()) == 3
+
+
+def test_batches_hand_on_what_was_read_before_an_error():
+    def units():
+        yield Unit("a", "One.")
+        yield Unit("b", "Two.")
+        raise FactcheckError("docs.jsonl:3: not valid JSON")
+
+    got = batches(units())
+    assert next(got) == [Unit("a", "One."), Unit("b", "Two.")]
+    with pytest.raises(FactcheckError, match=r"docs\.jsonl:3"):
+        next(got)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bad_jsonl_line_costs_only_itself_and_what_follows(tiny_model: Path, tmp_path: Path, jobs: str):
+    """The documents before the bad line share its batch; they are labelled and written before the error."""
+    path = tmp_path / "docs.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "One. Two."}\n{"id": "b", "text": "Three."}\n{"id": \n', encoding="utf-8"
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "factcheck",
+        "predict",
+        str(path),
+        "--model",
+        str(tiny_model),
+        "-f",
+        "jsonl",
+    ]
+    done = subprocess.run([*command, "--jobs", jobs], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 1
+    assert [json.loads(line)["doc"] for line in done.stdout.splitlines()] == ["a", "a", "b"]
+    assert done.stderr.strip().endswith(
+        "docs.jsonl:3: not valid JSON (Expecting value at the end of the line)"
+    )
+
+
+def test_a_jsonl_document_without_text_is_named_in_a_warning(tmp_path: Path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": "a", "text": "One."}\n{"id": "b", "text": " "}\n', encoding="utf-8")
+    warnings: list[str] = []
+    units = [u for u in stream_units([str(path)], on_warning=warnings.append) if u]
+    assert [u.doc for u in units] == ["a", "b"]
+    assert warnings == [f"{path}:2: document b has no text; it has no rows"]
