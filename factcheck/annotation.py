@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,7 +23,7 @@ from typing import Any
 
 from factcheck.data import Example, answer_key, label_counts, read_annotations, record_key
 from factcheck.errors import FactcheckError
-from factcheck.escaping import json_line
+from factcheck.escaping import display_name, json_line
 from factcheck.inputs import STDIN, InputText, read_input
 from factcheck.labelling import Labeller
 from factcheck.labels import LABEL_IDS, LABELS
@@ -262,18 +262,32 @@ class Session:
             ) from None
 
 
-def article_name(source: str, out: str | Path) -> str:
+def article_name(source: str, out: str | Path, earlier: Collection[str] = ()) -> str:
     """An article's name in the answers file: its path from the file's folder, however it was typed.
 
-    Answers are found again by this name, so ``seeds/a.txt``, ``./seeds/a.txt``
-    and an absolute path resume the same answers, from any working directory,
-    and an article never lands in the training data twice under two names. An
-    article outside the answers file's folder is named by its absolute path.
+    Answers are found again by this name, so ``seeds/a.txt``, ``./seeds/a.txt``,
+    an absolute path, a link or another working directory resume the same
+    answers, and an article never lands in the training data twice under two
+    names. The path runs between the real files (links resolved) and stays
+    relative even when it climbs out (``../``): no home directory in shared
+    answers, and the same name on a machine with the same layout. A file
+    written before names were made this way named an article as it was typed;
+    when ``earlier`` (the names the file already uses) holds that name, it is
+    kept, so those answers still resume.
     """
-    article, folder = os.path.abspath(source), os.path.dirname(os.path.abspath(out))
-    relative = os.path.relpath(article, folder)
-    outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)
-    return Path(article if outside else relative).as_posix()
+    typed = display_name(source)
+    if typed in earlier:
+        return typed
+    relative = os.path.relpath(os.path.realpath(source), os.path.dirname(os.path.realpath(out)))
+    return display_name(Path(relative).as_posix())
+
+
+def _names_used(out: str | Path) -> set[str]:
+    """The article names an answers file already uses; none if it cannot be read (Session.open says why)."""
+    try:
+        return {str(record.get("source")) for record, _ in read_annotations(out)}
+    except (FactcheckError, OSError):
+        return set()
 
 
 def open_session(
@@ -287,7 +301,11 @@ def open_session(
     """Everything ``factcheck annotate`` does before the first question: read, split, suggest, resume."""
     if STDIN in inputs:
         raise FactcheckError("annotate reads answers from standard input; give the articles as files")
-    docs = [replace(read_input(source, input_format), name=article_name(source, out)) for source in inputs]
+    earlier = _names_used(out)
+    docs = [
+        replace(read_input(source, input_format), name=article_name(source, out, earlier))
+        for source in inputs
+    ]
     session = Session.open(out, build_queue(docs, Labeller.load(model, trust), order))
     session.warnings = tuple(warning for doc in docs for warning in doc.warnings)
     return session

@@ -180,21 +180,22 @@ def _flush_stdout() -> None:
 def _write_stdout(text: str) -> None:
     """Write all of ``text``, or fail: a pipe's reader that goes away must not cut it short silently.
 
-    A large write to a pipe whose reader exits returns a short count, and
-    Python's buffered writer hands that count back instead of raising, so
-    the rest was dropped and the exit code said 0. Bytes are written until
-    none are left; the write after a short one raises the broken pipe.
+    A large write to a pipe whose reader exits comes back short, and Python's
+    buffered writer hands the short count on instead of raising, so the rest
+    was dropped and the exit code said 0. Pieces small enough for the buffer,
+    each flushed, never take that path: a flush writes everything or raises
+    (a broken pipe: exit 141). The text stream still encodes, so a BOM is
+    written once and the stream's error handler applies.
     """
     with _cannot_write():
         out = _stdout()
-        buffer = getattr(out, "buffer", None)
-        if buffer is None:  # a text-only stream (a test's StringIO) has no short writes
-            out.write(text)
-            return
-        out.flush()
-        data = memoryview(text.encode(out.encoding or "utf-8", out.errors or "strict"))
-        while data:
-            data = data[buffer.write(data) :]
+        for start in range(0, len(text), _PIECE):
+            out.write(text[start : start + _PIECE])
+            out.flush()
+
+
+# Characters a piece: at most 4 bytes each in UTF-8, within the 8 KiB buffer of a standard stream.
+_PIECE = 1024
 
 
 def _stdout() -> TextIO:
@@ -390,19 +391,21 @@ def predict(
       factcheck predict 'shards/*.jsonl' --scheduler tcp://10.0.0.5:8786 -f jsonl --out labelled/
     """
     from factcheck.formatting import labelled_row_stream
-    from factcheck.inputs import batches, stream_units
+    from factcheck.inputs import STDIN, batches, stream_units
     from factcheck.labelling import Labeller, label_stream_parallel
     from factcheck.report_html import predictions_html
 
     if text is not None and inputs:
         _usage("--text labels the text given; it does not go with input files")
-    _refuse_replacing(output, inputs or [])
+    _refuse_replacing(output, inputs or ([STDIN] if text is None else []))
     fmt = fmt or _format_of(output, RowFormat, RowFormat.table)
     if out_dir is not None and (output is not None or text is not None or fmt is RowFormat.html):
         _usage(
             "--out DIR writes one jsonl, csv or table file per input file; "
             "it does not go with --output, --text or --format html"
         )
+    if out_dir is not None and (not inputs or STDIN in inputs):
+        _usage("--out DIR writes one file per input file: name files, not standard input")
     unread = _Unread(inputs or [])
     if fmt is RowFormat.html:  # a page needs every document whole
         texts: dict[str, str] = {}
@@ -524,12 +527,20 @@ def _refuse_replacing(output: Path | None, inputs: list[str]) -> None:
 
 
 def _emit_stream(pieces: Iterator[str], last: Callable[[], str], output: Path | None) -> None:
-    """Write each piece as soon as it exists: to standard output, or to a file renamed in at the end."""
+    """Write each piece as soon as it exists: to standard output, or to a file renamed in at the end.
+
+    When the input goes bad part-way, standard output still gets what a
+    format holds back (a table's last document) before the error; a file is
+    not renamed into place at all, since it would be a half-written one.
+    """
     if output is None or output == _STDOUT_PATH:
-        for piece in pieces:
-            if piece:
-                _write_stdout(piece)
-                _flush_stdout()
+        try:
+            for piece in pieces:
+                if piece:
+                    _write_stdout(piece)
+        except FactcheckError:
+            _write_stdout(last())
+            raise
         _write_stdout(last())
         return
 
@@ -602,6 +613,9 @@ def split(
     from factcheck.formatting import sentence_row_stream
     from factcheck.inputs import batches, stream_units
     from factcheck.labelling import split_units
+
+    if text is not None and inputs:
+        _usage("--text splits the text given; it does not go with input files")
 
     stream = sentence_row_stream(fmt.value, csv_raw)
     counters: dict[str, int] = {}
@@ -884,6 +898,8 @@ def annotate(
     from factcheck.formatting import annotation_summary
     from factcheck.keys import keypresses, lines
 
+    if "-" in inputs:
+        _usage("annotate reads your answers from standard input; give the articles as files")
     session = open_session(out, inputs, model, order.value, trust_model, input_format.value)
     _warn(session.warnings)
     if session.dropped is not None:
@@ -1033,7 +1049,7 @@ def main() -> None:
         code = 130
     except (click.ClickException, _vendored_click.ClickException) as err:
         # typer checks values through pydantic, whose messages open with its own "Value error, "
-        err.message = err.message.replace("Value error, ", "")  # type: ignore[misc]
+        err.message = err.message.removeprefix("Value error, ")  # type: ignore[misc]
         err.show()  # a usage error: "Error: No such option: --frobnicate", exit 2
         code = err.exit_code
     except BrokenPipeError:

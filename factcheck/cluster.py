@@ -14,13 +14,13 @@ extra: ``pip install 'factcheck[dask]'``.
 from __future__ import annotations
 
 import glob
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from factcheck.errors import FactcheckError
 from factcheck.inputs import STDIN, Unit
-from factcheck.labelling import LabelledSentence, Labeller, renumber
+from factcheck.labelling import LabelledSentence, Labeller, in_order, renumber
 
 
 def expand_inputs(sources: list[str]) -> list[str]:
@@ -76,23 +76,15 @@ def label_on_cluster(
         window = in_flight or 4 * workers
         shared = client.scatter(labeller, broadcast=True)  # the model goes to each worker once
         counters: dict[str, int] = {}
-        pending: deque = deque()
-        done = 0
 
-        def collect() -> list[LabelledSentence]:
-            nonlocal done
-            rows = renumber(pending.popleft().result(), counters)
-            done += 1
+        def submit(batch: list[Unit]) -> Any:
+            return client.submit(_label_batch, shared, batch, explain, spans, pure=False)
+
+        for done, future in enumerate(in_order(batches, submit, window), start=1):
+            rows = renumber(future.result(), counters)
             if progress is not None:
                 progress(f"{done} batches labelled on {workers} worker(s)")
-            return rows
-
-        for batch in batches:
-            pending.append(client.submit(_label_batch, shared, batch, explain, spans, pure=False))
-            if len(pending) >= window:
-                yield collect()
-        while pending:
-            yield collect()
+            yield rows
 
 
 def _label_batch(labeller: Labeller, batch: list[Unit], explain: int, spans: bool) -> list[LabelledSentence]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -146,6 +147,10 @@ def _read_csv(path: Path, text: str) -> list[Example]:
     return list(_csv_examples(path, io.StringIO(text, newline="")))
 
 
+# What the csv module counts as a line's end (StringIO with newline="" splits on each).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _csv_examples(path: Path, lines: Iterable[str]) -> Iterator[Example]:
     reader = csv.DictReader(lines)
     columns = reader.fieldnames or []
@@ -158,14 +163,18 @@ def _csv_examples(path: Path, lines: Iterable[str]) -> Iterator[Example]:
     for row in reader:
         cells = [v for k, v in row.items() if k is not None and v is not None] + list(row.get(None) or [])
         # The row's first line: a quoted cell may run over several lines, and blank lines are skipped.
-        line = max(reader.line_num - sum(cell.count("\n") for cell in cells), end + 1)
+        line = max(reader.line_num - sum(len(_LINE_BREAK.findall(cell)) for cell in cells), end + 1)
         end = reader.line_num
         if None in row or row.get("text") is None or row.get("label") is None:
             found = len(cells)
             raise FactcheckError(
                 f"{path}:{line}: {found} field{'s' * (found != 1)} where the header names {len(columns)}"
                 + ("; quote a text that holds a comma" if found > len(columns) else "")
-                + (f"; the row runs on to line {end}: is a quote left open?" if end > line else "")
+                + (
+                    f"; the row runs on to line {end}: is a quote left open?"
+                    if end > line and found < len(columns)
+                    else ""
+                )
             )
         # Cells as predict --format csv wrote them: a ' it put before a formula start comes off.
         text, label, doc_id = (csv_cell_read(row.get(key) or "") for key in ("text", "label", "doc_id"))

@@ -176,7 +176,7 @@ def report_text(report: Report, intervals: Intervals | None = None, one_document
             scores = f"{label:<12}{precision:>10}{'-':>8}{'-':>8}{s.support:>9}"
         lines.append(scores + (f"   {span(ranges[label])}" if ranges else ""))
     if absent:
-        lines.append("(-: no sentence of that label in the file; macro-F1 averages the labels present)")
+        lines.append("(-: no sentence of that label among those scored; macro-F1 averages those present)")
     lines.append("")
     lines.append(
         f"accuracy {report.accuracy:.3f}   macro-F1 {report.macro_f1:.3f}   ({report.examples} sentences)"
@@ -252,7 +252,7 @@ def _card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | Non
         )
     held_out = (card.get("metrics") or {}).get("held_out")
     if held_out:
-        f1s = ", ".join(f"{k} {v['f1']:.3f}" for k, v in held_out["per_label"].items() if v["support"])
+        f1s = ", ".join(f"{k} {v['f1']:.3f}" for k, v in held_out["per_label"].items() if v.get("support", 1))
         eval_file = (card.get("holdout") or {}).get("file")
         where = f" of {eval_file['path']}" if eval_file else ""
         lines.append(
@@ -352,7 +352,12 @@ def comparison_text(comparison: Comparison, limit: int = 10) -> str:
         ("macro-F1", old.macro_f1, new.macro_f1, "macro-F1"),
         ("accuracy", old.accuracy, new.accuracy, ""),
     ]
-    rows += [(f"F1 {label}", old.per_label[label].f1, new.per_label[label].f1, label) for label in LABEL_IDS]
+    # A label the file has no sentence of has no F1 (macro-F1 leaves it out): its row would be 0.000 twice.
+    rows += [
+        (f"F1 {label}", old.per_label[label].f1, new.per_label[label].f1, label)
+        for label in LABEL_IDS
+        if old.per_label[label].support
+    ]
     lines = [
         f"{comparison.data}: {old.examples} sentences",
         f"{'':<14}{comparison.models[0]:>{width}}  {comparison.models[1]:>{width}}  {'change':>7}"
@@ -373,7 +378,8 @@ def comparison_text(comparison: Comparison, limit: int = 10) -> str:
         "",
         ranges,
         "",
-        f"{len(comparison.changes)} sentences changed label: {verdicts['fixed']} fixed, "
+        f"{len(comparison.changes)} sentence{'s' * (len(comparison.changes) != 1)} changed label: "
+        f"{verdicts['fixed']} fixed, "
         f"{verdicts['broken']} broken, {verdicts['still wrong']} still wrong",
     ]
     first = sorted(comparison.changes, key=lambda c: _VERDICT_ORDER.index(c.verdict))[:limit]

@@ -17,6 +17,7 @@ file name whose bytes are not UTF-8 is shown with ``\\xNN`` for those bytes.
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
 import re
@@ -73,17 +74,29 @@ class InputText:
 def refuse_replacing_inputs(targets: Iterable[Path], sources: Iterable[str]) -> None:
     """A user error when a file about to be written is one of the inputs: writing it would lose the input.
 
-    Compared as files (``os.path.samefile``), so another spelling of the
-    path, a symbolic link or a hard link to an input is caught as well.
+    Compared as files (``os.path.samestat``), so another spelling of the
+    path, a symbolic link, a hard link, or standard input redirected from the
+    file (``-o in.txt < in.txt``) is caught as well.
     """
-    read = [source for source in sources if source != STDIN and os.path.isfile(source)]
+    read = [(source, _file_status(source)) for source in sources]
     for target in targets:
-        for source in read:
-            if os.path.isfile(target) and os.path.samefile(target, source):
+        status = _file_status(str(target))
+        for source, source_status in read:
+            if status is not None and source_status is not None and os.path.samestat(status, source_status):
+                name = "<stdin>" if source == STDIN else display_name(source)
                 raise FactcheckError(
-                    f"{display_name(str(target))}: is the input {display_name(source)}; writing the output "
+                    f"{display_name(str(target))}: is the input {name}; writing the output "
                     "there would replace it, so nothing was written: choose another output"
                 )
+
+
+def _file_status(source: str) -> os.stat_result | None:
+    """The status of a regular file ``source`` names (standard input's for ``-``), else None."""
+    try:
+        status = os.fstat(sys.stdin.fileno()) if source == STDIN else os.stat(source)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):  # no such file, or no real stdin
+        return None
+    return status if stat.S_ISREG(status.st_mode) else None
 
 
 def clean_text(text: str, name: str) -> tuple[str, tuple[str, ...]]:

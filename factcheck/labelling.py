@@ -10,11 +10,12 @@ the models it has loaded, so calling it in a loop does not reload weights.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.attribution import Source
 from factcheck.codec import Corrupt
@@ -295,26 +296,19 @@ def label_stream_parallel(
     numbering across batches is restored here, in order.
     """
     import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
     counters: dict[str, int] = {}
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(model, trust)
     ) as pool:
-        pending: deque = deque()
-        try:
-            for batch in batches:
-                pending.append(pool.submit(_label_in_worker, batch, explain, spans))
-                if len(pending) >= 2 * jobs:
-                    yield renumber(pending.popleft().result(), counters)
-        except FactcheckError:  # bad input part-way: what was read before it is still written
-            while pending:
-                yield renumber(pending.popleft().result(), counters)
-            raise
-        while pending:
-            yield renumber(pending.popleft().result(), counters)
+
+        def submit(batch: list[Unit]) -> Future[list[LabelledSentence]]:
+            return pool.submit(_label_in_worker, batch, explain, spans)
+
+        for future in in_order(batches, submit, 2 * jobs):
+            yield renumber(future.result(), counters)
 
 
 _WORKER: Labeller | None = None
@@ -328,6 +322,37 @@ def _start_worker(model: str | Path | None, trust: bool) -> None:
 def _label_in_worker(batch: list[Unit], explain: int, spans: bool) -> list[LabelledSentence]:
     assert _WORKER is not None
     return _WORKER.label_units(batch, explain, {}, spans)
+
+
+B = TypeVar("B")
+F = TypeVar("F")
+
+
+def in_order(batches: Iterable[B], submit: Callable[[B], F], window: int) -> Iterator[F]:
+    """``submit(batch)`` for each batch, the results handed back in input order, ``window`` in flight.
+
+    When reading the batches fails with a user error part-way (a bad JSONL
+    line), the batches already submitted still come out, then the error: what
+    was read before the bad input is labelled and written, not dropped.
+    """
+    pending: deque[F] = deque()
+    failure: FactcheckError | None = None
+    iterator = iter(batches)
+    while True:
+        try:
+            batch = next(iterator)
+        except StopIteration:
+            break
+        except FactcheckError as err:
+            failure = err
+            break
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
+    if failure is not None:
+        raise failure
 
 
 def renumber(rows: list[LabelledSentence], counters: dict[str, int]) -> list[LabelledSentence]:

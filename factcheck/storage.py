@@ -150,9 +150,18 @@ def shipped_name(model_dir: str | Path) -> str | None:
 
 
 def hidden_by_shipped(model_dir: str | Path) -> bool:
-    """Whether a user's model directory has a shipped model's name, so ``--model NAME`` is not it."""
-    shipped = models_dir() / Path(model_dir).name
-    return shipped.is_dir() and shipped_name(model_dir) is None
+    """Whether a user's model directory has a shipped model's name that ``--model NAME`` resolves elsewhere.
+
+    A directory of that name in the working directory wins over the shipped
+    one (``resolve_model_dir`` takes an existing path first), so it is not hidden.
+    """
+    path = Path(model_dir)
+    if not (models_dir() / path.name).is_dir():
+        return False
+    try:
+        return not os.path.samefile(resolve_model_dir(path.name), path)
+    except OSError:  # the name resolves to nothing that exists, or the directory is gone
+        return True
 
 
 def list_models() -> list[tuple[str, Path, dict[str, Any]]]:
@@ -184,6 +193,7 @@ def list_models() -> list[tuple[str, Path, dict[str, Any]]]:
 
 
 def _same_card(a: Path, b: Path) -> bool:
+    """Whether two model directories hold the same model: the card records its weights' SHA-256."""
     try:
         return (a / CARD).read_bytes() == (b / CARD).read_bytes()
     except OSError:

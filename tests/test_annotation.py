@@ -246,7 +246,46 @@ def test_an_article_resumes_however_its_path_is_typed(tmp_path: Path, tiny_model
             assert session.progress().done == 1 and session.current().source == "seeds/a.txt"
 
 
-def test_an_article_outside_the_answers_folder_is_named_by_its_absolute_path(tmp_path: Path):
-    assert article_name("../b.txt", tmp_path / "x" / "mine.jsonl").startswith("/")
-    assert article_name(str(tmp_path / "x" / "in" / "a.txt"), tmp_path / "x" / "mine.jsonl") == "in/a.txt"
+def test_an_article_is_named_by_its_real_path_relative_to_the_answers_folder(tmp_path: Path):
+    (tmp_path / "x" / "in").mkdir(parents=True)
+    (tmp_path / "x" / "in" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    (tmp_path / "link").symlink_to(tmp_path / "x")
+    out = tmp_path / "x" / "mine.jsonl"
+    assert article_name(str(tmp_path / "x" / "in" / "a.txt"), out) == "in/a.txt"
+    assert article_name(str(tmp_path / "link" / "in" / "a.txt"), out) == "in/a.txt"  # a link: the real file
+    assert article_name(str(tmp_path / "x" / "in" / "a.txt"), tmp_path / "link" / "mine.jsonl") == "in/a.txt"
+    assert article_name(str(tmp_path / "b.txt"), out) == "../b.txt"  # outside: still relative, no home folder
     assert article_name(str(tmp_path / "..odd.txt"), tmp_path / "mine.jsonl") == "..odd.txt"
+
+
+def test_answers_written_under_the_typed_name_still_resume(tmp_path: Path, tiny_model: Path, monkeypatch):
+    """A file from before names were relative to it named the article as typed; that name is kept."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "answers").mkdir()
+    monkeypatch.chdir(tmp_path)
+    start, end = 0, len("Six people were killed on Monday.")
+    legacy = {
+        "text": ARTICLE[start:end],
+        "label": "factual",
+        "doc_id": "seeds/a.txt",
+        "source": "seeds/a.txt",
+    }
+    (tmp_path / "answers" / "mine.jsonl").write_text(
+        json.dumps({**legacy, "start": start, "end": end}) + "\n"
+    )
+    with open_session("answers/mine.jsonl", ["seeds/a.txt"], tiny_model, "document") as session:
+        assert session.progress().done == 1 and session.current().source == "seeds/a.txt"
+    with open_session("answers/new.jsonl", ["seeds/a.txt"], tiny_model, "document") as session:
+        assert session.current().source == "../seeds/a.txt"
+
+
+def test_an_article_name_that_is_not_utf8_is_written(tmp_path: Path, tiny_model: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = os.fsdecode(b"caf\xe9.txt")
+    Path(name).write_text(ARTICLE)
+    with open_session("mine.jsonl", [name], tiny_model, "document") as session:
+        record = session.answer("factual")
+    assert record["source"] == "caf\\xe9.txt"
+    assert json.loads((tmp_path / "mine.jsonl").read_text(encoding="utf-8"))["doc_id"] == "caf\\xe9.txt"

@@ -225,7 +225,7 @@ def test_annotate_reports_a_torn_last_line(tmp_path: Path, tiny_model: Path):
 
 def test_annotate_needs_files_not_stdin(tmp_path: Path):
     result = run("annotate", "-", "--out", str(tmp_path / "mine.jsonl"), input="1\n")
-    assert result.exit_code == 1 and "give the articles as files" in result.stderr
+    assert result.exit_code == 2 and "give the articles as files" in result.output
 
 
 def test_compare_side_by_side_and_json(tiny_model: Path):
@@ -298,6 +298,23 @@ def test_output_that_is_an_input_is_refused_and_the_input_kept(
     assert article.read_text(encoding="utf-8") == "Six people died. Officials said 40 were hurt.\n"
 
 
+def test_output_that_is_the_file_standard_input_reads_is_refused(tmp_path: Path):
+    """`factcheck predict -o in.txt < in.txt` would have replaced the article with its labels."""
+    article = tmp_path / "in.txt"
+    article.write_text("Six people died.\n", encoding="utf-8")
+    for args in (["predict", "-", "-o", "in.txt"], ["predict", "-o", "in.txt"]):
+        with article.open("rb") as stdin:
+            done = subprocess.run(
+                [sys.executable, "-m", "factcheck", *args],
+                stdin=stdin,
+                capture_output=True,
+                text=True,
+                cwd=tmp_path,
+            )
+        assert done.returncode == 1 and "in.txt: is the input <stdin>" in done.stderr
+        assert article.read_text(encoding="utf-8") == "Six people died.\n"
+
+
 def test_evaluate_output_that_is_its_data_is_refused(tmp_path: Path, tiny_model: Path):
     data = tmp_path / "gold.jsonl"
     data.write_bytes(STARTER.read_bytes())
@@ -332,7 +349,15 @@ def test_output_dash_is_standard_output(tmp_path: Path, tiny_model: Path, monkey
 
 
 @pytest.mark.parametrize(
-    ("name", "first"), [("rows.csv", "doc,index,"), ("rows.jsonl", '{"doc": '), ("rows.txt", "== ")]
+    ("name", "first"),
+    [
+        ("rows.csv", "doc,index,"),
+        ("rows.jsonl", '{"doc": '),
+        ("rows.NDJSON", '{"doc": '),
+        ("rows.txt", "== "),
+        ("rows", "== "),
+        ("page.htm", "<!DOCTYPE html>"),
+    ],
 )
 def test_predict_takes_the_format_from_the_output_files_extension(
     tmp_path: Path, tiny_model: Path, name: str, first: str
@@ -388,6 +413,9 @@ def test_training_under_a_shipped_models_name_warns(tmp_path: Path, monkeypatch)
         "shipped model is also called"
         not in run("train", str(STARTER), "--holdout", "0", "--out", "m").stderr
     )
+    # ./default is what --model default means from here (an existing path comes first): no warning
+    trained = run("train", str(STARTER), "--holdout", "0", "--out", "default")
+    assert trained.exit_code == 0 and "shipped model is also called" not in trained.stderr
 
 
 def test_info_names_a_shipped_model(tmp_path: Path, tiny_model: Path):
@@ -413,6 +441,12 @@ def test_info_names_a_shipped_model(tmp_path: Path, tiny_model: Path):
         (["compare", str(STARTER), "-m", "default"], "Error: compare needs exactly two models"),
         (["predict", "--text", "Six died.", "-o", "rows.json"], "no format here has the extension '.json'"),
         (["evaluate", str(STARTER), "-o", "scores.csv"], "give --format (text, json, html)"),
+        (
+            ["split", str(STARTER), "--text", "Hi."],
+            "--text splits the text given; it does not go with input files",
+        ),
+        (["predict", "-", "--out", "labelled"], "name files, not standard input"),
+        (["annotate", "-", "--out", "mine.jsonl"], "give the articles as files"),
     ],
 )
 def test_a_wrong_command_line_exits_2_before_reading_anything(tmp_path: Path, args: list[str], message: str):

@@ -175,6 +175,16 @@ def test_csv_errors_name_a_rows_first_line_and_an_open_quote(tmp_path: Path):
     path = write(tmp_path, "d.csv", 'text,label\n\n"Two\nlines.",factual\nC.,rumour\n')
     with pytest.raises(FactcheckError, match=r"d\.csv:5: unknown label 'rumour'"):
         read_examples(path)
+    path = write(tmp_path, "r.csv", 'text,label\n"Two\rthree\rlines.",rumour\n')  # a bare CR ends a line too
+    with pytest.raises(FactcheckError, match=r"r\.csv:2: unknown label 'rumour'"):
+        read_examples(path)
+    path = write(
+        tmp_path, "q.csv", 'text,label\n"Two\nlines.",factual,extra\n'
+    )  # quoted right, a field too many
+    with pytest.raises(
+        FactcheckError, match=r"q\.csv:2: 3 fields where the header names 2; quote a text[^?]*$"
+    ):
+        read_examples(path)
     path = write(tmp_path, "e.csv", 'text,label\nA.,factual\n"B.,factual\nC.,factual\n')
     with pytest.raises(
         FactcheckError, match=r"e\.csv:3: 1 field .*; the row runs on to line 4: is a quote left open"

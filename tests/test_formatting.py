@@ -71,7 +71,7 @@ def test_report_text_shows_each_f1_range_and_a_dash_for_an_absent_label():
     table = text.split("\n\n")[0].splitlines()[1:]  # the scores, before the headline and the confusion
     rows = {line.split()[0]: line.split() for line in table}
     assert rows["estimate"][1:] == ["-", "-", "-", "0", "-"]  # no estimate in gold or predicted: no scores
-    assert "(-: no sentence of that label in the file; macro-F1 averages the labels present)" in text
+    assert "(-: no sentence of that label among those scored; macro-F1 averages those present)" in text
     low, high = map(float, rows["factual"][-1].split("-"))
     assert low <= float(rows["factual"][3]) <= high
     assert "(4 documents resampled)" in text
@@ -138,7 +138,9 @@ def test_comparison_text_shows_difference_and_changes():
     assert macro.split()[1:] == ["0.333", "1.000", "+0.667", "+0.250", "to", "+0.750"]
     accuracy = next(line for line in lines if line.startswith("accuracy"))
     assert accuracy.split()[-1] == "-"  # no interval given for it
-    assert "1 sentences changed label: 1 fixed, 0 broken, 0 still wrong" in lines
+    assert "1 sentence changed label: 1 fixed, 0 broken, 0 still wrong" in lines
+    # no attributed or opinion sentence in the file: no F1 row for them (they are not in macro-F1)
+    assert [line.split()[1] for line in lines if line.startswith("F1 ")] == ["factual", "estimate"]
     assert lines[-1].split() == ["fixed", "gold", "estimate", "factual", "->", "estimate", "Up", "to", "9."]
 
 

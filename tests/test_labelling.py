@@ -1,7 +1,11 @@
+import itertools
 from pathlib import Path
 
+import pytest
+
 import factcheck
-from factcheck.labelling import Labeller
+from factcheck.errors import FactcheckError
+from factcheck.labelling import Labeller, in_order
 from factcheck.labels import LABEL_IDS
 from tests.conftest import SEED
 
@@ -49,3 +53,21 @@ def test_the_fast_model_labels_without_reading_spans():
     assert not fast.reads_spans
     rows = fast.label_text(SEED.read_text(encoding="utf-8"), spans=False)
     assert len(rows) == 17 and len({r.label for r in rows}) >= 3
+
+
+def test_in_order_keeps_a_window_and_hands_on_what_was_read_before_an_error():
+    submitted: list[int] = []
+
+    def batches():
+        yield from (1, 2, 3)
+        raise FactcheckError("docs.jsonl:4: not valid JSON")
+
+    def submit(batch: int) -> int:
+        submitted.append(batch)
+        return batch * 10
+
+    results = in_order(batches(), submit, window=2)
+    assert next(results) == 10 and submitted == [1, 2]  # two in flight before the first comes back
+    assert list(itertools.islice(results, 2)) == [20, 30]
+    with pytest.raises(FactcheckError, match=r"docs\.jsonl:4"):
+        next(results)
