@@ -61,7 +61,12 @@ _WORD_NUMBER = (
     + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
     + r")(?![a-z])"
 )
-_DIGITS = r"(?:\d+-|\d{1,2}[ \t](?=\d/\d))?\d/\d(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands are grouped with commas, or in typeset and European copy with a no-break or thin space
+# ("3\u00a0000"); a plain space is left alone ("in 2 000" is more often two numbers than one).
+_DIGITS = (
+    r"(?:\d+-|\d{1,2}[ \t](?=\d/\d))?\d/\d(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
+)
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|lakh|crore)"
 _SCALE_OR_DOZEN = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen)"
 # One number: currency, digits or words, an optional "and a half", scale words, an attached suffix.
@@ -485,6 +490,7 @@ _KEEPS_A_FRACTION = _STOP | _COMPARATIVES
 _OPENING_QUOTES = {"\u201c", '"', "\u2018"}
 _QUOTED_NAME_AFTER = re.compile(r"\s[A-Za-z]+[,.]?[\u201d\u2019\"]")
 # Compiled once: these run for every candidate figure.
+_GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u2009\u202f](?=\d{3}(?!\d))")
 _PLAIN_NUMBER = re.compile(r"[$£€¥]?\d[\d,]*(?:\.\d+)?")
 _DIGITS_SUFFIX = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)")
 _SLASH = re.compile(r"(\d)/(\d)")
@@ -539,7 +545,7 @@ _ARTICLE_WORD_BEFORE = re.compile(r"\b(?:a|an|the)\s[a-z]+\s$", re.I)
 _PRONOUN_ONE_NEXT = re.compile(
     r"\s(?:more|fewer|less|other|another|such|example)\b|-(?:to-one|off|way|time|stop)\b|\sStop\b"
 )
-_PERCENT_SIGN = re.compile(r"%|\s(?:per\s?cent|percent)\b")
+_PERCENT_SIGN = re.compile(r"[ \u00a0\u202f]?%|\s(?:per\s?cent|percent)\b")  # "58.4 %" as typeset in Europe
 _POINTS_AFTER = re.compile(r" (?:percentage )?points?\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s$")
 # "fell by 8,000 to 212,000": a change and the level it reached, when the second number is over
@@ -553,13 +559,14 @@ _METRES_AFTER = re.compile(
     r"\s(?:deep|tall|high|long|wide|above|below|away|final|race|sprint|hurdles|freestyle|relay|backstroke"
     r"|breaststroke|butterfly|from\sthe)\b"
 )
-_SIGNED = re.compile(r"[%$£€¥]|\d[a-zA-Z]+$|per ?cent$", re.I)
+_SIGNED = re.compile(r"[%$£€¥°]|\d[a-zA-Z]+$|per\s?cent$", re.I)
 _FRACTION_WORDS = re.compile(_FRACTION, re.IGNORECASE)
 # "a third"/"another fifth" before a word other than "of" is an ordinal ("a third term");
 # "a half"/"a quarter" before a word are measures ("a quarter mile") and stay.
 _ORDINAL_FRACTION = re.compile(r"(?:a|another)\s(?:third|fifth|tenth)", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s([A-Za-z]+)")
-_PERCENT_WORD = re.compile(r"per ?cent", re.I)
+_DEGREES = re.compile(r"[ \u00a0\u202f]?°\s?([CF])\b")
+_PERCENT_WORD = re.compile(r"per\s?cent", re.I)  # "per\u00a0cent" too
 _POINTS_WORDS = re.compile(r"percentage[ -]points?\b", re.I)
 _ATTACHED_UNIT = re.compile(r"\d([a-zA-Z]{1,4})\b")
 _UNIT_SPLIT = re.compile(r"[\s\u2013—-]+")
@@ -597,6 +604,8 @@ def number_value(text: str) -> float | None:
     """The value of one number expression ("£2.3m" -> 2300000, "twenty-seven" -> 27), or None."""
     if _PLAIN_NUMBER.fullmatch(text):  # most figures: digits, perhaps a currency sign and commas
         return float(text.lstrip("$£€¥").replace(",", ""))
+    if _GROUP_SPACE.search(text):  # "3\u00a0000": the space groups thousands, as a comma does
+        return number_value(_GROUP_SPACE.sub(",", text))
     words = text.lower().replace("-", " ").replace(",", "").split()
     if not words:
         return None
@@ -910,13 +919,17 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
 
 
 def _free_minus_signs(text: str) -> set[int]:
-    """Offsets of minus signs no number or word precedes: "-0.3%", "fell to -12C", "(-5%)"."""
+    """Offsets of minus signs no number or word precedes: "-0.3%", "fell to -12C", "(-5%)".
+
+    Typeset text writes the sign as U+2212 ("\u22120.3%"), which is read the same way.
+    """
     signs = set()
-    dash = text.find("-")
-    while dash >= 0:
-        if text[dash + 1 : dash + 2].isdigit() and (dash == 0 or text[dash - 1] in " \t\n("):
-            signs.add(dash)
-        dash = text.find("-", dash + 1)
+    for mark in ("-", "\u2212"):
+        dash = text.find(mark)
+        while dash >= 0:
+            if text[dash + 1 : dash + 2].isdigit() and (dash == 0 or text[dash - 1] in " \t\n("):
+                signs.add(dash)
+            dash = text.find(mark, dash + 1)
     return signs
 
 
@@ -1001,8 +1014,9 @@ def _negative(text: str, figure: Quantity) -> Quantity:
     )
 
 
-def _with_percent(text: str, end: int) -> int:
-    sign = _PERCENT_SIGN.match(text, end, end + 10)
+def _with_sign(text: str, end: int) -> int:
+    """The end of a figure with the sign that measures it: "4.5%", "4.5 per cent", "-5 °C"."""
+    sign = _PERCENT_SIGN.match(text, end, end + 10) or _DEGREES.match(text, end, end + 5)
     return sign.end() if sign else end
 
 
@@ -1016,7 +1030,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
     if m["between"]:
         if all(_YEAR.fullmatch(b) for b in (m["b1"], m["b2"])):
             return None  # "between 2011 and 2015": years
-        end = _counted_noun(text, _with_percent(text, m.end()))
+        end = _counted_noun(text, _with_sign(text, m.end()))
         high = _value(m["b2"])
         low = _shared_scale(m["b1"], _value(m["b1"]), m["b2"], high)
         approximate = True
@@ -1071,7 +1085,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         if years and not _PERCENT_NEXT.match(text, m.end(), m.end() + 5):
             return None  # "2010 - 2040", "from 1975 to 2005": years
         second = None if single else m["second"]
-        end = _with_percent(text, m.end("first") if second is None else m.end())
+        end = _with_sign(text, m.end("first") if second is None else m.end())
         if not second and text.startswith("+", end) and not text[end + 1 : end + 2].isalnum():
             plus, end = end, end + 1  # "20+ trains": the "+" is the hedge, like "or more"
         if second:
@@ -1195,6 +1209,8 @@ def _unit(span: str) -> str | None:
         return "percentage points"  # "0.25 percentage point", as "a half percentage point"
     if "%" in span or _PERCENT_WORD.search(span):
         return "%"
+    if "°" in span and (degrees := _DEGREES.search(span)):
+        return f"°{degrees[1]}"
     sign = _CURRENCY_SIGN.search(span)  # "$5bn", "between $5 and 10 million"
     if sign is not None:
         return _CURRENCIES[sign[1]]

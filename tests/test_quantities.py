@@ -688,3 +688,28 @@ def test_closer_to_hedges_no_move_and_and_over_only_an_age_or_a_clause_end(
     found = {q.text: q for q in find_quantities(sentence)}
     assert (found[figure].hedge[2] if found[figure].hedge else None) == hedge
     assert found[figure].approximate == (hedge is not None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Growth was \u22120.3% in the quarter.", ("\u22120.3%", -0.3, "%")),  # a typeset minus sign
+        ("It fell to \u221212C overnight.", ("\u221212C", -12.0, "C")),
+        ("Temperatures hit \u22125 \u00b0C overnight.", ("\u22125 \u00b0C", -5.0, "\u00b0C")),
+        ("The record is 105\u00b0F, set in July.", ("105\u00b0F", 105.0, "\u00b0F")),
+        ("Some 3\u00a0000 people attended.", ("3\u00a0000 people", 3000.0, "people")),  # no-break space
+        ("It has 2\u2009000 members.", ("2\u2009000 members", 2000.0, "members")),  # thin space
+        ("Output rose 58.4 % in a year.", ("58.4 %", 58.4, "%")),
+        ("Output rose 3.2\u00a0per\u00a0cent in a year.", ("3.2\u00a0per\u00a0cent", 3.2, "%")),
+    ],
+)
+def test_typeset_signs_and_spaces_read_as_their_plain_forms(
+    sentence: str, expected: tuple[str, float, str]
+) -> None:
+    assert reading(sentence) == expected
+
+
+def test_a_plain_space_does_not_group_thousands() -> None:
+    """ "in 2 000" is more often two numbers than one; only a no-break or thin space groups."""
+    assert texts("Rooms 2 and 300 were shut.") == ["2", "300"]
+    assert texts("It cost 3\u00a012 units.") == ["3", "12 units"]  # not a group of three digits
