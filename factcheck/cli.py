@@ -669,7 +669,7 @@ def train(
             help="Train in bounded memory, for millions of sentences (in memory, training takes about "
             "3.4 GB per 100,000): the data is read a chunk at a time, hashed to a temporary directory "
             "beside --out, and logistic regression is fitted by SGD over it (--epochs passes). "
-            "Not with --base.",
+            "It fits no context stage, so it scores lower (README). Not with --base.",
         ),
     ] = False,
     epochs: Annotated[

@@ -27,6 +27,8 @@ _JSON_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u
 
 # Bidirectional controls reorder what a terminal shows ("Trojan Source").
 _BIDI = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+#: Bidi controls shown as ``\u202e``: a page applies them as a terminal does (text that reads backwards).
+BIDI_VISIBLE = str.maketrans({code: f"\\u{code:04x}" for code in _BIDI})
 _TERMINAL = str.maketrans(
     {
         **{

@@ -21,6 +21,7 @@ so a headline or a list item is never glued to the sentence after it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from factcheck.errors import FactcheckError
@@ -67,12 +68,19 @@ def html_to_text(html: str, name: str) -> Converted:
     return Converted(text, f"main text extracted from HTML: {_count(paragraphs)}, {len(text):,} characters")
 
 
+# A CMS export's metadata block (Jekyll and Hugo: YAML between "---", TOML between "+++"): not prose.
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n.*?\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# A footnote's marker in the text ("[^1]") and at the head of its note ("[^1]: "): the note's words stay.
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?::[ \t]*)?")
+
+
 def markdown_to_text(markdown: str, name: str) -> Converted:
     """Markdown without its markup: one paragraph per paragraph, heading, list item or table row."""
     from markdown_it import MarkdownIt
 
     blocks: list[str] = []
     cells: list[str] | None = None
+    markdown = _FOOTNOTE_MARK.sub("", _FRONT_MATTER.sub("", markdown, count=1))
     for token in MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(markdown):
         if token.type == "tr_open":
             cells = []

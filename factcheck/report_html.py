@@ -29,6 +29,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
+from factcheck.escaping import BIDI_VISIBLE
 from factcheck.labels import LABEL_IDS, LABELS
 from factcheck.paragraphs import BLANK_LINE
 from factcheck.resampling import NO_RANGE
@@ -54,8 +55,8 @@ def _asset(name: str) -> str:
 
 
 def esc(value: object) -> str:
-    """Text for HTML content or a quoted attribute: ``& < > " '`` escaped."""
-    return html.escape(str(value), quote=True)
+    """Text for HTML content or a quoted attribute: ``& < > " '`` escaped, bidi controls made visible."""
+    return html.escape(str(value).translate(BIDI_VISIBLE), quote=True)
 
 
 def script_json(value: Any) -> str:
@@ -294,7 +295,7 @@ def predictions_html(
 </div>
 <div class="note">Click a sentence or Tab to it for details; keys 1-{len(LABELS)} set its label, c confirms \
 the model's, 0 reverts. Export writes the labels you set as JSONL for
-<code>factcheck train FILE --base default --out models/mine</code>.</div>
+<code>factcheck train FILE --base default --holdout 0 --out models/mine</code>.</div>
 </header>
 <main>
 {chr(10).join(articles)}

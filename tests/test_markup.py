@@ -98,3 +98,22 @@ def test_markdown_units_never_glue_to_the_next_sentence():
 def test_markdown_that_is_only_markup_is_a_clear_error():
     with pytest.raises(FactcheckError, match=r"only\.md: no text left"):
         markdown_to_text("```\ncode only\n```\n\n---\n\n![](x.png)\n", "only.md")
+
+
+@pytest.mark.parametrize("fence", ["---", "+++"])
+def test_markdown_front_matter_and_footnote_marks_are_not_text(fence: str):
+    """A Jekyll or Hugo export opens with metadata, and "[^1]" would read as a figure."""
+    markdown = (
+        f"{fence}\ntitle: Flood count\nauthor: Jane\n{fence}\n\n"
+        "The council said 40 homes flooded.[^1] It was bad.\n\n"
+        "[^1]: The figure comes from the council report.\n"
+    )
+    text = markdown_to_text(markdown, "a.md").text
+    assert text == (
+        "The council said 40 homes flooded. It was bad.\n\nThe figure comes from the council report."
+    )
+
+
+def test_a_rule_later_in_the_markdown_is_not_front_matter():
+    text = markdown_to_text("First part.\n\n---\n\nSecond part.\n\n---\n", "a.md").text
+    assert text == "First part.\n\nSecond part."

@@ -173,6 +173,15 @@ def test_hostile_text_is_shown_as_text_and_adds_no_element():
     assert _data(page)["docs"][0]["rows"][0]["text"] == HOSTILE[0]
 
 
+def test_bidi_controls_show_as_escapes_and_stay_in_the_data():
+    """A right-to-left override would make "evil" read "live" on the page; the export keeps the text."""
+    text, rows = _doc("bidi", [("The \u202eevil\u202c word.", "factual", 0.9)])
+    page = predictions_html(rows, {rows[0]["doc"]: text})
+    shown = [s.text() for s in Tree(page).root.find_all("span", "s")]
+    assert shown == ["The \\u202eevil\\u202c word."]
+    assert _data(page)["docs"][0]["rows"][0]["text"] == "The \u202eevil\u202c word."
+
+
 def test_csp_allows_exactly_the_page_own_style_and_script():
     text, rows = _doc("a", [("One.", "factual", 0.9)])
     page = predictions_html(rows, {"a": text})

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from factcheck import chromium
 from factcheck.cli import app
 from factcheck.data import read_examples
+from factcheck.escaping import BIDI_VISIBLE
 from factcheck.labels import LABEL_IDS, LABELS
 from tests.conftest import SEED, STARTER
 
@@ -34,7 +35,8 @@ HOSTILE = (
     "Officials said <script>window.pwned = 1</script> nothing happened.\n\n"
     'A second <img src=x onerror="window.pwned = 2"> sentence is here.\n\n'
     "The </style><style>body { display: none }</style> council met.\n\n"
-    "Then </script><script>window.pwned = 3</script> it rained.\n"
+    "Then </script><script>window.pwned = 3</script> it rained.\n\n"
+    "The \u202eevil\u202c word reads backwards.\n"
 )
 
 runner = CliRunner()
@@ -112,7 +114,9 @@ def test_one_element_per_sentence_and_counts_match_jsonl(browser, pages):
         classes = span.get_attribute("class").split()
         assert f"lab-{row['label']}" in classes
         assert [c for c in classes if c.startswith("lab-")] == [f"lab-{row['label']}"]
-        assert span.get_attribute("textContent") == row["text"]
+        assert span.get_attribute("textContent") == row["text"].translate(
+            BIDI_VISIBLE
+        )  # bidi shown as escapes
     articles = browser.find_elements(By.CSS_SELECTOR, "section.doc")
     assert len(articles) == 2
     for article, doc in zip(articles, dict.fromkeys(r["doc"] for r in rows), strict=True):
@@ -153,6 +157,12 @@ def test_injected_markup_shows_as_text_and_runs_nothing(browser, pages):
     assert "<script>window.pwned = 1</script>" in text and '<img src=x onerror="window.pwned = 2">' in text
     assert "</style><style>body { display: none }</style>" in text
     assert browser.find_element(By.TAG_NAME, "body").is_displayed()
+    # a bidi override would show "live" for "evil": shown as an escape, in the text and in the details
+    assert "The \\u202eevil\\u202c word" in text and "\u202e" not in text
+    bidi = hostile.find_elements(By.CSS_SELECTOR, "span.s")[-1]
+    _click(browser, bidi)
+    details = browser.find_element(By.ID, "detail").text
+    assert "\\u202eevil\\u202c" in details and "\u202e" not in details
 
 
 def test_details_on_focus_and_filter_by_label(browser, pages):

@@ -45,9 +45,15 @@
     if (el === selected) { show(el); }
   }
 
+  // Bidi controls would reorder what the page shows ("Trojan Source"): shown as \u202e, as the terminal does.
+  var BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  function visible(text) {
+    return String(text).replace(BIDI, function (c) { return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4); });
+  }
+
   function el(tag, text, cls) {
     var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (text !== undefined && text !== null) { node.textContent = visible(text); }
     if (cls) { node.className = cls; }
     return node;
   }
