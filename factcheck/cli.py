@@ -331,7 +331,8 @@ def predict(
             "--out",
             help="Write one file per input file into this directory, DIR/NAME.jsonl (.csv, .txt for a "
             "table), each renamed into place when complete; concatenated in input order they are "
-            "the rows one stream would give. For archives kept as many shards.",
+            "the rows one stream would give (each CSV file with its own header). For archives kept "
+            "as many shards.",
             show_default=False,
         ),
     ] = None,
@@ -391,12 +392,13 @@ def predict(
       factcheck predict 'shards/*.jsonl' --scheduler tcp://10.0.0.5:8786 -f jsonl --out labelled/
     """
     from factcheck.formatting import labelled_row_stream
-    from factcheck.inputs import STDIN, batches, stream_units
+    from factcheck.inputs import STDIN, batches, expand_inputs, stream_units
     from factcheck.labelling import Labeller, label_stream_parallel
     from factcheck.report_html import predictions_html
 
     if text is not None and inputs:
         _usage("--text labels the text given; it does not go with input files")
+    inputs = expand_inputs(inputs or [])
     _refuse_replacing(output, inputs or ([STDIN] if text is None else []))
     fmt = fmt or _format_of(output, RowFormat, RowFormat.table)
     if out_dir is not None and (output is not None or text is not None or fmt is RowFormat.html):
@@ -418,11 +420,6 @@ def predict(
         _emit(page, output)
         unread.check()
         return
-    if scheduler is not None or out_dir is not None:
-        from factcheck.cluster import expand_inputs
-
-        inputs = expand_inputs(inputs or [])
-        _refuse_replacing(output, inputs)  # a pattern names its files only now
     if out_dir is not None:
         from factcheck.shards import shard_paths
 
@@ -611,11 +608,12 @@ def split(
       factcheck split archive.jsonl --format csv
     """
     from factcheck.formatting import sentence_row_stream
-    from factcheck.inputs import batches, stream_units
+    from factcheck.inputs import batches, expand_inputs, stream_units
     from factcheck.labelling import split_units
 
     if text is not None and inputs:
         _usage("--text splits the text given; it does not go with input files")
+    inputs = expand_inputs(inputs or [])
 
     stream = sentence_row_stream(fmt.value, csv_raw)
     counters: dict[str, int] = {}
@@ -896,11 +894,12 @@ def annotate(
     """
     from factcheck.annotation import open_session
     from factcheck.formatting import annotation_summary
+    from factcheck.inputs import expand_inputs
     from factcheck.keys import keypresses, lines
 
     if "-" in inputs:
         _usage("annotate reads your answers from standard input; give the articles as files")
-    session = open_session(out, inputs, model, order.value, trust_model, input_format.value)
+    session = open_session(out, expand_inputs(inputs), model, order.value, trust_model, input_format.value)
     _warn(session.warnings)
     if session.dropped is not None:
         typer.echo(terminal(f"factcheck: {out}: cut off an incomplete last line a crash left"), err=True)

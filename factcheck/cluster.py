@@ -13,32 +13,13 @@ extra: ``pip install 'factcheck[dask]'``.
 
 from __future__ import annotations
 
-import glob
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from factcheck.errors import FactcheckError
-from factcheck.inputs import STDIN, Unit
+from factcheck.inputs import Unit
 from factcheck.labelling import LabelledSentence, Labeller, in_order, renumber
-
-
-def expand_inputs(sources: list[str]) -> list[str]:
-    """Files as given, globs expanded (sorted, so every run reads them in the same order).
-
-    A file that exists under its own name is taken as it is, even with ``*``
-    or ``[`` in it; a quoted glob is expanded here, for a shell that did not.
-    """
-    out: list[str] = []
-    for source in sources:
-        if source != STDIN and glob.has_magic(source) and not Path(source).is_file():
-            matched = sorted(glob.glob(source, recursive=True))
-            if not matched:
-                raise FactcheckError(f"{source}: no file matches")
-            out += matched
-        else:
-            out.append(source)
-    return out
 
 
 def label_on_cluster(
@@ -83,7 +64,9 @@ def label_on_cluster(
         for done, future in enumerate(in_order(batches, submit, window), start=1):
             rows = renumber(future.result(), counters)
             if progress is not None:
-                progress(f"{done} batches labelled on {workers} worker(s)")
+                progress(
+                    f"{done} batch{'es' * (done != 1)} labelled on {workers} worker{'s' * (workers != 1)}"
+                )
             yield rows
 
 

@@ -17,6 +17,7 @@ file name whose bytes are not UTF-8 is shown with ``\\xNN`` for those bytes.
 
 from __future__ import annotations
 
+import glob
 import io
 import itertools
 import os
@@ -69,6 +70,25 @@ class InputText:
     summary: str = ""
     #: What reading changed, for the CLI to show: e.g. control characters replaced.
     warnings: tuple[str, ...] = field(default=(), compare=False)
+
+
+def expand_inputs(sources: list[str]) -> list[str]:
+    """Files as given, globs expanded (sorted, so every run reads them in the same order).
+
+    A file that exists under its own name is taken as it is, even with ``*``
+    or ``[`` in it; a quoted glob is expanded here, for a shell that did not
+    (and for a cluster's command line, where shards are named by a pattern).
+    """
+    out: list[str] = []
+    for source in sources:
+        if source != STDIN and glob.has_magic(source) and not Path(source).is_file():
+            matched = sorted(glob.glob(source, recursive=True))
+            if not matched:
+                raise FactcheckError(f"{source}: no file matches")
+            out += matched
+        else:
+            out.append(source)
+    return out
 
 
 def refuse_replacing_inputs(targets: Iterable[Path], sources: Iterable[str]) -> None:
@@ -467,9 +487,11 @@ def _decode_lines(data: bytes, name: str, lineno: int, first: bool) -> str:
         return data.decode("utf-8-sig" if first else "utf-8")
     except UnicodeDecodeError as err:
         line = lineno + data[: err.start].count(b"\n") + 1
+        # A page piped in is read as text until it is known to be one; as a page, its charset counts.
+        page = "; a saved page in another encoding: --input-format html" if name == "<stdin>" else ""
         raise FactcheckError(
             f"{name}:{line}: not UTF-8 text (byte 0x{data[err.start]:02x}); "
-            "save the file as UTF-8 and try again"
+            f"save the file as UTF-8 and try again{page}"
         ) from None
 
 

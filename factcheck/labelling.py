@@ -276,7 +276,13 @@ def _cached(model_dir: Path) -> Labeller:
 def label_text(
     text: str, model: str | Path | None = None, doc: str = "<text>", explain: int = 0, spans: bool = True
 ) -> list[LabelledSentence]:
-    """Label every sentence of ``text`` with the given model (default: the shipped one)."""
+    """Label every sentence of ``text`` with the given model (default: the shipped one).
+
+    ``doc`` is the name the rows give the text, ``explain`` > 0 adds that many
+    reasons to each row, and ``spans`` its sources and quantities. The model
+    stays loaded for the next call, so labelling article after article pays
+    for loading once.
+    """
     return _cached(resolve_model_dir(model).resolve()).label_text(text, doc, explain, spans)
 
 

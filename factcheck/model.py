@@ -4,9 +4,12 @@
 pipeline followed by ``context``'s second stage, which relabels each sentence
 among its document's. ``make_pipeline`` is the sentence pipeline alone.
 
-It is a plain ``Pipeline``, so it has ``fit``, ``predict``, ``predict_proba``
-and ``get_params`` and drops into users' own grid searches and
-cross-validation unchanged. Its first step, ``counts``, is stateless: count
+The sentence pipeline is a plain ``Pipeline``, so it drops into users' own
+grid searches and cross-validation unchanged; ``make_model``'s
+``DocumentClassifier`` keeps scikit-learn's ``fit``, ``predict``,
+``predict_proba`` and ``get_params``, with the documents as ``groups``,
+which scikit-learn's ``cross_val_score`` never hands to ``predict`` (the
+README shows a loop that does). The pipeline's first step, ``counts``, is stateless: count
 vectors made once (the shipped base data, a cluster's shards) feed any later
 fit of the remaining steps, ``pipeline[1:]``. Prediction is one pass of the
 hashing code and one sparse matrix product per batch. Saving and loading live

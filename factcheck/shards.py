@@ -7,7 +7,8 @@ to a temporary name and renamed into place only when its input is done, so a
 crash or Ctrl-C leaves whole shards and no half-written one. The rows are the
 ones a single run over all the inputs writes, in the same order: shards are
 labelled in input order, each document's sentence numbering runs on across
-batches, and concatenating the files in input order gives that run's output.
+batches, and concatenating the files in input order gives that run's output
+(a CSV file's header once per file, so each opens on its own).
 Works with any engine (one process, ``--jobs``, a Dask cluster), which only
 has to return each batch's rows in the order the batches went in.
 """

@@ -288,7 +288,8 @@ def train_out_of_core(
         classes = numpy.array(sorted(present))
         mix = 4  # chunks shuffled together for each partial_fit
         for epoch in range(1, epochs + 1):
-            say(f"epoch {epoch}/{epochs}: SGD over {n} sentences in {len(pieces)} chunks")
+            chunks = f"{len(pieces)} chunk{'s' * (len(pieces) != 1)}"
+            say(f"epoch {epoch}/{epochs}: SGD over {n} sentences in {chunks}")
             order = rng.permutation(len(pieces))
             for start in range(0, len(order), mix):
                 group = [pieces[k] for k in order[start : start + mix]]

@@ -2,6 +2,7 @@
 
 import functools
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -12,10 +13,14 @@ import pytest
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
-from factcheck.cluster import expand_inputs, label_on_cluster  # noqa: E402
+from factcheck.cluster import label_on_cluster  # noqa: E402
 from factcheck.errors import FactcheckError  # noqa: E402
 from factcheck.formatting import labelled_row_stream  # noqa: E402
-from factcheck.inputs import batches, stream_units  # noqa: E402
+from factcheck.inputs import (  # noqa: E402
+    batches,
+    expand_inputs,
+    stream_units,
+)
 from factcheck.labelling import Labeller  # noqa: E402
 from factcheck.shards import label_tagged, shard_paths, tagged_batches, write_shards  # noqa: E402
 from tests.conftest import REPO, SEED  # noqa: E402
@@ -52,7 +57,7 @@ def test_local_cluster_with_worker_processes_matches_a_local_run(tiny_model: Pat
         seen: list[str] = []
         remote = _rows(label_on_cluster(units(), cluster.scheduler_address, tiny_model, progress=seen.append))
     assert remote == local and len(local) >= 15
-    assert seen and seen[-1].endswith("on 2 worker(s)")
+    assert seen and seen[-1].endswith("on 2 workers")
 
 
 def test_local_cluster_writes_shards_that_concatenate_to_a_local_run(
@@ -115,7 +120,7 @@ def test_scheduler_and_worker_processes_via_the_cli(tiny_model: Path, shards: Pa
             [*command, "--scheduler", address], capture_output=True, text=True, timeout=180
         )
         assert remote.returncode == 0, remote.stderr
-        assert "batches labelled on 1 worker(s)" in remote.stderr
+        assert re.search(r"batch(es)? labelled on 1 worker$", remote.stderr, re.MULTILINE)
         local = subprocess.run(
             [*command[:4], str(shards / "a.txt"), str(shards / "b.jsonl"), *command[5:]],
             capture_output=True,
@@ -152,8 +157,3 @@ def test_a_scheduler_address_without_a_port_is_a_clear_error(tiny_model: Path, s
     units = batches(stream_units([str(shards / "a.txt")]))
     with pytest.raises(FactcheckError, match=r"--scheduler notaurl: not an address like tcp://HOST:PORT"):
         list(label_on_cluster(units, "notaurl", tiny_model, connect_timeout=3))
-
-
-def test_a_glob_that_matches_nothing(tmp_path: Path):
-    with pytest.raises(FactcheckError, match="no file matches"):
-        expand_inputs([str(tmp_path / "*.txt")])

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import FactcheckError
-from factcheck.inputs import read_input, read_inputs
+from factcheck.inputs import expand_inputs, read_input, read_inputs
 
 
 def test_reads_utf8_file_and_drops_bom(tmp_path: Path):
@@ -103,3 +103,18 @@ def test_a_page_declaring_an_unknown_encoding_says_so(tmp_path: Path):
     page.write_bytes(b'<meta charset="x-nonesuch"><p>caf\xe9</p>')
     with pytest.raises(FactcheckError, match=r"odd\.html: declares the unknown encoding 'x-nonesuch'"):
         read_input(str(page))
+
+
+def test_a_glob_that_matches_nothing(tmp_path: Path):
+    with pytest.raises(FactcheckError, match="no file matches"):
+        expand_inputs([str(tmp_path / "*.txt")])
+
+
+def test_a_quoted_glob_is_expanded_in_order_and_a_file_named_like_one_is_kept(tmp_path: Path):
+    for name in ("b.txt", "a.txt", "c[1].txt"):
+        (tmp_path / name).write_text("One.", encoding="utf-8")
+    assert expand_inputs([str(tmp_path / "*.txt"), "-"]) == [
+        *(str(tmp_path / n) for n in ("a.txt", "b.txt", "c[1].txt")),
+        "-",
+    ]
+    assert expand_inputs([str(tmp_path / "c[1].txt")]) == [str(tmp_path / "c[1].txt")]
