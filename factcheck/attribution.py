@@ -332,6 +332,15 @@ _PLACE_OPENERS = frozenset(_PREPOSITIONS | {"to", "during"})
 _NO_CLAUSE_START = frozenset(_PREPOSITIONS | _AUX | _PAST_FORMS | {"to"})
 _BEFORE_A_NOUN_PHRASE = frozenset(_DETERMINERS | _PREPOSITIONS | {"to", "and", "or"})
 _PRONOUN_OR_DETERMINER = frozenset(PRONOUNS | _DETERMINERS)
+# Nouns a source disputes or stands by, set beside a clause as its object, without "that": "…, a
+# figure the council disputes", "…, a claim officials deny". The clause's subject is the source.
+_DISPUTED_NOUNS = frozenset(
+    {
+        "figure", "claim", "allegation", "accusation", "charge", "assertion", "account", "version",
+        "characterisation", "characterization", "description", "estimate", "number", "sum", "amount",
+        "suggestion", "assessment", "interpretation", "label",
+    }
+)  # fmt: skip
 _NOT_A_NOUN = frozenset(PRONOUNS | _AUX | _SKIP_BEFORE_CUE | _BOUNDARY_WORDS | _RELATIVE)
 _BEFORE_A_BASE_FORM = frozenset(_AUX | {"not", "n't", "to"})
 _VERB_OR_DAY = frozenset(_AUX | _PAST_FORMS | {"today", "yesterday"})
@@ -2080,6 +2089,18 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             _clause_follows(sentence, k, limit) or _words(sentence, k - 1)[:1].isdigit()
         ):
             break
+        if (
+            k < last
+            and low in _DISPUTED_NOUNS
+            and _words(sentence, k - 1) in ("a", "an")
+            and _words(sentence, k - 2) in (",", "\u2014", "\u2013", "-", "(")
+            and sentence[k + 1].is_word
+            and (
+                sentence[k + 1].lower in _PRONOUN_OR_DETERMINER
+                or (sentence[k + 1].text[:1].islower() and _PLURAL.search(sentence[k + 1].lower))
+            )
+        ):
+            break  # "a figure the council disputes": the subject of the clause begins after its object
         k -= 1
     first = k + 1
     # Drop a sentence-initial timestamp or dateline word, leading conjunctions and "(just) last week".

@@ -1116,3 +1116,19 @@ def test_headline_verbs_need_a_claim_and_no_one_is_no_source_however_long(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The project ran 40% over budget, a figure the council disputes.", ["the council"]),
+        ("Troops shelled the plant \u2014 an allegation the ministry rejects.", ["the ministry"]),
+        ("The toll is 40, a number officials dispute.", ["officials"]),
+        # the noun is the subject itself when nothing sets it beside the sentence
+        ("A figure the council gave shows that 40 died.", ["A figure the council gave"]),
+        ("The figure he gave said nothing new.", ["The figure he gave"]),
+    ],
+)
+def test_a_disputed_noun_set_beside_its_clause_is_not_the_source(text: str, expected: list[str]) -> None:
+    """ ", a figure the council disputes": the figure is what is disputed, the council disputes it."""
+    assert [s.text for s in find_sources(text)] == expected
