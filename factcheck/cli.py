@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
@@ -62,7 +62,7 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class InputFormat(str, Enum):
+class InputFormat(StrEnum):
     auto = "auto"
     text = "text"
     jsonl = "jsonl"
@@ -70,31 +70,31 @@ class InputFormat(str, Enum):
     markdown = "markdown"
 
 
-class RowFormat(str, Enum):
+class RowFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
     html = "html"
 
 
-class SplitFormat(str, Enum):
+class SplitFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class EvalFormat(str, Enum):
+class EvalFormat(StrEnum):
     text = "text"
     json = "json"
     html = "html"
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class Order(str, Enum):
+class Order(StrEnum):
     uncertain = "uncertain"
     document = "document"
 

@@ -12,7 +12,7 @@ import hashlib
 import platform
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -402,7 +402,7 @@ def _card(
     return {
         "format": 1,
         "factcheck_version": __version__,
-        "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "labels": [{"id": lab.id, "name": lab.name, "description": lab.description} for lab in LABELS],
         "versions": {
             "python": platform.python_version(),
