@@ -929,13 +929,15 @@ def _converse(session: Session, answers: Iterator[str], interactive: bool) -> No
         command = parse_command(raw)
         item = session.current()
         if command is None:
-            hint = f"{raw!r} is not an answer; use 1-{len(KEYS)}, a label id, Enter, s, u, ? or q"
             if not interactive:
-                raise FactcheckError(f"<stdin>:{lineno}: {hint}")
-            typer.echo(f"  {hint}")
+                hint = f"use 1-{len(KEYS)}, a label id, an empty line, s, u, ? or q"
+                raise FactcheckError(f"<stdin>:{lineno}: {raw!r} is not an answer; {hint}")
+            # one key is one answer at a terminal, so a label id cannot be typed there
+            typer.echo(f"  {raw!r} is not an answer; press 1-{len(KEYS)}, Enter, s, u, ? or q")
             continue
         if command.action == "help":
             typer.echo(label_guide())
+            typer.echo("\n" + annotation_screen(item, session.progress()))  # the question again
             continue
         if command.action == "undo":
             undone = session.undo()

@@ -26,15 +26,20 @@ def keypresses(stream: TextIO) -> Iterator[Iterator[str]]:
     Ctrl-C still interrupts: cbreak mode keeps signals, so the caller sees
     KeyboardInterrupt and the terminal is restored on the way out.
     """
+    import signal
     import termios  # POSIX only: imported here so piped annotation works on every platform
     import tty
 
     fd = stream.fileno()
     saved = termios.tcgetattr(fd)
     tty.setcbreak(fd)
+    # Ctrl-Z then fg: the shell hands the terminal back in line mode, where a key would wait for
+    # Enter and then count twice (the key, and Enter accepting the next sentence unseen).
+    resumed = signal.signal(signal.SIGCONT, lambda *_: tty.setcbreak(fd))
     try:
         yield _keys(fd)
     finally:
+        signal.signal(signal.SIGCONT, resumed)
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
 
@@ -49,6 +54,11 @@ def _keys(fd: int) -> Iterator[str]:
         if key == _ESCAPE:
             _drop_escape_sequence(fd)
             continue
+        # A key outside ASCII ("é") is several bytes: read them all, so it is one wrong key, not two.
+        more = 3 if key[0] >= 0xF0 else 2 if key[0] >= 0xE0 else 1 if key[0] >= 0xC0 else 0
+        while more and (byte := os.read(fd, 1)):
+            key += byte
+            more -= 1
         text = key.decode("utf-8", "replace")
         yield _ALIASES.get(text, text)
 

@@ -209,7 +209,8 @@ def test_annotate_bad_line_names_it_and_keeps_earlier_answers(tmp_path: Path, ti
     )
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        "factcheck: error: <stdin>:3: 'yes' is not an answer; use 1-4, a label id, Enter, s, u, ? or q"
+        "factcheck: error: <stdin>:3: 'yes' is not an answer; "
+        "use 1-4, a label id, an empty line, s, u, ? or q"
     )
     assert len(out.read_text().splitlines()) == 2
 

@@ -118,8 +118,11 @@ def test_label_undo_quit_then_resume(tmp_path: Path, tiny_model: Path, seed_sent
 
     term.type("?")
     assert "presents a quantity as approximate" in term.expect("GUIDELINES.md")
+    assert asked(term.expect("q quit")) == seed_sentences[2]  # the question again, after the guide
     term.type("x")
-    assert "'x' is not an answer" in term.expect("not an answer")
+    assert "'x' is not an answer; press 1-4, Enter, s, u, ? or q" in term.expect("? or q")
+    term.type("\u00e9")  # two bytes, one key: one hint, naming it whole
+    assert "'\u00e9' is not an answer" in term.expect("? or q")
 
     term.type("u")
     again = term.expect("q quit")
@@ -186,3 +189,25 @@ def test_ctrl_c_keeps_answers_and_restores_the_terminal(tmp_path: Path, tiny_mod
     assert restored & termios.ECHO and restored & termios.ICANON
     assert term.wait() == 130
     assert [r["label"] for r in answers(out)] == ["opinion"]
+
+
+def test_one_key_mode_comes_back_after_ctrl_z_and_fg(tmp_path: Path, tiny_model: Path):
+    """A stopped job gets the terminal back in line mode; a key would then wait for Enter and count twice."""
+    out = tmp_path / "mine.jsonl"
+    term = annotate(out, tiny_model, "--order", "document")
+    term.expect("q quit")
+    lflag = 3
+    os.kill(term.pid, signal.SIGSTOP)
+    attrs = termios.tcgetattr(term.fd)
+    attrs[lflag] |= termios.ECHO | termios.ICANON  # what the shell leaves while the job is stopped
+    termios.tcsetattr(term.fd, termios.TCSANOW, attrs)
+    os.kill(term.pid, signal.SIGCONT)  # fg
+    deadline = time.monotonic() + 10
+    while termios.tcgetattr(term.fd)[lflag] & termios.ICANON and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not termios.tcgetattr(term.fd)[lflag] & (termios.ECHO | termios.ICANON)
+    term.type("2")  # one key, no Enter: one answer
+    term.expect("q quit")
+    assert [a["label"] for a in answers(out)] == ["estimate"]
+    term.type("q")
+    assert term.wait() == 0
