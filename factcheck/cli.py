@@ -14,6 +14,7 @@ import importlib
 import io
 import json
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -40,7 +41,7 @@ from factcheck.labels import LABELS
 from factcheck.report_html import REVIEW_BELOW
 
 if TYPE_CHECKING:
-    from factcheck.annotation import Session
+    from factcheck.annotation import Item, Session
     from factcheck.inputs import InputText, Unit
     from factcheck.labelling import LabelledSentence
 
@@ -924,7 +925,10 @@ def _converse(session: Session, answers: Iterator[str], interactive: bool) -> No
     from factcheck.annotation import KEYS, parse_command
     from factcheck.formatting import annotation_screen, label_guide
 
-    typer.echo(annotation_screen(session.current(), session.progress()))
+    def screen(item: Item | None) -> str:
+        return annotation_screen(item, session.progress(), shutil.get_terminal_size().columns)
+
+    typer.echo(screen(session.current()))
     for lineno, raw in enumerate(answers, start=1):
         command = parse_command(raw)
         item = session.current()
@@ -937,7 +941,7 @@ def _converse(session: Session, answers: Iterator[str], interactive: bool) -> No
             continue
         if command.action == "help":
             typer.echo(label_guide())
-            typer.echo("\n" + annotation_screen(item, session.progress()))  # the question again
+            typer.echo("\n" + screen(item))  # the question again
             continue
         if command.action == "undo":
             undone = session.undo()
@@ -951,7 +955,7 @@ def _converse(session: Session, answers: Iterator[str], interactive: bool) -> No
             typer.echo("  skipped")
         else:
             typer.echo(f"  = {session.answer(command.label or item.suggested)['label']}")
-        typer.echo("\n" + annotation_screen(session.current(), session.progress()))
+        typer.echo("\n" + screen(session.current()))
 
 
 @app.command()

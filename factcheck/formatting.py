@@ -291,8 +291,13 @@ def mistakes_text(mistakes: Sequence[Mistake]) -> str:
     return _lines(lines) + "\n"
 
 
-def annotation_screen(item: Item | None, progress: Progress) -> str:
-    """One question of ``annotate``: progress, the sentence between its neighbours, suggestion and keys."""
+def annotation_screen(item: Item | None, progress: Progress, width: int = 80) -> str:
+    """One question of ``annotate``: progress, the sentence between its neighbours, suggestion and keys.
+
+    Sentences are wrapped to the terminal's ``width`` at spaces, so no word or
+    figure is cut in two, and every line of the one asked keeps its ``>``:
+    its continuation cannot be taken for the next sentence.
+    """
     counts = ", ".join(f"{label} {n}" for label, n in progress.counts.items())
     lines = [f"[{progress.done}/{progress.total} done · answers {counts}]"]
     if item is None:
@@ -301,14 +306,29 @@ def annotation_screen(item: Item | None, progress: Progress) -> str:
         return _lines(lines)
     lines.append(f"{item.source}, sentence {item.index + 1} of {item.doc_sentences}")
     if item.before is not None:
-        lines.append(f"    {_clipped(item.before)}")
-    lines.append(f"  > {_one_line(item.text)}")
+        lines += _wrapped(_clipped(item.before), width, "    ")
+    lines += _wrapped(_one_line(item.text), width, "  > ")
     if item.after is not None:
-        lines.append(f"    {_clipped(item.after)}")
+        lines += _wrapped(_clipped(item.after), width, "    ")
     keys = "  ".join(f"{key} {label}" for key, label in KEYS.items())
     lines.append(f"model suggests {item.suggested} ({item.confidence:.2f})")
-    lines.append(f"{keys}  Enter accept  s skip  u undo  ? help  q quit")
+    others = "Enter accept  s skip  u undo  ? help  q quit"
+    lines += [f"{keys}  {others}"] if len(keys) + 2 + len(others) <= width else [keys, others]
     return _lines(lines)
+
+
+def _wrapped(text: str, width: int, indent: str) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, each starting with ``indent``."""
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        width=max(width, 40),
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def label_guide() -> str:
@@ -434,7 +454,7 @@ def _model_summary(card: dict[str, Any]) -> dict[str, Any]:
 
 
 def _clipped(text: str, limit: int = 160) -> str:
-    """A context sentence on one line, cut short: it is there to be glanced at, not labelled."""
+    """A context sentence cut short (two lines or so): it is there to be glanced at, not labelled."""
     text = _one_line(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -34,12 +34,20 @@ def keypresses(stream: TextIO) -> Iterator[Iterator[str]]:
     saved = termios.tcgetattr(fd)
     tty.setcbreak(fd)
     # Ctrl-Z then fg: the shell hands the terminal back in line mode, where a key would wait for
-    # Enter and then count twice (the key, and Enter accepting the next sentence unseen).
+    # Enter and then count twice (the key, and Enter accepting the next sentence unseen). The
+    # signal may reach another thread (numpy's), leaving the read below asleep, so each signal
+    # also wakes it through a pipe and the handler runs before the next key is read.
+    wake, woken = os.pipe()
+    os.set_blocking(woken, False)
+    wakeup = signal.set_wakeup_fd(woken)
     resumed = signal.signal(signal.SIGCONT, lambda *_: tty.setcbreak(fd))
     try:
-        yield _keys(fd)
+        yield _keys(fd, wake)
     finally:
         signal.signal(signal.SIGCONT, resumed)
+        signal.set_wakeup_fd(wakeup)
+        os.close(wake)
+        os.close(woken)
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
 
@@ -49,8 +57,15 @@ def lines(stream: TextIO) -> Iterator[Iterator[str]]:
     yield (line.strip() for line in stream)
 
 
-def _keys(fd: int) -> Iterator[str]:
-    while key := os.read(fd, 1):
+def _keys(fd: int, wake: int) -> Iterator[str]:
+    while True:
+        ready = select.select([fd, wake], [], [])[0]
+        if wake in ready:
+            os.read(wake, 512)  # a signal came; its handler runs before the loop goes on
+            if fd not in ready:
+                continue
+        if not (key := os.read(fd, 1)):
+            return
         if key == _ESCAPE:
             _drop_escape_sequence(fd)
             continue

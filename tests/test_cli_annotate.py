@@ -81,8 +81,13 @@ def annotate(out: Path, model: Path, *extra: str) -> Terminal:
 
 
 def asked(screen: str) -> str:
-    """The sentence being asked on a screen: the line marked with '>'."""
-    return next(line[4:] for line in screen.splitlines() if line.startswith("  > "))
+    """The sentence being asked on a screen: the lines marked with '>', wrapped to the terminal."""
+    return " ".join(line[4:] for line in screen.splitlines() if line.startswith("  > "))
+
+
+def flat(screen: str) -> str:
+    """A screen's words on one line: sentences are wrapped to the terminal."""
+    return " ".join(screen.split())
 
 
 def answers(out: Path) -> list[dict]:
@@ -103,11 +108,11 @@ def test_label_undo_quit_then_resume(tmp_path: Path, tiny_model: Path, seed_sent
     assert "[0/17 done" in first and "sentence 1 of 17" in first
     assert "1 factual  2 estimate  3 attributed  4 opinion" in first
     assert asked(first) == seed_sentences[0]
-    assert seed_sentences[1] in first  # the next sentence is shown as context
+    assert seed_sentences[1] in flat(first)  # the next sentence is shown as context
 
     term.type("2")
     second = term.expect("q quit")
-    assert asked(second) == seed_sentences[1] and seed_sentences[0] in second
+    assert asked(second) == seed_sentences[1] and seed_sentences[0] in flat(second)
     assert [(a["label"], a["text"]) for a in answers(out)] == [("estimate", seed_sentences[0])]
 
     suggested = second.split("model suggests ")[1].split()[0]

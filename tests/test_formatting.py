@@ -97,7 +97,24 @@ def test_annotation_screen_shows_context_suggestion_and_keys():
     assert lines[1] == "a.txt, sentence 5 of 17"
     assert lines[2:4] == ["    Before it.", "  > It may rain."]
     assert lines[4] == "model suggests estimate (0.41)"
-    assert lines[5].startswith("1 factual  2 estimate  3 attributed  4 opinion  Enter accept")
+    # the keys take two lines at 80 columns, one on a wider terminal
+    assert lines[5:] == [
+        "1 factual  2 estimate  3 attributed  4 opinion",
+        "Enter accept  s skip  u undo  ? help  q quit",
+    ]
+    assert annotation_screen(ITEM, PROGRESS, width=100).splitlines()[5:] == [
+        "1 factual  2 estimate  3 attributed  4 opinion  Enter accept  s skip  u undo  ? help  q quit"
+    ]
+
+
+def test_annotation_screen_wraps_at_spaces_and_marks_every_line_of_the_question():
+    text = "Officials said that about 4,000 people had been displaced by the floods, " * 4
+    item = Item("a.txt", 0, 0, len(text), text, "Before " * 40, "After it.", "estimate", 0.41, 2)
+    lines = annotation_screen(item, PROGRESS, width=60).splitlines()
+    asked = [line for line in lines if line.startswith("  > ")]
+    assert len(asked) > 1 and all(len(line) <= 60 for line in lines[2:-3])
+    assert " ".join(line[4:] for line in asked) == " ".join(text.split())  # no word or figure cut
+    assert lines[2].startswith("    Before") and lines[lines.index(asked[-1]) + 1] == "    After it."
 
 
 def test_annotation_screen_when_nothing_is_left():
