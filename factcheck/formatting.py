@@ -446,11 +446,21 @@ def _model_summary(card: dict[str, Any]) -> dict[str, Any]:
         "created": card.get("created"),
         "sentences": (card.get("trained_on") or {}).get("examples"),
         "held_out_macro_f1": float(held_out["macro_f1"]) if held_out else None,
-        "training_data": [
-            f"base {s['base']}" if s.get("base") else Path(s["path"]).name
-            for s in card.get("training_data", [])
-        ],
+        "training_data": _short_names(card.get("training_data", [])),
     }
+
+
+def _short_names(sources: list[dict[str, Any]]) -> list[str]:
+    """Each training file by its name, with its folder where two share a name ("corpus/train.jsonl")."""
+    names = [Path(s["path"]).name for s in sources]
+    return [
+        f"base {s['base']}"
+        if s.get("base")
+        else name
+        if names.count(name) == 1
+        else f"{Path(s['path']).parent.name}/{name}"
+        for s, name in zip(sources, names, strict=True)
+    ]
 
 
 def _clipped(text: str, limit: int = 160) -> str:

@@ -187,7 +187,17 @@ def test_models_text_table_and_json():
         "trained_on": {"examples": 9},
         "metrics": {"held_out": None},
     }
+    twins = {
+        **plain,
+        "training_data": [{"path": "data/corpus/train.jsonl"}, {"path": "/cache/real/train.jsonl"}],
+    }
     models = [("mine", Path("models/mine"), card), ("all", Path("models/all"), plain)]
+    # two files of one name are told apart by their folder
+    assert (
+        models_text([("d", Path("models/d"), twins)], "table")
+        .splitlines()[1]
+        .endswith("corpus/train.jsonl + real/train.jsonl")
+    )
     table = models_text(models, "table").splitlines()
     assert table[1].split() == ["mine", "2026-11-25", "120", "0.712", "mine.jsonl", "+", "base", "default"]
     assert table[2].split() == ["all", "2026-01-02", "9", "-"]
