@@ -189,7 +189,13 @@ def _lines(path: Path) -> list[str]:
     return [line for line in text.split("\n") if line]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.parse_args(argv)
+    if not ABBREVIATIONS_FILE.is_file():  # an installed copy has the tables, not what builds them
+        raise SystemExit(f"{ABBREVIATIONS_FILE}: not found; rebuild the tables from a source checkout")
     texts, source = training_texts()
     params = train_params(texts, read_abbreviations())
     save_params(params)

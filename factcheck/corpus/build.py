@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--check", action="store_true", help="report stale files instead of writing")
     args = parser.parse_args(argv)
+    if not (CORPUS / "source").is_dir():  # an installed copy ships no corpus sources to build from
+        raise SystemExit(f"{CORPUS / 'source'}: not found; run this from a source checkout")
     stale = []
     for path, content in build().items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
