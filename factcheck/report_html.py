@@ -324,16 +324,25 @@ def _spans_html(report: SpanReport | None) -> str:
     """Extraction scores, when the evaluated file carries span gold."""
     if report is None:
         return ""
+    ranges = report.intervals or {}
+
+    def spread(name: str, kind: str) -> str:
+        found = ranges.get(name, {}).get(kind)
+        return f"<td>{esc(found)}</td>" if found else "<td>-</td>" if ranges else ""
+
     rows = "\n".join(
         f"<tr><td>{name}</td><td>{kind}</td><td>{prf.precision:.3f}</td><td>{prf.recall:.3f}</td>"
-        f"<td>{prf.f1:.3f}</td><td>{prf.gold}</td><td>{prf.predicted}</td></tr>"
+        f"<td>{prf.f1:.3f}</td>{spread(name, kind)}<td>{prf.gold}</td><td>{prf.predicted}</td></tr>"
         for name, scores in (("sources", report.sources), ("quantities", report.quantities))
         for kind, prf in (("exact", scores.exact), ("overlap", scores.overlap))
     )
+    span_column = "<th>F1 95%</th>" if ranges else ""
     return (
-        f'<h2>Source and quantity spans</h2><p class="note">{report.sentences} sentences with span gold.</p>'
+        f'<h2>Source and quantity spans</h2><p class="note">{report.sentences} sentences with span gold'
+        f"{'; 95% ranges over the documents, resampled' if ranges else ''}.</p>"
         '<table class="mistakes spans"><thead><tr><th>spans</th><th>match</th><th>precision</th>'
-        f"<th>recall</th><th>F1</th><th>gold</th><th>found</th></tr></thead><tbody>\n{rows}\n</tbody></table>"
+        f"<th>recall</th><th>F1</th>{span_column}<th>gold</th><th>found</th></tr></thead><tbody>\n{rows}\n"
+        "</tbody></table>"
     )
 
 

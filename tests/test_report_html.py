@@ -14,6 +14,7 @@ from factcheck.explanation import Push
 from factcheck.labelling import Labeller
 from factcheck.labels import LABEL_IDS
 from factcheck.report_html import OPEN_UP_TO, evaluation_html, predictions_html, script_json
+from factcheck.resampling import Interval
 from factcheck.span_scoring import PRF, SpanReport, SpanScores
 from tests.conftest import SEED
 
@@ -344,3 +345,14 @@ def test_evaluation_page_shows_span_scores_when_the_file_has_span_gold():
     assert "spans" not in {
         c for t in Tree(evaluation_html(evaluation)).root.find_all("table") for c in t.classes
     }
+    # with ranges over resampled documents, as the text report gives them
+    ranges = {"sources": {"exact": Interval(0.8, 0.9)}, "quantities": {}}
+    ranged = Evaluation(
+        evaluation.report,
+        [],
+        evaluation.calibration,
+        SpanReport(7, SpanScores(prf, prf), SpanScores(prf, prf), ranges),
+    )
+    (table,) = Tree(evaluation_html(ranged)).root.find_all("table", "spans")
+    rows = [[td.text() for td in tr.find_all("td")] for tr in table.find_all("tr") if tr.find_all("td")]
+    assert rows[0][5] == str(Interval(0.8, 0.9)) and rows[1][5] == "-"
