@@ -99,7 +99,11 @@ _RANGE_JOIN = r"(?:\s?[-\u2013—]\s?|\s(?:to|or)\s(?:(?:more|less|fewer)\sthan\
 
 _CANDIDATE = re.compile(
     r"(?<![\w.,:$£€¥-])(?:"
-    r"(?P<between>between\s(?P<b1>" + _NUMBER + r"|" + _FRACTION + r")(?:%|\s(?:per\s?cent|percent))?\sand\s"
+    r"(?P<between>between\s(?P<b1>"
+    + _NUMBER
+    + r"|"
+    + _FRACTION
+    + r")(?:%|\s(?:per\s?cent|percent)|\s?°[CF])?\sand\s"
     r"(?P<b2>" + _NUMBER + r"|" + _FRACTION + r"))"
     r"|(?P<ratio>(?P<r1>"
     + _WORD_NUMBER

@@ -713,3 +713,13 @@ def test_a_plain_space_does_not_group_thousands() -> None:
     """ "in 2 000" is more often two numbers than one; only a no-break or thin space groups."""
     assert texts("Rooms 2 and 300 were shut.") == ["2", "300"]
     assert texts("It cost 3\u00a012 units.") == ["3", "12 units"]  # not a group of three digits
+
+
+def test_a_between_range_of_degrees_is_one_range_with_its_unit() -> None:
+    quantity = one("Highs between 10\u00b0C and 12\u00b0C are forecast.")
+    assert (quantity.text, quantity.low, quantity.high, quantity.unit) == (
+        "between 10\u00b0C and 12\u00b0C",
+        10.0,
+        12.0,
+        "\u00b0C",
+    )
