@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,19 @@ def starter_base(starter_base_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     """Make ``--base default`` stand for the starter base in this test."""
     monkeypatch.setattr("factcheck.bases.base_dir", lambda: starter_base_dir)
     return starter_base_dir
+
+
+@pytest.fixture
+def two_labels(tmp_path: Path) -> Path:
+    """24 sentences in four documents labelled factual or opinion only: a model that lacks two labels."""
+    rows = [
+        {
+            "text": f"Sentence {i} of a report.",
+            "label": "factual" if i % 2 else "opinion",
+            "doc_id": f"d{i % 4}",
+        }
+        for i in range(24)
+    ]
+    data = tmp_path / "two.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return data

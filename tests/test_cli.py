@@ -387,18 +387,8 @@ def test_text_with_input_files_is_refused(tiny_model: Path):
     assert "--text labels the text given; it does not go with input files" in result.output
 
 
-def test_training_without_some_labels_warns_and_info_says_so(tmp_path: Path):
-    rows = [
-        {
-            "text": f"Sentence {i} of a report.",
-            "label": "factual" if i % 2 else "opinion",
-            "doc_id": f"d{i % 4}",
-        }
-        for i in range(24)
-    ]
-    data = tmp_path / "two.jsonl"
-    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    trained = run("train", str(data), "--holdout", "0", "--out", str(tmp_path / "m"))
+def test_training_without_some_labels_warns_and_info_says_so(tmp_path: Path, two_labels: Path):
+    trained = run("train", str(two_labels), "--holdout", "0", "--out", str(tmp_path / "m"))
     assert trained.exit_code == 0
     assert "warning: the training data has no estimate or attributed sentences" in trained.stderr
     shown = run("info", "--model", str(tmp_path / "m")).stdout

@@ -81,18 +81,8 @@ def test_progress_messages(tmp_path: Path):
     assert "fitting on 50 sentences (6 documents, fewer than 50: no context stage)" in messages
 
 
-def test_labels_missing_from_the_data_are_named_as_never_given(tmp_path: Path):
-    rows = [
-        {
-            "text": f"Sentence {i} of a report.",
-            "label": "factual" if i % 2 else "opinion",
-            "doc_id": f"d{i % 4}",
-        }
-        for i in range(24)
-    ]
-    data = tmp_path / "two.jsonl"
-    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    result = train_model([data], tmp_path / "m", holdout=0)
+def test_labels_missing_from_the_data_are_named_as_never_given(tmp_path: Path, two_labels: Path):
+    result = train_model([two_labels], tmp_path / "m", holdout=0)
     assert result.never_given == ["estimate", "attributed"]
     assert train_model([STARTER], tmp_path / "m2", holdout=0).never_given == []
 
