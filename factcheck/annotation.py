@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.data import Example, answer_key, label_counts, read_annotations, record_key
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, UsageError
 from factcheck.escaping import display_name, json_line
 from factcheck.inputs import STDIN, InputText, read_input
 from factcheck.labelling import Labeller
@@ -300,7 +300,7 @@ def open_session(
 ) -> Session:
     """Everything ``factcheck annotate`` does before the first question: read, split, suggest, resume."""
     if STDIN in inputs:
-        raise FactcheckError("annotate reads answers from standard input; give the articles as files")
+        raise UsageError("annotate reads answers from standard input; give the articles as files")
     earlier = _names_used(out)
     docs = [
         replace(read_input(source, input_format), name=article_name(source, out, earlier))

@@ -35,7 +35,7 @@ except ImportError:  # an older typer raises click's own
 
 from factcheck import __version__
 from factcheck.atomic import atomic_write, atomic_write_text
-from factcheck.errors import FactcheckError, os_error_text
+from factcheck.errors import FactcheckError, UsageError, os_error_text
 from factcheck.escaping import terminal
 from factcheck.labels import LABELS
 from factcheck.report_html import REVIEW_BELOW
@@ -115,6 +115,8 @@ def _user_errors(command: F) -> F:
             result = command(*args, **kwargs)
             _flush_stdout()
             return result
+        except UsageError as err:
+            _usage(str(err))
         except FactcheckError as err:
             _fail(str(err))
         except KeyboardInterrupt:
@@ -407,12 +409,10 @@ def predict(
             "--out DIR writes one jsonl, csv or table file per input file; "
             "it does not go with --output, --text or --format html"
         )
-    if out_dir is not None and (not inputs or STDIN in inputs):
-        _usage("--out DIR writes one file per input file: name files, not standard input")
-    unread = _Unread(inputs or [])
+    unread = _Unread(inputs)
     if fmt is RowFormat.html:  # a page needs every document whole
         texts: dict[str, str] = {}
-        units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one, unread)
+        units = stream_units(inputs, text, input_format.value, _note_conversion, _warn_one, unread)
         for unit in (u for u in units if u is not None):
             texts[unit.doc] = texts.get(unit.doc, "") + unit.text
         labeller = Labeller.load(model, trust_model)
@@ -424,7 +424,7 @@ def predict(
     if out_dir is not None:
         from factcheck.shards import shard_paths
 
-        paths = shard_paths(inputs or [], out_dir, fmt.value)  # a clash is found before the model loads
+        paths = shard_paths(inputs, out_dir, fmt.value)  # a clash is found before the model loads
     progress = functools.partial(typer.echo, err=True)
     engine: Callable[[Iterable[list[Unit]]], Iterator[list[LabelledSentence]]]
     if scheduler is not None:
@@ -450,14 +450,12 @@ def predict(
     if out_dir is not None:
         from factcheck.shards import label_tagged, tagged_batches, write_shards
 
-        tagged = tagged_batches(
-            inputs or [], input_format.value, on_convert=_note_conversion, on_warning=_warn_one
-        )
+        tagged = tagged_batches(inputs, input_format.value, on_convert=_note_conversion, on_warning=_warn_one)
         write_shards(
             label_tagged(tagged, engine), paths, lambda: labelled_row_stream(fmt.value, csv_raw), progress
         )
         return
-    units = stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one, unread)
+    units = stream_units(inputs, text, input_format.value, _note_conversion, _warn_one, unread)
     stream = labelled_row_stream(fmt.value, csv_raw)
     _emit_stream((stream.add(rows) for rows in engine(batches(units))), stream.close, output)
     unread.check()
@@ -618,8 +616,8 @@ def split(
 
     stream = sentence_row_stream(fmt.value, csv_raw)
     counters: dict[str, int] = {}
-    unread = _Unread(inputs or [])
-    units = batches(stream_units(inputs or [], text, input_format.value, _note_conversion, _warn_one, unread))
+    unread = _Unread(inputs)
+    units = batches(stream_units(inputs, text, input_format.value, _note_conversion, _warn_one, unread))
     _emit_stream((stream.add(list(split_units(batch, counters))) for batch in units), stream.close, None)
     unread.check()
 
@@ -898,8 +896,6 @@ def annotate(
     from factcheck.inputs import expand_inputs
     from factcheck.keys import keypresses, lines
 
-    if "-" in inputs:
-        _usage("annotate reads your answers from standard input; give the articles as files")
     session = open_session(out, expand_inputs(inputs), model, order.value, trust_model, input_format.value)
     _warn(session.warnings)
     if session.dropped is not None:

@@ -1,12 +1,21 @@
-"""The one exception type for mistakes a user can fix.
+"""The exception types for mistakes a user can fix.
 
-The CLI prints a ``FactcheckError`` as a single line and exits non-zero; any
-other exception is a bug in factcheck and keeps its traceback.
+The CLI prints a ``FactcheckError`` as a single line and exits 1, a
+``UsageError`` as the parser's own errors and exits 2; any other exception
+is a bug in factcheck and keeps its traceback.
 """
 
 
 class FactcheckError(Exception):
     """A user-facing problem: bad input file, unknown label, missing model."""
+
+
+class UsageError(FactcheckError):
+    """Arguments that do not go together (files with --text, standard input with --out DIR).
+
+    Raised by the library where the arguments are checked, so the command line
+    and the Python API refuse them alike; the CLI shows it as a wrong command line.
+    """
 
 
 def os_error_text(err: OSError) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, UsageError
 from factcheck.escaping import display_name, json_object
 from factcheck.markup import html_to_text, markdown_to_text
 
@@ -275,7 +275,7 @@ def read_inputs(sources: list[str], text: str | None = None, input_format: str =
     """Gather the inputs of a command: ``--text`` or paths; stdin when given nothing."""
     if text is not None:
         if sources:
-            raise FactcheckError("give either --text or input files, not both")
+            raise UsageError("give either --text or input files, not both")
         return [_checked("<text>", text, "text" if input_format == "auto" else input_format)]
     return [read_input(source, input_format) for source in (sources or [STDIN])]
 

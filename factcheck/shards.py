@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.atomic import atomic_write
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, UsageError
 from factcheck.escaping import display_name
 from factcheck.inputs import STDIN, Unit, batches, refuse_replacing_inputs, stream_units
 from factcheck.labelling import LabelledSentence
@@ -39,7 +39,7 @@ def shard_paths(inputs: list[str], out_dir: Path, fmt: str) -> list[Path]:
     if fmt not in EXTENSIONS:
         raise FactcheckError(f"--out DIR writes {', '.join(EXTENSIONS)} files, not --format {fmt}")
     if not inputs or STDIN in inputs:
-        raise FactcheckError("--out DIR writes one file per input file: name files, not standard input")
+        raise UsageError("--out DIR writes one file per input file: name files, not standard input")
     if out_dir.exists() and not out_dir.is_dir():
         raise FactcheckError(f"--out {display_name(str(out_dir))}: exists and is not a directory")
     owners: dict[Path, str] = {}
