@@ -83,7 +83,11 @@ _SKIP_BEFORE_CUE = _AUX | {
     "also", "now", "already", "still", "later", "previously", "repeatedly", "long", "not", "never", "again",
     "often", "even", "just", "since", "once", "then", "always", "n't", "ever", "first", "both", "all",
     "today", "yesterday", "tonight", "far", "so", "separately", "however", "too",
-}  # fmt: skip
+} | {  # "They don't think": a negated auxiliary is one token (either apostrophe), no part of the subject
+    f"{aux}n{mark}t"
+    for aux in ("do", "does", "did", "has", "have", "had", "would", "could", "should", "is", "was", "are")
+    for mark in ("'", "\u2019")
+} | {"weren't", "weren\u2019t", "can't", "can\u2019t", "cannot", "won't", "won\u2019t"}  # fmt: skip
 # Irregular past forms that end a clause's subject ("what began as …").
 _PAST_FORMS = {
     "began", "became", "came", "went", "grew", "rose", "fell", "made", "took", "gave", "kept", "held",
@@ -196,6 +200,8 @@ _DO_FORMS = {"do", "does", "did", "don't", "doesn't", "didn't", "don\u2019t", "d
 _NOT_SUBJECTS = {"that", "this", "which", "there", "what", "who", "these", "those", "here"}
 _DEMONSTRATIVES = {"this", "these"}
 _GLUED = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z]+ [A-Z])")
+# A focus adverb before a subject of two words or more: "Even a federal court says".
+_FOCUS = re.compile(r"(?:[Ee]ven|[Nn]ot even) +(?=\S+ )")
 # Cues that are also common nouns, and the words after which they are verbs with a claim.
 _NOUN_CUES = {
     "credit", "record", "post", "list", "count", "report", "state", "issue", "answer", "call", "question",
@@ -322,6 +328,9 @@ _DOCUMENT_HEADS = _STUDIES | _STATEMENTS
 
 # Unions the rules test against, built once: a set built inside a rule is rebuilt on every call.
 _AUX_NOT_BE = frozenset(_AUX - _BE)
+# Cues whose plural before "for" is a noun ("claims for flood insurance"), not "calls for", a demand.
+_COUNTED_NOUN_CUES = frozenset({"claim", "estimate", "forecast", "project", "grant", "credit", "record"})
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
 _BEFORE_A_NOUN = frozenset(_PREPOSITIONS | {"below", "above", "than", "under", "per"})  # "below forecast"
 _NO_VERB_LEMMA = frozenset({None, *_NOUN_CUES})  # a word that is no cue, or a cue that is also a noun
 _OPENING_BOUNDARIES = frozenset(_BOUNDARY_WORDS | {"in", "on", "at", "after"})
@@ -662,6 +671,8 @@ def find_sources(
                     span = (glued.end(), span[1])  # "… the grant.Senator Vale said": a lost space
                 if span is not None and _names_no_one(text[span[0] : span[1]]):
                     span = None  # "Nobody expects a deal", "No one at the ministry said": no one to ask
+                if span is not None and (focus := _FOCUS.match(text, span[0], span[1])) is not None:
+                    span = (focus.end(), span[1])  # "Even a federal court says": the court is the source
                 if span is not None and not any(s.start < span[1] and span[0] < s.end for s in found):
                     cue_tok, cue_last = sentence[i], sentence[i + width - 1]
                     found_cue = (
@@ -913,8 +924,12 @@ def _source_for(
         or (nxt in ("and", "or") and not (past and prev in _AUX_NOT_BE))
     ):
         return None  # "the reports and studies": nouns; "has acknowledged and discussed": a verb
+    if form == lemma + "s" and nxt == "for" and lemma in _COUNTED_NOUN_CUES and prev not in PRONOUNS:
+        return None  # "to pay anticipated claims for flood insurance", "estimates for 2024": a noun
     if form == lemma and nxt in ("is", "was") and prev not in PRONOUNS:
         return None  # "this labour dispute is one more sign": a noun
+    if form == lemma and lemma in _NOUN_CUES and nxt in _MODALS and prev not in PRONOUNS:
+        return None  # "the FRIB project will pursue": a noun ("that forecasters say may be revised": a verb)
     if nxt in _BE and form.endswith("s") and prev not in PRONOUNS:
         return None  # "the reports are": a noun; "which it says is happening" is a verb
     if _MODIFIER_WORD.fullmatch(prev) and prev not in _ING_NOUNS and not form.endswith("ing") and not past:
@@ -991,6 +1006,8 @@ def _source_for(
         and not _bare_clause(sentence, i + width)  # "found their homes were at risk": a finding
     ):
         return None  # "before it found a home", "found a buyer": something gained, no claim
+    if lemma == "think" and nxt in ("about", "of"):
+        return None  # "Kevin was thinking about our nation": a topic, no claim
     if lemma == "find" and nxt == "it" and _words(sentence, i + width + 2) == "to":
         return None  # "are finding it hard to hire": an experience, no claim
     if lemma == "find" and (
@@ -1633,21 +1650,27 @@ def _inverted(sentence: list[Token], i: int, width: int, after_quote: bool = Fal
     prev = sentence[i - 1] if i else None
     if prev is None:
         # '“…” Said Grothman.', '“…” Added Smith, …': a sentence opened by the verb after a quote ended
-        # (not a headline's "Noted Scientist Dies" or a man named Said).
+        # (not a headline's "Noted Scientist Dies" or a man named Said); 'Says Stimmel: “…”': opened by
+        # the verb, the name and a colon before the quote.
         form = sentence[i].lower
-        if not (
-            after_quote
-            and sentence[i].text[:1].isupper()
-            and (form.endswith("ed") or form in ("said", "wrote"))
-        ):
+        if not sentence[i].text[:1].isupper() or _lemma(form) not in _SPEECH:
             return None
         named = _named_phrase(sentence, i + width)
-        if named is None or _lemma(form) not in _SPEECH:
+        if named is None:
             return None
-        _, names, after = named
-        if len(names) <= 5 and _capitalised_name(names) and (after is None or after.text in ",.:"):
-            return named[0]
-        return None
+        speaker, names, after = named
+        if len(names) > 5 or not _capitalised_name(names):
+            return None
+        if after_quote and (form.endswith("ed") or form in ("said", "wrote")):
+            return speaker if after is None or after.text in ",.:" else None
+        colon = i + width + len(names)
+        quote_follows = (
+            after is not None
+            and after.text == ":"
+            and colon + 1 < len(sentence)
+            and _is_quote_mark(sentence[colon + 1])
+        )
+        return speaker if quote_follows else None
     if _is_quote_mark(prev) or (
         prev.text == "," and (prev.quoted or (i > 1 and _is_quote_mark(sentence[i - 2])))
     ):
@@ -2264,7 +2287,7 @@ def _opens_clause(sentence: list[Token], k: int) -> bool:
 
 def _plural_or_pronoun(sentence: list[Token], subject: tuple[int, int], i: int) -> bool:
     """A base-form cue ("say", "expect") needs a plural or pronoun subject, or an auxiliary before it."""
-    if _words(sentence, i - 1) in _BEFORE_A_BASE_FORM or sentence[i - 1].lower.endswith("n't"):
+    if _words(sentence, i - 1) in _BEFORE_A_BASE_FORM or sentence[i - 1].lower.endswith(("n't", "n\u2019t")):
         return True
     words = [t.lower for t in sentence[subject[0] : subject[1] + 1]]
     plural = any(_PLURAL.search(w) for w in words if len(w) > 3)

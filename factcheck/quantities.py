@@ -57,7 +57,8 @@ _WORD_NUMBER = (
     + "|".join(_TENS_WORDS)
     + r")(?:-(?:"
     + "|".join(k for k in _UNITS_WORDS if _UNITS_WORDS[k] < 10)
-    + r"))?|"
+    # "twenty-first" is an ordinal ("a thirty-second ad" is a measure, so "second" is left out)
+    + r"))?(?!-(?:first|third|fourth|fifth|sixth|seventh|eighth|ninth)(?![a-z]))|"
     + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
     + r")(?![a-z])"
 )
@@ -67,7 +68,6 @@ _DIGITS = (
     r"(?:\d+-|\d{1,2}[ \t](?=\d/\d))?\d/\d(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
 )
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|lakh|crore)"
 _SCALE_OR_DOZEN = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen)"
 # One number: currency, digits or words, an optional "and a half", scale words, an attached suffix.
 _NUMBER = (
@@ -351,7 +351,9 @@ _STATES = (
 _STATE_BEFORE = re.compile(r"(?:\b(?:" + _STATES + r")|\b[A-Z]{2}),?\s$")
 _ZIP = re.compile(r"\d{5}")
 _NUMERIC_DATE = re.compile(r"(?=\d)(?:\b\d{4}-\d\d(?:-\d\d)?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b)")
-_DATE_BEFORE = re.compile(_MONTHS + r"\s$")
+# A month written in lower case, as some releases' datelines do ("december 17, 2007"); not "may" or "march".
+_LOWER_MONTHS = r"(?:january|february|april|june|july|august|september|october|november|december)"
+_DATE_BEFORE = re.compile(r"(?:" + _MONTHS + r"|\b" + _LOWER_MONTHS + r")\s$")
 _DATE_AFTER = re.compile(r"^\s" + _MONTHS + r"(?![a-z])")
 _TIME_AFTER = re.compile(
     r"^\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am\b|pm\b|AM\b|PM\b|o'clock|GMT|BST|EDT|EST|PT\b|ET\b)"
@@ -366,6 +368,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.?|A\.\s?B\.|S\.\s?B\.)"
     r"|(?<![\w.])S\.)\s|[A-Za-z]|(?<=\w)-|\b[A-Z]{1,3}\d{1,2}\+)$"
 )
+_CODE_AFTER = re.compile(r"\s(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|USC\b|CFR\b)")  # "42 U.S.C.", "40 CFR"
 _EMERGENCY_NUMBERS = frozenset({"999", "911", "112", "111", "101", "000"})
 _DIALLED_BEFORE = re.compile(
     r"\b(?:call(?:s|ed|ing)?|dial(?:s|led|ed|ling|ing)?|ring(?:s|ing)?|rang)\s$", re.I
@@ -555,7 +558,9 @@ _FROM_BEFORE = re.compile(r"\bfrom\s$")
 # "fell by 8,000 to 212,000": a change and the level it reached, when the second number is over
 # ten times a first of at least 10 (a range of changes is narrower: "fell by 5 to 10%").
 _CHANGE_BEFORE = re.compile(r"\bby\s$", re.I)
-_RANGE_VERB_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+from\s$")
+_RANGE_VERB_BEFORE = re.compile(
+    r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+(?:in\s+[a-z]+\s+)?from\s$"
+)  # "ranging from", "range in size from"
 _SCALE_SUFFIX_COUNT = re.compile(rf"\d[\d,]*(?:\.\d+)?(?:{_SUFFIXES})", re.IGNORECASE)  # "3m", no sign
 _IN_METRES = re.compile(r"\d[\d,]*(?:\.\d+)?m")
 # What follows a length in metres written "m": "4,800m above sea level", "30m deep", "the 100m final".
@@ -883,6 +888,8 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
         return True
     if _HOUR.fullmatch(first.lower()) or first.lower() == "401k":
         return True  # an hour, or the retirement plan named for its section of the tax code
+    if _INTEGER.fullmatch(first) and (before.rstrip().endswith("\u00a7") or _CODE_AFTER.match(after)):
+        return True  # a legal citation: "16 U.S.C. \u00a7 1540(g)", a title and a section
     # the “1200 Club”: a number that opens a quoted name
     return before[-1:] in _OPENING_QUOTES and _QUOTED_NAME_AFTER.match(after) is not None
 
@@ -1094,8 +1101,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
             plus, end = end, end + 1  # "20+ trains": the "+" is the hedge, like "or more"
         if second:
             if _FROM_BEFORE.search(text, max(0, start - 6), start) and not _RANGE_VERB_BEFORE.search(
-                text, max(0, start - 20), start
-            ):  # "rose from 4.3% to 4.1%" is a change; "range from ten to 32 pages" a range
+                text, max(0, start - 32), start
+            ):  # "rose from 4.3% to 4.1%" is a change; "range (in size) from ten to 32 pages" a range
                 return "from"
             dash = m["join"].strip() in ("-", "\u2013", "—")
             if not _same_kind(first, m["pct1"], second, text[m.end() : m.end() + 9], dash):

@@ -1132,3 +1132,25 @@ def test_headline_verbs_need_a_claim_and_no_one_is_no_source_however_long(
 def test_a_disputed_noun_set_beside_its_clause_is_not_the_source(text: str, expected: list[str]) -> None:
     """ ", a figure the council disputes": the figure is what is disputed, the council disputes it."""
     assert [s.text for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negated auxiliary written as one token is no part of the subject, with either apostrophe
+        ("They don't think the plan will work.", [("They", "think")]),
+        ("The board doesn\u2019t expect a cut this year.", [("The board", "expect")]),
+        ("Even a federal court says the rule went too far.", [("a federal court", "says")]),
+        ("Says Ana Stimmel: \u201cThe turbines are quiet.\u201d", [("Ana Stimmel", "Says")]),
+        ("Says Ana Stimmel: the turbines are quiet.", []),  # no quotation after the colon
+        ("The FRIB project will pursue new elements.", []),  # a noun before a modal
+        ("It was a reading that forecasters say may be revised.", [("forecasters", "say")]),
+        ("It sets aside $11 billion to pay anticipated claims for flood insurance.", []),  # noun, "for"
+        ("The report calls for a new tax.", [("The report", "calls")]),  # a demand keeps its cue
+        ("Kevin was thinking about our nation.", []),
+    ],
+)  # fmt: skip
+def test_negations_focus_adverbs_inverted_colons_and_nouns_before_modals(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

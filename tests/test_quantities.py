@@ -723,3 +723,28 @@ def test_a_between_range_of_degrees_is_one_range_with_its_unit() -> None:
         12.0,
         "\u00b0C",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They will train a twenty-first century workforce.",  # an ordinal in words
+        "december 17, 2007 WASHINGTON, DC- The House approved the bill.",  # a month in lower case
+        "Notice was given under 16 U.S.C. \u00a7 1540(g), as 40 CFR requires.",  # legal citations
+    ],
+)
+def test_word_ordinals_lower_case_dates_and_legal_citations_are_not_figures(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_a_spoken_word_second_stays_a_measure_and_a_count_in_words_stays_a_count() -> None:
+    assert texts("They aired a thirty-second ad to twenty-one people.") == [
+        "thirty-second",
+        "twenty-one people",
+    ]
+
+
+def test_a_range_verb_with_its_dimension_keeps_from_x_to_y_one_range() -> None:
+    (found,) = find_quantities("The turbines range in size from 30 to 140 feet.")
+    assert (found.text, found.low, found.high, found.approximate) == ("30 to 140 feet", 30, 140, True)
+    assert texts("Output rose in value from $5 to $7.") == ["$5", "$7"]  # a change stays two figures
