@@ -52,17 +52,64 @@ def parse_examples(path: str | Path, data: bytes) -> list[Example]:
     text = decode_utf8(data, str(path))
     if not text.strip():
         raise FactcheckError(f"{path}: file is empty")
+    rows: list[tuple[int, int | None, Example]]
     if path.suffix.lower() == ".csv":
-        examples = _read_csv(path, text)
+        rows = [(line, None, example) for line, example in _read_csv(path, text)]
     else:
-        examples = [example for _, example in _read_jsonl(path, text)]
-    if not examples:
+        rows = [(line, _start(record), example) for line, record, example in _read_jsonl(path, text)]
+    if not rows:
         raise FactcheckError(f"{path}: no annotated sentences found")
-    return examples
+    return _reading_order(path, rows)
+
+
+def _start(record: dict[str, Any]) -> int | None:
+    start = record.get("start")
+    return start if isinstance(start, int) and not isinstance(start, bool) else None
+
+
+def _reading_order(path: Path, rows: list[tuple[int, int | None, Example]]) -> list[Example]:
+    """The examples with each document's sentences together, in reading order.
+
+    The context stage reads a document as one run of rows, in order: a document split
+    across the file would be read as fragments, and a shuffled one with the wrong
+    neighbours, silently. ``annotate`` writes its answers least-sure first and says where
+    each sentence starts, so rows that all carry ``start`` are put in order by it. Without
+    offsets the file's order is the only reading order there is, so a document whose rows
+    are apart (a spreadsheet sorted by label) is refused rather than guessed at.
+    """
+    documents: dict[str, list[tuple[int, int, int | None, Example]]] = {}
+    for n, (line, start, example) in enumerate(rows):
+        if example.doc_id is not None:
+            documents.setdefault(example.doc_id, []).append((n, line, start, example))
+    for doc_id, members in documents.items():
+        if all(start is not None for _, _, start, _ in members):
+            members.sort(key=lambda member: member[2] or 0)
+            continue
+        apart = next((k for k in range(1, len(members)) if members[k][0] != members[k - 1][0] + 1), None)
+        if apart is not None:
+            raise FactcheckError(
+                f"{path}:{members[apart][1]}: document {doc_id!r} goes on here after other documents' "
+                f"sentences (it starts on line {members[0][1]}); factcheck reads a sentence with its "
+                "neighbours, so keep each document's sentences together in reading order (or give "
+                "each sentence's 'start' offset, as annotate does; or leave out doc_id if the order is lost)"
+            )
+    # Documents in the order they first appear; a sentence without a document stays where it was.
+    ordered: list[Example] = []
+    for _, _, example in rows:
+        if example.doc_id is None:
+            ordered.append(example)
+        elif example.doc_id in documents:
+            ordered.extend(member[3] for member in documents.pop(example.doc_id))
+    return ordered
 
 
 def read_annotations(path: str | Path) -> list[tuple[dict[str, Any], Example]]:
     """The answers of a JSONL file that no undo line cancelled, with their raw records, in file order."""
+    return [(record, example) for _, record, example in read_annotation_lines(path)]
+
+
+def read_annotation_lines(path: str | Path) -> list[tuple[int, dict[str, Any], Example]]:
+    """As ``read_annotations``, each answer with its line, for messages about what the line holds."""
     path = Path(path)
     return _read_jsonl(path, decode_utf8(read_bytes(path), str(path)))
 
@@ -105,13 +152,13 @@ def _check(path: Path, line: int, text: object, label: object, doc_id: object) -
         )
     if label not in LABEL_IDS:
         raise FactcheckError(f"{where}: unknown label {label!r}; valid labels: {', '.join(LABEL_IDS)}")
-    if doc_id is not None and not isinstance(doc_id, (str, int)):
-        raise FactcheckError(f"{where}: 'doc_id' must be a string or number")
+    if doc_id is not None and (not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool)):
+        raise FactcheckError(f"{where}: 'doc_id' must be a string or a whole number, not {doc_id!r}")
     return Example(text, str(label), None if doc_id in (None, "") else str(doc_id))
 
 
-def _read_jsonl(path: Path, text: str) -> list[tuple[dict[str, Any], Example]]:
-    answers: list[tuple[dict[str, Any], Example] | None] = []
+def _read_jsonl(path: Path, text: str) -> list[tuple[int, dict[str, Any], Example]]:
+    answers: list[tuple[int, dict[str, Any], Example] | None] = []
     keys: list[str | None] = []
     for lineno, line in enumerate(jsonl_lines(text), start=1):
         if not line.strip():
@@ -123,7 +170,8 @@ def _read_jsonl(path: Path, text: str) -> list[tuple[dict[str, Any], Example]]:
         for key in ("text", "label"):
             if key not in record:
                 raise FactcheckError(f"{path}:{lineno}: missing '{key}' field")
-        answers.append((record, _check(path, lineno, record["text"], record["label"], record.get("doc_id"))))
+        example = _check(path, lineno, record["text"], record["label"], record.get("doc_id"))
+        answers.append((lineno, record, example))
         keys.append(record_key(record))
     return [answer for answer in answers if answer is not None]
 
@@ -132,7 +180,7 @@ def _cancel(
     path: Path,
     lineno: int,
     key: object,
-    answers: list[tuple[dict[str, Any], Example] | None],
+    answers: list[tuple[int, dict[str, Any], Example] | None],
     keys: list[str | None],
 ) -> None:
     """Drop the latest still-standing answer with ``key``: undoing twice cancels two answers."""
@@ -143,7 +191,7 @@ def _cancel(
     raise FactcheckError(f"{path}:{lineno}: 'undo' of {key!r}, but no answer before it has that key")
 
 
-def _read_csv(path: Path, text: str) -> list[Example]:
+def _read_csv(path: Path, text: str) -> list[tuple[int, Example]]:
     return list(_csv_examples(path, io.StringIO(text, newline="")))
 
 
@@ -151,16 +199,23 @@ def _read_csv(path: Path, text: str) -> list[Example]:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _csv_examples(path: Path, lines: Iterable[str]) -> Iterator[Example]:
+def _csv_examples(path: Path, lines: Iterable[str]) -> Iterator[tuple[int, Example]]:
+    """Each row's first line and its example."""
     reader = csv.DictReader(lines)
-    columns = reader.fieldnames or []
+    try:
+        columns = reader.fieldnames or []
+    except csv.Error as err:
+        raise FactcheckError(f"{path}:1: cannot read the header row ({err})") from None
     for key in ("text", "label"):
         if key not in columns:
             raise FactcheckError(
                 f"{path}:1: missing '{key}' column; the header row must name 'text' and 'label'"
             )
+    for key in ("text", "label", "doc_id"):
+        if columns.count(key) > 1:  # the csv module would keep the last such column, silently
+            raise FactcheckError(f"{path}:1: the header row names '{key}' {columns.count(key)} times")
     end = reader.line_num
-    for row in reader:
+    for row in _csv_rows(path, reader):
         cells = [v for k, v in row.items() if k is not None and v is not None] + list(row.get(None) or [])
         # The row's first line: a quoted cell may run over several lines, and blank lines are skipped.
         line = max(reader.line_num - sum(len(_LINE_BREAK.findall(cell)) for cell in cells), end + 1)
@@ -178,7 +233,22 @@ def _csv_examples(path: Path, lines: Iterable[str]) -> Iterator[Example]:
             )
         # Cells as predict --format csv wrote them: a ' it put before a formula start comes off.
         text, label, doc_id = (csv_cell_read(row.get(key) or "") for key in ("text", "label", "doc_id"))
-        yield _check(path, line, text, label.strip(), doc_id)
+        yield line, _check(path, line, text, label.strip(), doc_id)
+
+
+def _csv_rows(path: Path, reader: csv.DictReader[str]) -> Iterator[dict[str | Any, Any]]:
+    """The reader's rows, with the csv module's own errors (a cell over its size limit) named by line."""
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise FactcheckError(
+                f"{path}:{reader.line_num}: {err}; is a quote left open, or is this cell a whole document?"
+            ) from None
+        yield row
 
 
 def iter_examples(path: str | Path) -> Iterator[Example]:
@@ -192,7 +262,7 @@ def iter_examples(path: str | Path) -> Iterator[Example]:
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as handle:
             try:
-                yield from _csv_examples(path, handle)
+                yield from (example for _, example in _csv_examples(path, handle))
             except UnicodeDecodeError:
                 raise FactcheckError(
                     f"{path}: not UTF-8 text; save the file as UTF-8 and try again"

@@ -46,7 +46,7 @@ def two_labels(tmp_path: Path) -> Path:
         {
             "text": f"Sentence {i} of a report.",
             "label": "factual" if i % 2 else "opinion",
-            "doc_id": f"d{i % 4}",
+            "doc_id": f"d{i // 6}",
         }
         for i in range(24)
     ]

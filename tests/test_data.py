@@ -207,3 +207,42 @@ def test_a_csv_row_with_the_wrong_number_of_fields_says_so(tmp_path: Path, body:
     path.write_text("text,label,doc_id\nHello there.,factual,d1\n" + body, encoding="utf-8")
     with pytest.raises(FactcheckError, match=message):
         read_examples(path)
+
+
+def _answer(doc: str, start: int, label: str = "factual") -> str:
+    return json.dumps({"text": f"S{start}.", "label": label, "doc_id": doc, "source": doc, "start": start})
+
+
+def test_annotate_answers_least_sure_first_are_read_document_by_document_in_reading_order(tmp_path: Path):
+    # annotate's default order interleaves articles and jumps about within each
+    lines = [_answer("b", 40), _answer("a", 9), _answer("b", 0), _answer("a", 0), _answer("b", 20)]
+    path = write(tmp_path, "mine.jsonl", "\n".join(lines) + "\n")
+    assert [(e.doc_id, e.text) for e in read_examples(path)] == [
+        ("b", "S0."), ("b", "S20."), ("b", "S40."), ("a", "S0."), ("a", "S9."),
+    ]  # fmt: skip
+
+
+def test_a_document_whose_rows_are_apart_without_offsets_is_refused_with_its_lines(tmp_path: Path):
+    # a spreadsheet sorted by label: the file's order is the only reading order, and it is broken
+    path = write(tmp_path, "sorted.csv", "text,label,doc_id\nA.,factual,d1\nB.,factual,d2\nC.,opinion,d1\n")
+    with pytest.raises(FactcheckError, match=r"sorted\.csv:4: document 'd1' goes on here .*starts on line 2"):
+        read_examples(path)
+
+
+def test_sentences_without_a_document_keep_their_place_between_documents(tmp_path: Path):
+    rows = [("A.", "d"), ("B.", None), ("C.", "e"), ("D.", "e")]
+    body = "".join(json.dumps({"text": t, "label": "factual", "doc_id": d}) + "\n" for t, d in rows)
+    assert [e.text for e in read_examples(write(tmp_path, "m.jsonl", body))] == ["A.", "B.", "C.", "D."]
+
+
+def test_a_csv_header_naming_a_column_twice_is_refused(tmp_path: Path):
+    # the csv module would silently keep the last 'text' column: here the document ids
+    path = write(tmp_path, "dup.csv", "text,label,text\nPrices rose.,factual,town-00\n")
+    with pytest.raises(FactcheckError, match=r"dup\.csv:1: the header row names 'text' 2 times"):
+        read_examples(path)
+
+
+def test_a_csv_cell_over_the_csv_modules_limit_is_an_error_with_its_line(tmp_path: Path):
+    path = write(tmp_path, "big.csv", f'text,label\nFine.,factual\n"{"x" * 200_000}",factual\n')
+    with pytest.raises(FactcheckError, match=r"big\.csv:\d+: field larger than field limit"):
+        read_examples(path)

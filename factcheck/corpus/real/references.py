@@ -133,7 +133,20 @@ def read_labels(real_dir: Path = REAL_DIR) -> list[LabelRow]:
                 raise FactcheckError(f"{where}: unknown label {row.label!r}; valid: {', '.join(LABEL_IDS)}")
             rows.append(row)
     _refuse_overlaps(rows)
-    return rows
+    return _reading_order(rows)
+
+
+def _reading_order(rows: list[LabelRow]) -> list[LabelRow]:
+    """Rows grouped by document (in the order documents first appear), each document's by offset.
+
+    Label rounds append rows, so a document labelled again later has its sentences in two
+    places; the context stage reads a document as one run of rows in reading order, and the
+    cache the builder writes from these rows is what training reads.
+    """
+    documents: dict[tuple[str, str], list[LabelRow]] = {}
+    for row in rows:
+        documents.setdefault((row.source, row.doc), []).append(row)
+    return [row for document in documents.values() for row in sorted(document, key=lambda r: r.start)]
 
 
 def _refuse_overlaps(rows: list[LabelRow]) -> None:

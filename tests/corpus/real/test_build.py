@@ -6,6 +6,7 @@ import pytest
 from factcheck.corpus.real.build import build, main
 from factcheck.data import read_examples
 from factcheck.errors import FactcheckError
+from tests.corpus.real.conftest import label_row
 
 
 def test_build_writes_trainable_splits_from_the_sources(copies: Path, real_dir: Path, tmp_path: Path) -> None:
@@ -68,3 +69,28 @@ def test_overlapping_label_rows_of_one_document_are_refused(
     overlap = r"wikinews\.jsonl:\d+: sentence .* overlaps .*wikinews\.jsonl:1\)"
     with pytest.raises(FactcheckError, match=overlap):
         build(copies, tmp_path / "cache", real_dir)
+
+
+def test_a_document_labelled_again_in_a_later_round_is_written_whole_and_in_reading_order(
+    copies: Path, real_dir: Path, tmp_path: Path
+) -> None:
+    # Rounds append rows: the bridge story's opening sentence, labelled in a later round, comes
+    # after another story's row, but training reads a document as one run in reading order.
+    text = (
+        "Town bridge reopens after repairs\n\nThe Elm Street bridge reopened on Monday. "
+        "Engineers said it could carry about 40 lorries an hour."
+    )
+    opening = "The Elm Street bridge reopened on Monday."
+    with (real_dir / "documents.jsonl").open("a") as documents:
+        documents.write(
+            json.dumps({"source": "wikinews", "doc": "GUM_fiction_story", "split": "train"}) + "\n"
+        )
+    with (real_dir / "labels" / "wikinews.jsonl").open("a") as labels:
+        labels.write(json.dumps(label_row(text, opening, "factual", "GUM_fiction_story")) + "\n")
+        labels.write(json.dumps(label_row(text, opening, "factual", "GUM_news_bridge")) + "\n")
+    train = read_examples(build(copies, tmp_path / "cache", real_dir).cache / "train.jsonl")
+    assert [(e.doc_id, e.text[:12]) for e in train if e.doc_id.startswith("wikinews")] == [
+        ("wikinews:GUM_news_bridge", "The Elm Stre"),
+        ("wikinews:GUM_news_bridge", "Engineers sa"),
+        ("wikinews:GUM_fiction_story", "The Elm Stre"),
+    ]
