@@ -18,7 +18,9 @@ The rule (``real_news.choose``): the highest mean real dev macro-F1 chooses;
 factors within ``TIE`` of it are a tie (less than the seeds' spread), and a
 tie goes to the factor whose weakest label scores highest on real dev, since
 the aim is every label's F1 at 0.75 or more, not the mean alone. The chosen
-factor is ``factcheck.corpus.base.CORPUS_WEIGHT``.
+factor is ``real_news.CORPUS_FACTOR``, that benchmark's last candidate; whether
+the shipped model weights the corpus at all is that benchmark's choice
+(``factcheck.corpus.base.CORPUS_WEIGHT``).
 """
 
 from __future__ import annotations
@@ -72,10 +74,14 @@ def _cell(values: list[float]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--weights", type=float, nargs="+", default=[0.5, 1.0, 2.0, 3.0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument(
+        "--weights", type=float, nargs="+", default=[0.5, 1.0, 2.0, 3.0], help="corpus weights to try"
+    )
+    parser.add_argument(
+        "--seeds", type=int, nargs="+", default=[0, 1, 2], help="context-stage seeds per weight"
+    )
     parser.add_argument("--jobs", type=int, default=2, help="fits run side by side")
-    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--out", type=Path, default=RESULTS, help="the report to write")
     args = parser.parse_args(argv)
     cache = default_cache()
     if not (cache / "train.jsonl").is_file():

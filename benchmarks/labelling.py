@@ -13,6 +13,7 @@ adds (tracemalloc) and the process's peak resident size.
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
 import statistics
@@ -49,7 +50,10 @@ def timed(run: Callable[[], object], repeats: int = 3) -> tuple[float, float]:
     return statistics.median(seconds), peak / 2**20
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--out", type=Path, default=RESULTS, help="the report to write")
+    options = parser.parse_args(argv)
     docs = [
         json.loads(line)["text"]
         for line in jsonl_lines((CORPUS / "documents.jsonl").read_text(encoding="utf-8"))
@@ -90,7 +94,7 @@ def main() -> int:
         )
     max_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines += ["", f"Process peak resident size: {max_rss_mib:.0f} MiB."]
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0
 

@@ -206,7 +206,7 @@ def report(fits: list[Fit], sizes: dict[str, int]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2, help="fits run side by side")
-    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--out", type=Path, default=RESULTS, help="the report to write")
     args = parser.parse_args(argv)
     cache = default_cache()
     if not (cache / "train.jsonl").is_file():

@@ -9,6 +9,7 @@ chromium``) with ``--screenshot``; writes docs/report-seed.png by default.
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import tempfile
@@ -22,8 +23,10 @@ OUT = REPO / "docs" / "report-seed.png"
 WINDOW = (1000, 1040)
 
 
-def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("out", type=Path, nargs="?", default=OUT, help="the PNG to write")
+    out = parser.parse_args(argv).out
     browser = chromium.binary("chromium") or sys.exit("no chromium: apt-get install chromium")
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "seed.html"

@@ -17,6 +17,7 @@ changes, with this script's output).
 
 from __future__ import annotations
 
+import argparse
 import sys
 from datetime import date
 from pathlib import Path
@@ -37,7 +38,10 @@ def _share(oks: list[bool]) -> str:
     return f"{sum(oks) / len(oks):.3f}" if oks else "-"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--out", type=Path, default=RESULTS, help="the report to write")
+    options = parser.parse_args(argv)
     examples = read_examples(DEV)
     labeller = Labeller.load()
     predicted = labeller.label_sentences([e.text for e in examples], document_ids(examples))
@@ -90,7 +94,7 @@ def main() -> None:
         "",
     ]
     text = "\n".join(lines)
-    RESULTS.write_text(text, encoding="utf-8")
+    options.out.write_text(text, encoding="utf-8")
     print(text)
 
 

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, UsageError
 from factcheck.labels import LABEL_IDS
 from factcheck.storage import CARD, models_dir, read_card
 
@@ -70,10 +70,10 @@ def resolve_base(name: str) -> str:
     if name != DEFAULT_BASE:
         card = models_dir() / name / CARD
         if not card.is_file():
-            raise FactcheckError(f"--base {name}: no shipped model of that name; use --base {DEFAULT_BASE}")
+            raise UsageError(f"--base {name}: no shipped model of that name; use --base {DEFAULT_BASE}")
         recorded = {source.get("base") for source in read_card(card.parent).get("training_data", [])}
         if DEFAULT_BASE not in recorded:
-            raise FactcheckError(
+            raise UsageError(
                 f"--base {name}: that model was trained without a base; use --base {DEFAULT_BASE}"
             )
     return DEFAULT_BASE

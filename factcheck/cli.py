@@ -271,15 +271,19 @@ OutputOption = Annotated[
 ReportFormatOption = Annotated[
     ReportFormat, typer.Option("--format", "-f", help="text for people; json for programs.")
 ]
-JobsOption = Annotated[
-    int,
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=1,
-        help="Worker processes (output order is kept); more than the machine's cores only adds overhead.",
-    ),
+
+
+def _jobs_option(what: str) -> Any:
+    return typer.Option(
+        "--jobs", "-j", min=1, help=f"{what}; more than the machine's cores only adds overhead."
+    )
+
+
+JobsOption = Annotated[int, _jobs_option("Worker processes that label (output order is kept)")]
+TrainJobsOption = Annotated[
+    int, _jobs_option("Processes for the context stage's out-of-fold fits, run side by side")
 ]
+EvaluateJobsOption = Annotated[int, _jobs_option("Worker processes that label the file's sentences")]
 ModelOption = Annotated[
     str | None,
     typer.Option("--model", "-m", help="Model directory or name under models/ [default: the shipped model]."),
@@ -654,11 +658,11 @@ def train(
         float,
         typer.Option(
             help="How many times each of your sentences counts in the fit: with --base, 5 makes each "
-            "of yours count as five real-news sentences of the base do (the base keeps the weights "
-            "the default model gave it: its corpus sentences count twice). Not with --out-of-core.",
+            "of yours count as five sentences of the base do (the base keeps the weights the "
+            "default model gave it: one each today). Not with --out-of-core.",
         ),
     ] = 1.0,
-    jobs: JobsOption = 1,
+    jobs: TrainJobsOption = 1,
     out_of_core: Annotated[
         bool,
         typer.Option(
@@ -695,10 +699,6 @@ def train(
     from factcheck.training import train_model, train_out_of_core
 
     say = lambda msg: typer.echo(terminal(f"... {msg}"), err=True)  # noqa: E731
-    if not weight > 0 or weight == float("inf"):
-        _usage(f"--weight {weight}: give a number above 0, such as 5")
-    if not 0 <= holdout < 1:
-        _usage(f"--holdout {holdout}: give a share at least 0 and below 1, such as 0.2")
     if out_of_core:
         if base is not None:
             _usage("--out-of-core does not take --base: train on your data alone")
@@ -771,7 +771,7 @@ def evaluate(
         ),
     ] = None,
     output: OutputOption = None,
-    jobs: JobsOption = 1,
+    jobs: EvaluateJobsOption = 1,
 ) -> None:
     """Score a model on annotated sentences: per-label P/R/F1, macro-F1, confusion.
 
@@ -989,8 +989,6 @@ def compare(
     from factcheck.comparison import compare_models
     from factcheck.formatting import comparison_text
 
-    if len(models) != 2:
-        _usage(f"compare needs exactly two models (--model old --model new), got {len(models)}")
     comparison = compare_models(data, models, trust_model)
     if fmt is ReportFormat.json:
         typer.echo(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
@@ -1029,25 +1027,38 @@ def _on_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _exit_after_interrupt(grace: float = 3.0) -> None:
+def _exit_after_interrupt(grace: float = 3.0, code: int = 130, word: bytes = b"interrupted") -> None:
     time.sleep(grace)
-    os.write(2, b"\nfactcheck: interrupted\n")
-    os._exit(130)
+    os.write(2, b"\nfactcheck: " + word + b"\n")
+    os._exit(code)
+
+
+class _Terminated(BaseException):
+    """SIGTERM (kill, a job scheduler, a container stopping): unwound like Ctrl-C, nothing left half-done."""
+
+
+def _on_terminate(signum: int, frame: object) -> None:
+    threading.Thread(target=_exit_after_interrupt, args=(3.0, 143, b"terminated"), daemon=True).start()
+    raise _Terminated
 
 
 def main() -> None:
-    """Console entry point: exit codes 0, 1 (error), 2 (usage), 130 (Ctrl-C), 141 (reader went away).
+    """Console entry point: exit codes 0, 1, 2 (usage), 130 (Ctrl-C), 141 (reader went away), 143 (SIGTERM).
 
     When a pipe reader such as ``head`` closes, factcheck stops quietly with
     141, as a Unix tool killed by SIGPIPE does; the rest of standard output is
     sent to /dev/null so the interpreter's last flush cannot fail noisily.
     """
     signal.signal(signal.SIGINT, _on_interrupt)
+    signal.signal(signal.SIGTERM, _on_terminate)
     try:
         code = app(standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort, typer.Abort):
         sys.stderr.write("\nfactcheck: interrupted\n")
         code = 130
+    except _Terminated:
+        sys.stderr.write("\nfactcheck: terminated\n")
+        code = 143
     except (click.ClickException, _vendored_click.ClickException) as err:
         # typer checks values through pydantic, whose messages open with its own "Value error, "
         err.message = err.message.removeprefix("Value error, ")  # type: ignore[misc]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.data import document_ids, read_examples
-from factcheck.errors import FactcheckError
+from factcheck.errors import UsageError
 from factcheck.evaluation import Report, bootstrap_f1, score
 from factcheck.labelling import Labeller
 from factcheck.labels import LABEL_IDS
@@ -70,7 +70,7 @@ class Comparison:
 def compare_models(data: str | Path, models: Sequence[str | Path], trust: bool = False) -> Comparison:
     """Score the old model ``models[0]`` and the new ``models[1]`` on the annotated file ``data``."""
     if len(models) != 2:
-        raise FactcheckError(f"compare needs exactly two models (old, then new), got {len(models)}")
+        raise UsageError(f"compare needs exactly two models (--model old --model new), got {len(models)}")
     examples = read_examples(data)
     texts = [e.text for e in examples]
     gold = [e.label for e in examples]

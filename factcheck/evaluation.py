@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.data import document_ids, read_annotations, read_examples
+from factcheck.data import document_ids, read_annotation_lines, read_examples
 from factcheck.labels import LABEL_IDS
 from factcheck.resampling import Interval
 from factcheck.span_scoring import SpanReport, score_span_gold
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     import numpy as np
 
     from factcheck.explanation import Push  # numpy: not needed to start the CLI
-    from factcheck.labelling import Labeller
 
 
 @dataclass(frozen=True)
@@ -228,12 +227,13 @@ def evaluate_file(
     sentences a user learns most from annotating next. ``jobs`` > 1 labels
     the sentences in that many processes; the result is the same.
     """
-    from factcheck.labelling import Labeller
+    from factcheck.labelling import Labeller, label_sentences_parallel
 
     examples = read_examples(data)
     spans = None
     if Path(data).suffix.lower() != ".csv":
-        spans = score_span_gold([record for record, _ in read_annotations(data)], str(data))
+        answers = read_annotation_lines(data)
+        spans = score_span_gold([r for _, r, _ in answers], str(data), [line for line, _, _ in answers])
     labeller = Labeller.load(model, trust)
     texts = [e.text for e in examples]
     # Each sentence is read among its document's sentences, as predict reads an article.
@@ -263,49 +263,3 @@ def evaluate_file(
         [label == e.label for e, (label, _, _) in zip(examples, predicted, strict=True)],
     )
     return Evaluation(report, mistakes, calibration, spans, intervals, len(set(documents)))
-
-
-def label_sentences_parallel(
-    texts: list[str],
-    documents: list[str],
-    jobs: int,
-    model: str | Path | None = None,
-    trust: bool = False,
-    chunk: int = 4096,
-) -> list[tuple[str, float, dict[str, float]]]:
-    """``Labeller.label_sentences`` over ``jobs`` worker processes, in order.
-
-    Chunks of about ``chunk`` sentences end at a document's end, and a
-    sentence's label depends only on its document, so cutting the list
-    changes no label or score. Each worker loads the model once; the chunks
-    go out as workers free up.
-    """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunks: list[tuple[list[str], list[str]]] = []
-    start = 0
-    for end in range(1, len(texts) + 1):
-        if end == len(texts) or (end - start >= chunk and documents[end] != documents[end - 1]):
-            chunks.append((texts[start:end], documents[start:end]))
-            start = end
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
-    with ProcessPoolExecutor(
-        min(jobs, max(len(chunks), 1)), mp_context=context, initializer=_start_worker, initargs=(model, trust)
-    ) as pool:
-        return [row for rows in pool.map(_label_in_worker, chunks) for row in rows]
-
-
-_WORKER: Labeller | None = None
-
-
-def _start_worker(model: str | Path | None, trust: bool) -> None:
-    from factcheck.labelling import Labeller
-
-    global _WORKER
-    _WORKER = Labeller.load(model, trust)
-
-
-def _label_in_worker(chunk: tuple[list[str], list[str]]) -> list[tuple[str, float, dict[str, float]]]:
-    assert _WORKER is not None
-    return _WORKER.label_sentences(*chunk)

@@ -25,16 +25,20 @@ from factcheck.escaping import csv_cell, json_line, terminal
 from factcheck.evaluation import Intervals, Mistake, Report
 from factcheck.explanation import Push
 from factcheck.labelling import LabelledSentence
-from factcheck.labels import LABEL_IDS, get_label
+from factcheck.labels import DECISION_ORDER, LABEL_IDS, get_label
 from factcheck.quantities import Quantity
 from factcheck.resampling import NO_RANGE, Interval
 from factcheck.span_scoring import SpanReport
 from factcheck.splitting import Sentence
 from factcheck.storage import never_given
 
-FORMATS = ("table", "jsonl", "csv")
 R = TypeVar("R")
 _VERDICT_ORDER = ("broken", "fixed", "still wrong")
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 sentence", "2 sentences": a count a reader sees is never "1 sentences"."""
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _one_line(text: str) -> str:
@@ -179,7 +183,8 @@ def report_text(report: Report, intervals: Intervals | None = None, one_document
         lines.append("(-: no sentence of that label among those scored; macro-F1 averages those present)")
     lines.append("")
     lines.append(
-        f"accuracy {report.accuracy:.3f}   macro-F1 {report.macro_f1:.3f}   ({report.examples} sentences)"
+        f"accuracy {report.accuracy:.3f}   macro-F1 {report.macro_f1:.3f}   "
+        f"({counted(report.examples, 'sentence')})"
     )
     if intervals:
         lines.append(
@@ -199,7 +204,7 @@ def span_report_text(report: SpanReport) -> str:
     """Extraction scores: exact and overlap P/R/F1 for sources and quantities."""
     ranges = report.intervals or {}
     lines = [
-        f"spans ({report.sentences} sentences with span gold; each read on its own)",
+        f"spans ({counted(report.sentences, 'sentence')} with span gold; each read on its own)",
         f"{'':<12}{'match':<9}{'precision':>10}{'recall':>8}{'f1':>8}{'gold':>7}{'found':>7}"
         + ("   f1 95%" if ranges else ""),
     ]
@@ -334,9 +339,10 @@ def _wrapped(text: str, width: int, indent: str) -> list[str]:
 def label_guide() -> str:
     """The guideline's short definitions, one line per key: what ``?`` shows while annotating."""
     lines = [
-        f"  {key}  {get_label(label).name}: {get_label(label).description}" for key, label in KEYS.items()
+        f"  {key}  {get_label(label).name}: {get_label(label).description} ({get_label(label).check})"
+        for key, label in KEYS.items()
     ]
-    lines.append("  Ask in the order estimate, attributed, opinion, factual; stop at the first that fits.")
+    lines.append(f"  Ask in the order {', '.join(DECISION_ORDER)}; stop at the first that fits.")
     lines.append("  Boundary cases: data/GUIDELINES.md in the factcheck repository.")
     return _lines(lines)
 
@@ -347,7 +353,7 @@ def annotation_summary(path: str, progress: Progress) -> str:
     skipped = f", {progress.skipped} skipped" if progress.skipped else ""
     answers = sum(progress.counts.values())
     lines = [
-        f"{path}: {answers} answer{'s' * (answers != 1)} ({counts})",
+        f"{path}: {counted(answers, 'answer')} ({counts})",
         f"{progress.done} of {progress.total} sentences of these articles done{skipped}",
     ]
     if progress.done < progress.total:
@@ -379,7 +385,7 @@ def comparison_text(comparison: Comparison, limit: int = 10) -> str:
         if old.per_label[label].support
     ]
     lines = [
-        f"{comparison.data}: {old.examples} sentences",
+        f"{comparison.data}: {counted(old.examples, 'sentence')}",
         f"{'':<14}{comparison.models[0]:>{width}}  {comparison.models[1]:>{width}}  {'change':>7}"
         f"  {'change 95%':>15}",
     ]
@@ -398,7 +404,7 @@ def comparison_text(comparison: Comparison, limit: int = 10) -> str:
         "",
         ranges,
         "",
-        f"{len(comparison.changes)} sentence{'s' * (len(comparison.changes) != 1)} changed label: "
+        f"{counted(len(comparison.changes), 'sentence')} changed label: "
         f"{verdicts['fixed']} fixed, "
         f"{verdicts['broken']} broken, {verdicts['still wrong']} still wrong",
     ]

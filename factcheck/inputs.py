@@ -36,7 +36,6 @@ from factcheck.escaping import display_name, json_object
 from factcheck.markup import html_to_text, markdown_to_text
 
 STDIN = "-"
-INPUT_FORMATS = ("auto", "text", "jsonl", "html", "markdown")
 _EXTENSIONS = {
     ".html": "html",
     ".htm": "html",
@@ -564,6 +563,7 @@ def _jsonl_units(
 ) -> Iterator[Unit | None]:
     """One document a line: ``{"id": "...", "text": "..."}``; blank lines are skipped."""
     seen = False
+    first_line: dict[str, int] = {}  # each id's line: rows are named by the id, so two would collide
     for item in lines:
         if item is None:
             yield FLUSH
@@ -580,6 +580,11 @@ def _jsonl_units(
             doc = f"{name}:{lineno}"
         elif not isinstance(doc, (str, int)) or isinstance(doc, bool):
             raise FactcheckError(f'{where}: "id" must be a string or a number')
+        if first_line.setdefault(str(doc), lineno) != lineno:
+            raise FactcheckError(
+                f"{where}: id {display_name(str(doc))} is also on line {first_line[str(doc)]}; give each "
+                "document its own id (one line holds one whole document)"
+            )
         seen = True
         if not text.strip() and clean.warn is not None:  # not an error: the other documents are fine
             clean.warn(f"{where}: document {display_name(str(doc))} has no text; it has no rows")

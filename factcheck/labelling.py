@@ -369,3 +369,41 @@ def renumber(rows: list[LabelledSentence], counters: dict[str, int]) -> list[Lab
     for row in rows:
         counters[row.doc] = start.get(row.doc, 0) + row.index + 1
     return [replace(row, index=start.get(row.doc, 0) + row.index) for row in rows]
+
+
+def label_sentences_parallel(
+    texts: list[str],
+    documents: list[str],
+    jobs: int,
+    model: str | Path | None = None,
+    trust: bool = False,
+    chunk: int = 4096,
+) -> list[tuple[str, float, dict[str, float]]]:
+    """``Labeller.label_sentences`` over ``jobs`` worker processes, in order.
+
+    Chunks of about ``chunk`` sentences end at a document's end, and a
+    sentence's label depends only on its document, so cutting the list
+    changes no label or score. Each worker loads the model once; the chunks
+    go out as workers free up.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks: list[tuple[list[str], list[str]]] = []
+    start = 0
+    for end in range(1, len(texts) + 1):
+        if end == len(texts) or (end - start >= chunk and documents[end] != documents[end - 1]):
+            chunks.append((texts[start:end], documents[start:end]))
+            start = end
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
+    with ProcessPoolExecutor(
+        min(jobs, max(len(chunks), 1)), mp_context=context, initializer=_start_worker, initargs=(model, trust)
+    ) as pool:
+        return [row for rows in pool.map(_label_sentences_in_worker, chunks) for row in rows]
+
+
+def _label_sentences_in_worker(
+    chunk: tuple[list[str], list[str]],
+) -> list[tuple[str, float, dict[str, float]]]:
+    assert _WORKER is not None
+    return _WORKER.label_sentences(*chunk)

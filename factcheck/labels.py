@@ -64,6 +64,8 @@ LABELS: tuple[Label, ...] = (
 )
 
 LABEL_IDS: tuple[str, ...] = tuple(label.id for label in LABELS)
+# The guideline's order of questions (data/GUIDELINES.md): ask each in turn, stop at the first that fits.
+DECISION_ORDER: tuple[str, ...] = ("estimate", "attributed", "opinion", "factual")
 
 _BY_ID = {label.id: label for label in LABELS}
 

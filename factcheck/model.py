@@ -21,7 +21,9 @@ in ``storage``; the configuration shipped by default is the one
 from __future__ import annotations
 
 import itertools
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from contextlib import AbstractContextManager as ContextManager
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy import sparse
@@ -30,6 +32,9 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
+
+if TYPE_CHECKING:
+    from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.utils.validation import check_is_fitted
 
 from factcheck.context import DocumentPredictor, TreeEnsemble, context_features, document_bounds, layout
@@ -39,7 +44,9 @@ from factcheck.span_features import document_span_rows
 CLASSIFIERS = ("logreg", "svm", "sgd")
 
 
-def make_classifier(kind: str = "logreg", c: float = 10.0, class_weight: str | None = "balanced"):
+def make_classifier(
+    kind: str = "logreg", c: float = 10.0, class_weight: str | None = "balanced"
+) -> LogisticRegression | SGDClassifier | CalibratedClassifierCV:
     """A linear classifier that gives probabilities for every label.
 
     LinearSVC has no probabilities of its own: one SVM is fitted on all the
@@ -111,7 +118,7 @@ def make_model(
     return DocumentClassifier(sentences, folds, min_documents, n_jobs, class_bias, span_features)
 
 
-def make_context_model():  # -> HistGradientBoostingClassifier, imported only to fit
+def make_context_model() -> HistGradientBoostingClassifier:  # imported only to fit
     """The second stage: small boosted trees, which capture "inside a quotation, so attributed" rules.
 
     Chosen on the real-news dev split (``benchmarks/real_news.py``) against
@@ -226,7 +233,13 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def _cross_validated(
-        self, make, X, labels: np.ndarray, splits: list, classes: np.ndarray, weights: np.ndarray | None
+        self,
+        make: Callable[[], Any],
+        X: Any,
+        labels: np.ndarray,
+        splits: list,
+        classes: np.ndarray,
+        weights: np.ndarray | None,
     ) -> np.ndarray:
         """Each row's probabilities from a fresh ``make()`` fitted on the folds without its document."""
         from joblib import Parallel, delayed
@@ -248,13 +261,14 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         return DocumentPredictor(self.sentence_model_, self.context_model_).predict_proba(texts, groups)
 
     def predict(self, X: Sequence[str], groups: Sequence[Hashable] | None = None) -> np.ndarray:
-        return self.classes_[np.argmax(self.predict_proba(X, groups), axis=1)]
+        proba = self.predict_proba(X, groups)  # first: an unfitted model raises NotFittedError there
+        return self.classes_[np.argmax(proba, axis=1)]
 
     def _sentence_model(self) -> Pipeline:
         return self.sentence_model if self.sentence_model is not None else make_pipeline()
 
 
-def one_thread():
+def one_thread() -> ContextManager[object]:
     """Fit with one BLAS and OpenMP thread, in this process and in joblib's workers alike.
 
     joblib's workers run BLAS and OpenMP with fewer threads than the main
@@ -331,7 +345,7 @@ def row_weights(sample_weight: Sequence[float] | np.ndarray | None, n: int) -> n
     return None if np.all(weights == 1.0) else weights
 
 
-def fit_weighted(model, X, labels: Sequence[str] | np.ndarray, weights: np.ndarray | None):
+def fit_weighted(model: Any, X: Any, labels: Sequence[str] | np.ndarray, weights: np.ndarray | None) -> Any:
     """``model.fit`` with row weights where there are any: a Pipeline routes them to its last step."""
     if weights is None:
         return model.fit(X, labels)

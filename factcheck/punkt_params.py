@@ -26,7 +26,6 @@ from functools import cached_property
 from pathlib import Path
 
 from factcheck.atomic import atomic_write_text
-from factcheck.corpus.documents import read_source_document
 from factcheck.punkt_module import PunktLanguageVars, PunktParameters, PunktToken, PunktTrainer
 
 PARAMS_DIR = Path(__file__).parent / "punkt"
@@ -167,7 +166,13 @@ def corpus_split(repo: Path = _REPO) -> dict[str, list[str]] | None:
 
 
 def training_texts(repo: Path = _REPO) -> tuple[list[str], str]:
-    """The texts the tables are trained on, and a one-line account of where they came from."""
+    """The texts the tables are trained on, and a one-line account of where they came from.
+
+    The corpus reader is imported here: this module also loads the tables at prediction
+    time, which must not pull in the data tooling (``factcheck.corpus``).
+    """
+    from factcheck.corpus.documents import read_source_document
+
     texts = [path.read_text(encoding="utf-8") for path in sorted(repo.glob(SEED_GLOB))]
     split = corpus_split(repo)
     if split is None:

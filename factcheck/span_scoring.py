@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from factcheck.cues import STANCES
 from factcheck.errors import FactcheckError
 from factcheck.resampling import Interval
 
@@ -122,33 +123,78 @@ class SpanReport:
         return asdict(self)
 
 
+def _offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_span(span: object, record: dict[str, Any], what: str, where: str) -> Span:
+    """One span's offsets relative to its sentence, checked against the sentence and its own text."""
+    offset, sentence = record.get("start", 0), record["text"]
+    if not (isinstance(span, dict) and _offset(span.get("start")) and _offset(span.get("end"))):
+        raise FactcheckError(f"{where}: {what} needs integer 'start' and 'end'")
+    start, end = span["start"] - offset, span["end"] - offset
+    if end <= start:
+        raise FactcheckError(f"{where}: {what} ({span['start']}-{span['end']}) ends before it starts")
+    if not 0 <= start < end <= len(sentence):
+        raise FactcheckError(
+            f"{where}: {what} ({span['start']}-{span['end']}) is outside the sentence "
+            f"({offset}-{offset + len(sentence)}); offsets are into the document, as 'start' is"
+        )
+    if "text" in span and span["text"] != sentence[start:end]:
+        raise FactcheckError(
+            f"{where}: {what} says {span['text']!r} but {span['start']}-{span['end']} holds "
+            f"{sentence[start:end]!r}"
+        )
+    return start, end
+
+
 def _gold_spans(record: dict[str, Any], key: str, where: str) -> list[Span]:
-    """A record's gold spans of one kind, relative to its sentence; a clear error if malformed."""
-    offset = record.get("start", 0)
-    spans = record.get(key, [])
-    if not isinstance(spans, list) or not isinstance(offset, int):
+    """A record's gold spans of one kind, relative to its sentence; a clear error if malformed.
+
+    Gold that does not say what it means would be scored silently (a span off by one counts
+    as a miss, a span twice as two), so every offset is checked against the sentence, against
+    the span's own ``text`` where it gives one, and against the kind's other spans.
+    """
+    offset, spans = record.get("start", 0), record.get(key, [])
+    if not isinstance(spans, list) or not _offset(offset):
         raise FactcheckError(f"{where}: '{key}' must be a list of spans and 'start' an integer")
+    if _offset(record.get("end")) and record["end"] - offset != len(record["text"]):
+        raise FactcheckError(
+            f"{where}: the sentence runs {offset}-{record['end']} but its text has {len(record['text'])} "
+            "characters"
+        )
     out = []
-    for span in spans:
-        if not (
-            isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int)
-        ):
-            raise FactcheckError(f"{where}: each of '{key}' needs integer 'start' and 'end'")
-        start, end = span["start"] - offset, span["end"] - offset
-        if not 0 <= start < end <= len(record["text"]):
+    for n, span in enumerate(spans, start=1):
+        out.append(_check_span(span, record, f"{key} span {n}", where))
+        if key == "sources" and isinstance(span, dict):
+            cue = span.get("cue")  # not scored here, but checked where it is given
+            if cue is None:
+                continue
+            _check_span(cue, record, f"the cue of sources span {n}", where)
+            if "stance" in cue and cue["stance"] not in STANCES:
+                raise FactcheckError(
+                    f"{where}: the cue of sources span {n} has stance {cue['stance']!r}; "
+                    f"one of {', '.join(STANCES)}"
+                )
+    for k, (a, b) in enumerate(sorted(out)[1:], start=1):
+        before = sorted(out)[k - 1]
+        if a < before[1]:
             raise FactcheckError(
-                f"{where}: a span of '{key}' ({span['start']}-{span['end']}) is outside the sentence"
+                f"{where}: two '{key}' spans overlap ({before[0] + offset}-{before[1] + offset} and "
+                f"{a + offset}-{b + offset}); each stretch of text is one span"
             )
-        out.append((start, end))
     return out
 
 
-def score_span_gold(records: Sequence[dict[str, Any]], path: str = "<data>") -> SpanReport | None:
+def score_span_gold(
+    records: Sequence[dict[str, Any]], path: str = "<data>", lines: Sequence[int] | None = None
+) -> SpanReport | None:
     """Extract spans from each sentence that has span gold and score them; None when none has.
 
     A record carries span gold when it has a ``sources`` or ``quantities``
     list (data/spans/gold.jsonl is the format); offsets are into its document,
-    with ``start`` the sentence's own offset. Each sentence is read on its own,
+    with ``start`` the sentence's own offset; ``lines`` (each record's line in
+    ``path``) lets an error name the line. Each sentence is read on its own,
     so a quote that opened in an earlier sentence is not seen.
     """
     from factcheck.data import group_ids
@@ -166,7 +212,7 @@ def score_span_gold(records: Sequence[dict[str, Any]], path: str = "<data>") -> 
     for n, record in enumerate(records, start=1):
         if "sources" not in record and "quantities" not in record:
             continue
-        where = f"{path}: record {n}"
+        where = f"{path}:{lines[n - 1]}" if lines is not None else f"{path}: record {n}"
         gold_sources = _gold_spans(record, "sources", where)
         gold_quantities = _gold_spans(record, "quantities", where)
         found = extract_spans(record["text"], [(0, len(record["text"]))])

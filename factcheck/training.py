@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import platform
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +23,7 @@ import nltk
 import numpy
 import sklearn
 from scipy import sparse
+from sklearn.base import clone
 from sklearn.model_selection import GroupShuffleSplit, StratifiedShuffleSplit
 from sklearn.pipeline import Pipeline
 
@@ -27,7 +31,7 @@ from factcheck import __version__
 from factcheck.bases import Base, load_base
 from factcheck.context import document_bounds, layout
 from factcheck.data import Example, document_ids, group_ids, iter_examples, label_counts, parse_examples
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, UsageError
 from factcheck.evaluation import Report, score
 from factcheck.inputs import read_bytes
 from factcheck.labels import LABEL_IDS, LABELS
@@ -81,6 +85,9 @@ def train_model(
     say, holdout = _start(out_dir, holdout, eval_on, progress)
     if weights is not None and len(weights) != len(data):
         raise ValueError(f"{len(weights)} weights for {len(data)} training files")
+    for weight in weights or ():
+        if not 0 < weight < float("inf"):
+            raise UsageError(f"--weight {weight}: give a number above 0, such as 5")
     with model_lock(out_dir):
         shipped = None
         if base is not None:
@@ -114,10 +121,10 @@ def train_model(
             say(f"reading {eval_on}")
             test, evaluation_source = _read_annotated(eval_on, notes)
         pipeline = pipeline if pipeline is not None else make_model()
-        if jobs > 1:
-            for key in ("n_jobs", "classifier__n_jobs"):
-                if key in pipeline.get_params():
-                    pipeline.set_params(**{key: jobs})
+        if jobs > 1 and "n_jobs" in pipeline.get_params(deep=False):
+            # The context stage's out-of-fold fits run in parallel; a caller's pipeline is not changed.
+            # (LogisticRegression's own n_jobs does nothing since scikit-learn 1.8, and warns.)
+            pipeline = clone(pipeline).set_params(n_jobs=jobs)
         work = ""
         if isinstance(pipeline, DocumentClassifier):
             documents = len(document_bounds(document_ids(train), len(train)))
@@ -160,7 +167,7 @@ def _start(
     A wrong --out, or another train writing there, is found before the fit, not after it.
     """
     if not 0 <= holdout < 1:
-        raise FactcheckError(f"--holdout must be at least 0 and below 1, got {holdout}")
+        raise UsageError(f"--holdout {holdout}: give a share at least 0 and below 1, such as 0.2")
     check_out_dir(out_dir)
     return progress or (lambda _message: None), 0.0 if eval_on is not None else holdout
 
@@ -209,17 +216,14 @@ def train_out_of_core(
     ``--base`` is not offered: the base is for adding a little data to the
     shipped model's, not for training sets of this size.
     """
-    import tempfile
-
     from sklearn.linear_model import SGDClassifier
 
     say, holdout = _start(out_dir, holdout, eval_on, progress)
     out = Path(out_dir)
     rng = numpy.random.default_rng(seed)
-    with (
-        model_lock(out_dir),
-        tempfile.TemporaryDirectory(dir=out.resolve().parent, prefix=f".{out.name}.spill-") as spill,
-    ):
+    with model_lock(out_dir), _spill_dir(out) as spill:
+        # The dev file is read (and checked) before the epochs, not after: a typo in it costs seconds.
+        evaluation = _read_annotated(eval_on, notes) if eval_on is not None else None
         pipeline = make_pipeline(classifier="sgd", c=c)
         counts = pipeline[0]
         df = numpy.zeros(counts.width, dtype=numpy.int64)
@@ -300,9 +304,9 @@ def train_out_of_core(
 
         report = None
         evaluation_source = None
-        if eval_on is not None:
+        if evaluation is not None:
             say(f"scoring {eval_on}")
-            test, evaluation_source = _read_annotated(eval_on, notes)
+            test, evaluation_source = evaluation
             tested = len(test)
             report = score([e.label for e in test], list(pipeline.predict([e.text for e in test])))
         elif tested:
@@ -318,6 +322,20 @@ def train_out_of_core(
         say(f"writing {out_dir}")
         model_dir = save_model(pipeline, card, out_dir)
         return TrainResult(model_dir, read_card(model_dir), report)
+
+
+@contextmanager
+def _spill_dir(out: Path) -> Iterator[str]:
+    """A fresh spill folder beside ``out``, after deleting any a killed run left there.
+
+    A run killed outright (SIGKILL, the out-of-memory killer, a reboot) cannot clean up its
+    spill, gigabytes for a large file; entered with the model lock held, no live run owns one.
+    """
+    parent = out.resolve().parent
+    for stale in parent.glob(f".{out.name}.spill-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(dir=parent, prefix=f".{out.name}.spill-") as spill:
+        yield spill
 
 
 def _keyed_examples(path: str | Path, several: bool) -> Iterator[tuple[str, Example]]:
@@ -356,11 +374,8 @@ def _score_held_out(
 
 
 def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()  # hashlib.file_digest is Python 3.11+; factcheck supports 3.10
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def build_card(
@@ -557,16 +572,19 @@ def _split(
             raise FactcheckError(
                 "cannot hold out a share: all sentences come from one document; use --holdout 0"
             )
-        splitter = GroupShuffleSplit(n_splits=1, test_size=holdout, random_state=seed)
-        train_idx, test_idx = next(splitter.split(examples, labels, groups))
+        splitter: GroupShuffleSplit | StratifiedShuffleSplit = GroupShuffleSplit(
+            n_splits=1, test_size=holdout, random_state=seed
+        )
+        parts = splitter.split(examples, labels, groups)
     else:
         splitter = StratifiedShuffleSplit(n_splits=1, test_size=holdout, random_state=seed)
-        try:
-            train_idx, test_idx = next(splitter.split(examples, labels))
-        except ValueError as err:
-            raise FactcheckError(
-                f"cannot hold out a share of {holdout}: {err}; add examples or use --holdout 0"
-            ) from None
+        parts = splitter.split(examples, labels)
+    try:
+        train_idx, test_idx = next(parts)
+    except ValueError as err:  # "the resulting train set will be empty": too few documents for the share
+        raise FactcheckError(
+            f"cannot hold out a share of {holdout}: {err}; add examples or use a smaller --holdout"
+        ) from None
     train = [examples[i] for i in train_idx]
     missing = sorted(set(labels) - {e.label for e in train} - set(base_labels))
     if missing:

@@ -51,3 +51,18 @@ def test_a_symbolic_link_keeps_pointing_at_the_file_it_names(tmp_path: Path):
     assert link.is_symlink()
     assert target.read_text() == "new\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "real.txt"]
+
+
+def test_a_replaced_file_keeps_its_mode_and_a_new_one_follows_the_umask(tmp_path: Path):
+    private = tmp_path / "private.jsonl"
+    private.write_text("old")
+    private.chmod(0o600)
+    atomic_write_text(private, "new")
+    assert private.read_text() == "new" and stat.S_IMODE(private.stat().st_mode) == 0o600
+    old = os.umask(0o027)
+    try:
+        fresh = tmp_path / "fresh.jsonl"
+        atomic_write_text(fresh, "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o640

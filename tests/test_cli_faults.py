@@ -373,3 +373,31 @@ def test_an_interrupt_a_command_handled_inside_a_string_exec_leaves_its_exit_cod
     )
     done = subprocess.run([sys.executable, "-m", "probe"], cwd=tmp_path, timeout=60)
     assert done.returncode == 0
+
+
+def test_sigterm_during_train_exits_143_and_leaves_the_previous_model(tiny_model: Path, tmp_path: Path):
+    target = tmp_path / "m"
+    shutil.copytree(tiny_model, target)
+    before = (target / "model.json").read_bytes()
+    process = _train(target)
+    _wait_for(process, "fitting")
+    process.send_signal(signal.SIGTERM)
+    err = process.stderr.read()
+    assert process.wait(timeout=60) == 143
+    assert "Traceback" not in err and err.strip().endswith("factcheck: terminated")
+    assert (target / "model.json").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if ".new-" in p.name or ".spill-" in p.name]
+
+
+def test_out_of_core_train_removes_the_spill_a_killed_run_left(tmp_path: Path):
+    stale = tmp_path / ".m.spill-deadrun"
+    stale.mkdir()
+    (stale / "0.npz").write_bytes(b"x" * 1000)
+    out = tmp_path / "m"
+    result = subprocess.run(
+        [*FACTCHECK, "train", str(STARTER), "--out-of-core", "--holdout", "0", "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not [p for p in tmp_path.iterdir() if ".spill-" in p.name]

@@ -57,8 +57,7 @@ def test_evaluate_file_returns_the_calibration_curve(tiny_model: Path):
 
 def test_parallel_labelling_is_the_same_in_the_same_order():
     from factcheck.data import document_ids, read_examples
-    from factcheck.evaluation import label_sentences_parallel
-    from factcheck.labelling import Labeller
+    from factcheck.labelling import Labeller, label_sentences_parallel
 
     examples = read_examples(REPO / "data" / "corpus" / "dev.jsonl")[:200]
     texts, documents = [e.text for e in examples], document_ids(examples)

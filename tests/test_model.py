@@ -1,18 +1,21 @@
 import numpy as np
 import pytest
 from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
 from sklearn.metrics import f1_score
 from sklearn.model_selection import cross_val_score
 
 from factcheck.data import read_examples
-from factcheck.model import best_class_bias, make_pipeline
+from factcheck.model import best_class_bias, make_model, make_pipeline
 from tests.conftest import STARTER
 
 
 def test_pipeline_follows_sklearn_conventions():
     pipeline = make_pipeline(classifier="svm", c=3.0)
     assert pipeline.get_params()["classifier__estimator__C"] == 3.0
-    clone(pipeline).set_params(classifier__estimator__C=1.0)  # clone and set_params work
+    other = clone(pipeline).set_params(classifier__estimator__C=1.0)
+    assert other.get_params()["classifier__estimator__C"] == 1.0
+    assert pipeline.get_params()["classifier__estimator__C"] == 3.0  # the clone is a separate estimator
     examples = read_examples(STARTER)
     texts, labels = [e.text for e in examples], [e.label for e in examples]
     pipeline.fit(texts, labels)
@@ -25,7 +28,12 @@ def test_pipeline_follows_sklearn_conventions():
 def test_composes_with_cross_validation():
     examples = read_examples(STARTER)
     scores = cross_val_score(make_pipeline(), [e.text for e in examples], [e.label for e in examples], cv=2)
-    assert len(scores) == 2
+    assert len(scores) == 2 and all(0.25 < score <= 1 for score in scores)  # better than chance on 4 labels
+
+
+def test_an_unfitted_context_model_raises_not_fitted_error():
+    with pytest.raises(NotFittedError):
+        make_model().predict(["Officials said 40 people were hurt."])
 
 
 @pytest.mark.parametrize("kind", ["logreg", "svm", "sgd"])

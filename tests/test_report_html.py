@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import html
 import json
@@ -319,6 +320,13 @@ def test_evaluation_page_without_mistakes_says_how_to_list_them():
     evaluation = _evaluation("x")
     page = evaluation_html(Evaluation(evaluation.report, [], evaluation.calibration))
     assert "--errors N" in page and "<table" not in page
+
+
+def test_evaluation_page_of_a_perfect_score_does_not_ask_for_mistakes_there_are_none_of():
+    evaluation = _evaluation("x")
+    perfect = dataclasses.replace(evaluation.report, accuracy=1.0)
+    page = evaluation_html(Evaluation(perfect, [], evaluation.calibration))
+    assert "every sentence got its gold label" in page and "--errors N" not in page
 
 
 def test_report_carries_exactly_the_rows_given():

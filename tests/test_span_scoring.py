@@ -54,7 +54,7 @@ def test_a_file_without_span_gold_has_no_span_report() -> None:
 
 
 def test_a_span_outside_its_sentence_is_a_clear_error() -> None:
-    with pytest.raises(FactcheckError, match=r"gold.jsonl: record 1: a span of 'quantities' \(0-99\)"):
+    with pytest.raises(FactcheckError, match=r"gold.jsonl: record 1: quantities span 1 \(0-99\) is outside"):
         score_span_gold([_record("Six people.", 0, [], [{"start": 0, "end": 99}])], "gold.jsonl")
 
 
@@ -66,7 +66,7 @@ def test_evaluate_scores_spans_when_the_file_has_span_gold(tmp_path: Path, tiny_
     )
     runner = CliRunner()
     shown = runner.invoke(app, ["evaluate", str(data), "--model", str(tiny_model)])
-    assert shown.exit_code == 0 and "spans (1 sentences" in shown.stdout
+    assert shown.exit_code == 0 and "spans (1 sentence with span gold" in shown.stdout
     as_json = json.loads(
         runner.invoke(app, ["evaluate", str(data), "--model", str(tiny_model), "-f", "json"]).stdout
     )
@@ -115,3 +115,54 @@ def test_span_f1_over_resampled_documents_holds_the_pooled_figure():
 def test_span_f1_resampling_needs_a_document_per_sentence():
     with pytest.raises(ValueError, match="same length"):
         bootstrap_span_f1([([(0, 1)], [])], [])
+
+
+TEXT = "About 3,000 cars were sold, police said."
+
+
+@pytest.mark.parametrize(
+    ("quantities", "sources", "message"),
+    [
+        # offsets off by one, which the span's own text gives away
+        (
+            [{"start": 5, "end": 15, "text": "3,000 cars"}],
+            [],
+            r"quantities span 1 says '3,000 cars' but 5-15 holds",
+        ),
+        ([{"start": 15, "end": 6}], [], r"quantities span 1 \(15-6\) ends before it starts"),
+        ([{"start": True, "end": 10}], [], r"quantities span 1 needs integer 'start' and 'end'"),
+        (
+            [{"start": 6, "end": 16}, {"start": 12, "end": 16}],
+            [],
+            r"two 'quantities' spans overlap \(6-16 and 12-16\)",
+        ),
+        (
+            [],
+            [{"start": 28, "end": 34, "cue": {"start": 35, "end": 99}}],
+            r"the cue of sources span 1 \(35-99\) is outside",
+        ),
+        ([], [{"start": 28, "end": 34, "cue": {"start": 35, "end": 39, "stance": "sure"}}], r"stance 'sure'"),
+    ],
+)
+def test_span_gold_that_contradicts_itself_is_an_error_not_a_silent_miss(
+    quantities, sources, message
+) -> None:
+    with pytest.raises(FactcheckError, match=message):
+        score_span_gold([_record(TEXT, 0, sources, quantities)], "gold.jsonl")
+
+
+def test_a_sentence_whose_end_disagrees_with_its_text_is_an_error() -> None:
+    record = {**_record(TEXT, 100, [], []), "end": 120}
+    with pytest.raises(FactcheckError, match=r"record 1: the sentence runs 100-120 but its text has 40"):
+        score_span_gold([record])
+
+
+def test_evaluate_names_the_line_of_bad_span_gold(tmp_path: Path, tiny_model: Path) -> None:
+    data = tmp_path / "gold.jsonl"
+    bad = _record(TEXT, 0, [], [{"start": 15, "end": 6}])
+    data.write_text("\n\n" + json.dumps(_record(TEXT, 0, [], [])) + "\n" + json.dumps(bad) + "\n")
+    result = CliRunner().invoke(app, ["evaluate", str(data), "--model", str(tiny_model)])
+    assert (
+        result.exit_code == 1
+        and "gold.jsonl:4: quantities span 1 (15-6) ends before it starts" in result.output
+    )

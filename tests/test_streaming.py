@@ -72,6 +72,12 @@ def test_jsonl_documents_and_their_errors(tmp_path: Path):
         ('{"id": "a"}\n', r'docs\.jsonl:1: "text" must be a string'),
         ('["a"]\n', r"docs\.jsonl:1: expected an object"),
         ("\n\n", r"docs\.jsonl: input is empty"),
+        # rows are named by the id: two documents under one would share names and offsets
+        (
+            '{"id": "a", "text": "x"}\n{"id": "b", "text": "y"}\n{"id": "a", "text": "z"}\n',
+            r"docs\.jsonl:3: id a is also on line 1",
+        ),
+        ('{"id": 7, "text": "x"}\n{"id": "7", "text": "y"}\n', r"docs\.jsonl:2: id 7 is also on line 1"),
     ):
         path.write_text(body, encoding="utf-8")
         with pytest.raises(FactcheckError, match=message):

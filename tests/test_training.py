@@ -121,14 +121,14 @@ def _sorted_by_label(tmp_path: Path) -> Path:
 
 
 def test_out_of_core_fits_tfidf_exactly_and_trains_a_working_model(tmp_path: Path):
-    from factcheck.data import read_examples
+    from factcheck.data import iter_examples
     from factcheck.labelling import Labeller
     from factcheck.model import make_pipeline
     from factcheck.training import train_out_of_core
 
     data = _sorted_by_label(tmp_path)
     result = train_out_of_core([data], tmp_path / "m", holdout=0, chunk=7, epochs=5)
-    examples = read_examples(data)
+    examples = list(iter_examples(data))  # read as the file stands: out of core has no context stage
     texts = [e.text for e in examples]
     memory = make_pipeline()
     memory[:2].fit(texts)
@@ -254,3 +254,48 @@ def test_each_file_counts_with_its_weight(tmp_path: Path):
     assert np.allclose(trained.predict_proba(probe), direct.predict_proba(probe))
     with pytest.raises(ValueError, match="1 weights for 2 training files"):
         train_model([STARTER, mine], tmp_path / "m2", holdout=0, weights=[1.0])
+
+
+@pytest.mark.parametrize("make", ["make_model", "make_pipeline"])
+def test_jobs_set_the_context_stage_on_a_copy_and_nothing_warns(tmp_path: Path, make: str):
+    import warnings
+
+    from factcheck import model
+
+    pipeline = getattr(model, make)()
+    before = pipeline.get_params()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # LogisticRegression(n_jobs=…) warns on scikit-learn 1.8+
+        train_model([STARTER], tmp_path / "m", holdout=0, pipeline=pipeline, jobs=2)
+    assert pipeline.get_params().keys() == before.keys()
+    assert all(pipeline.get_params()[k] == v for k, v in before.items() if k.endswith("n_jobs"))
+
+
+def test_out_of_core_reads_the_eval_file_before_any_epoch(tmp_path: Path):
+    from factcheck.training import train_out_of_core
+
+    progress: list[str] = []
+    with pytest.raises(FactcheckError, match=r"nosuch\.jsonl"):
+        train_out_of_core(
+            [STARTER], tmp_path / "m", eval_on=tmp_path / "nosuch.jsonl", progress=progress.append
+        )
+    assert not [m for m in progress if m.startswith("epoch")]
+
+
+def test_a_share_too_large_for_the_documents_is_an_error_not_a_traceback(tmp_path: Path):
+    with pytest.raises(FactcheckError, match=r"cannot hold out a share of 0\.97: .*smaller --holdout"):
+        train_model([STARTER], tmp_path / "m", holdout=0.97)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"holdout": 1.0}, r"--holdout 1\.0: give a share"),
+        ({"weights": [0.0]}, r"--weight 0\.0: give a number"),
+    ],
+)
+def test_option_values_out_of_range_are_usage_errors_from_the_library(tmp_path: Path, kwargs, message):
+    from factcheck.errors import UsageError
+
+    with pytest.raises(UsageError, match=message):
+        train_model([STARTER], tmp_path / "m", **kwargs)
