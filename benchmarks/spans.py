@@ -22,6 +22,7 @@ process, and as the command a user runs), and quantulum3 (if installed:
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
 import subprocess
@@ -377,13 +378,23 @@ def _size(where: str, tally: Tally) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    timed = "--accuracy-only" not in args
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--accuracy-only", action="store_true", help="print the span tables; no timing, SPANS.md untouched"
+    )
+    parser.add_argument(
+        "--tuning-errors",
+        action="store_true",
+        help="print each error on tuning documents (our dev, real train and dev); no test document is read",
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS, help="the report to write")
+    options = parser.parse_args(argv)
+    timed = not options.accuracy_only
     corpus_docs, corpus_test = load("test")
     _, corpus_dev = load("dev")
     tuned = {"our corpus": document_scores(corpus_docs, corpus_dev)}
     real = load_real()
-    if "--tuning-errors" in args:  # before any test document is read
+    if options.tuning_errors:  # before any test document is read
         lines = tuning_errors(corpus_docs, corpus_dev)
         if not isinstance(real, str):
             real_docs, records = real
@@ -621,6 +632,13 @@ def main(argv: list[str] | None = None) -> int:
         'ends the sentence, and "one" is a pronoun only before a listed verb ("one analysis" is a count).',
         "Without sentence bounds (`extract_spans(text)`), sources no longer run across a blank line.",
         "",
+        '"Made" then joined the lexicon ("Rep. Lee made the following statement: \u201c\u2026\u201d"),',
+        "and every earlier round's gold was read again for it (data/real/README.md says how): five",
+        "rows gained the source, one of them a test release. Real test sources moved from",
+        "0.829/0.861 to 0.825/0.856: the rules take a word of that release's long aside before its",
+        "subject, which was not fixed, as it was found on a test document. (There was no tenth round",
+        "of span gold: the tenth round of annotation relabelled sentences, data/real/round10/.)",
+        "",
         "An eleventh round had 116 more real train documents with span gold (30 press releases, 16",
         "FOMC statements, 70 NewsSD-ENG sentences; written before any rule ran on them). Before any",
         "change the rules scored 0.880/0.880 on these documents (sources exact/overlap; quantities",
@@ -719,6 +737,22 @@ def main(argv: list[str] | None = None) -> int:
         "is where the held-out figures above moved (our test sources 0.931/0.938 -> 0.933/0.940,",
         "one source its gold has; two more it does not have change their boundary only). No gold was",
         "changed; real text did not move.",
+        "",
+        "The fifteenth round drew 100 more real train documents (40 press releases, 60 NewsSD-ENG",
+        "sentences: the twelfth draw of data/real/README.md), annotated before any rule ran on them;",
+        "the rules scored them 0.845/0.870",
+        "(sources exact/overlap) and 0.896/0.931 (quantities). What the rules then changed for its",
+        'errors: a negated auxiliary written as one token had been taken into the subject ("They',
+        'don\'t think" -> "They don\'t"; with a curly apostrophe the source was lost), "Even" before',
+        'a subject, "Says Ana Stimmel: \u201c\u2026\u201d", cue nouns before a modal ("the project will")',
+        'or before "for" ("claims for flood insurance"), "think about", ordinals in words',
+        '("twenty-first"), lower-case datelines, legal citations, "range in size from". Every span of',
+        "every corpus and real document was compared before and after: 161 changes, 108 of them in",
+        'State of the Union addresses (no span gold there), most a subject losing its "don\'t". Real',
+        "tuning sources 0.929/0.938 -> 0.932/0.940, quantities 0.898/0.941 -> 0.900/0.943; our dev",
+        "unchanged. Read once after the last change, real test sources moved from 0.828/0.859 to",
+        "0.826/0.857 (one source more found, which its gold does not have); every other held-out",
+        "figure is unchanged.",
         "",
         f"## Tuning documents: our dev; real dev and {train_docs} real train documents",
         "",
@@ -839,7 +873,7 @@ def main(argv: list[str] | None = None) -> int:
             "far slower. It is not used; the rules are.",
         ]
     report = "\n".join(lines) + "\n"
-    RESULTS.write_text(report, encoding="utf-8")
+    options.out.write_text(report, encoding="utf-8")
     sys.stdout.write(report)
     return 0
 

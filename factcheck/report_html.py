@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
 from factcheck.escaping import BIDI_VISIBLE
+from factcheck.formatting import counted
 from factcheck.labels import LABEL_IDS, LABELS
 from factcheck.paragraphs import BLANK_LINE
 from factcheck.resampling import NO_RANGE
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # the CLI imports this module for REVIEW_BELOW, so ``--help``
 #: Sentences whose label probability is below this are flagged "needs review".
 #: Chosen on the corpus dev split from the shipped model's calibration curve by
 #: ``python benchmarks/review_threshold.py`` (see benchmarks/REVIEW_THRESHOLD.md).
-REVIEW_BELOW = 0.6
+REVIEW_BELOW = 0.7
 
 #: With more articles than this, each starts collapsed so a 1,000-article page opens fast.
 OPEN_UP_TO = 20
@@ -279,7 +280,7 @@ def predictions_html(
     }
     data["id"] = hashlib.sha256(script_json(data).encode("utf-8")).hexdigest()[:16]
     n_docs, n_rows = len(docs), len(all_rows)
-    about = f"{n_docs} article{'s' * (n_docs != 1)}, {n_rows} sentences" + (
+    about = f"{counted(n_docs, 'article')}, {counted(n_rows, 'sentence')}" + (
         f" · model {model}" if model else ""
     )
     body = f"""<header>
@@ -304,7 +305,9 @@ the model's, 0 reverts. Export writes the labels you set as JSONL for
     return _page(title, body, _asset("report.js"), data)
 
 
-def _mistakes_html(mistakes: Sequence[Mistake]) -> str:
+def _mistakes_html(mistakes: Sequence[Mistake], report: Report) -> str:
+    if not mistakes and report.accuracy == 1.0:
+        return '<p class="note">No mistakes: every sentence got its gold label.</p>'
     if not mistakes:
         return '<p class="note">No mistakes listed (run with <code>--errors N</code> to list N).</p>'
     rows = "\n".join(
@@ -338,7 +341,8 @@ def _spans_html(report: SpanReport | None) -> str:
     )
     span_column = "<th>F1 95%</th>" if ranges else ""
     return (
-        f'<h2>Source and quantity spans</h2><p class="note">{report.sentences} sentences with span gold'
+        "<h2>Source and quantity spans</h2>"
+        f'<p class="note">{counted(report.sentences, "sentence")} with span gold'
         f"{'; 95% ranges over the documents, resampled' if ranges else ''}.</p>"
         '<table class="mistakes spans"><thead><tr><th>spans</th><th>match</th><th>precision</th>'
         f"<th>recall</th><th>F1</th>{span_column}<th>gold</th><th>found</th></tr></thead><tbody>\n{rows}\n"
@@ -357,7 +361,7 @@ def evaluation_html(
 
     report: Report = evaluation.report
     bins: list[CalibrationBin] = evaluation.calibration
-    about = f"{data}: {report.examples} sentences" + (f" · model {model}" if model else "")
+    about = f"{data}: {counted(report.examples, 'sentence')}" + (f" · model {model}" if model else "")
     ranges = ""
     if (found := evaluation.intervals) is not None:
         per_label = ", ".join(f"{label} {r}" for label, r in found.per_label.items() if r is not None)
@@ -382,7 +386,7 @@ prediction; shading is the share of the row.</figcaption></figure>
 diagonal of perfect calibration; the number is the bin's sentences.</figcaption></figure>
 </div>
 <h2>Most confident mistakes</h2>
-{_mistakes_html(evaluation.mistakes)}
+{_mistakes_html(evaluation.mistakes, report)}
 {_spans_html(evaluation.spans)}
 </main>"""
     return _page(title, body)

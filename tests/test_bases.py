@@ -30,8 +30,9 @@ def test_shipped_base_is_counts_of_the_corpus_train_split_and_no_text():
     # each corpus sentence counts as the default model counted it; real ones once
     assert base.weights is not None
     corpus = next(s for s in description["sources"] if s["name"] == "factcheck corpus, train split")
-    assert corpus["weight"] == CORPUS_WEIGHT and sum(base.weights == CORPUS_WEIGHT) == corpus["examples"]
-    assert sum(base.weights == 1.0) == base.counts.shape[0] - corpus["examples"]
+    assert description["sources"][0] is corpus and corpus["weight"] == CORPUS_WEIGHT  # the corpus rows first
+    assert (base.weights[: corpus["examples"]] == CORPUS_WEIGHT).all()
+    assert (base.weights[corpus["examples"] :] == 1.0).all()
 
 
 def test_counts_match_the_text_they_were_made_from(starter_base: Path):
