@@ -400,7 +400,7 @@ def predict(
     """
     from factcheck.formatting import labelled_row_stream
     from factcheck.inputs import STDIN, batches, expand_inputs, stream_units
-    from factcheck.labelling import Labeller, label_stream_parallel
+    from factcheck.labelling import Labeller, label_documents, label_stream_parallel
     from factcheck.report_html import predictions_html
 
     if text is not None and inputs:
@@ -415,12 +415,8 @@ def predict(
         )
     unread = _Unread(inputs)
     if fmt is RowFormat.html:  # a page needs every document whole
-        texts: dict[str, str] = {}
         units = stream_units(inputs, text, input_format.value, _note_conversion, _warn_one, unread)
-        for unit in (u for u in units if u is not None):
-            texts[unit.doc] = texts.get(unit.doc, "") + unit.text
-        labeller = Labeller.load(model, trust_model)
-        rows = [row for doc, body in texts.items() for row in labeller.label_text(body, doc, explain, spans)]
+        texts, rows = label_documents(units, Labeller.load(model, trust_model), explain, spans)
         page = predictions_html([r.to_dict() for r in rows], texts, review_below=review_below, model=model)
         _emit(page, output)
         unread.check()

@@ -371,6 +371,22 @@ def renumber(rows: list[LabelledSentence], counters: dict[str, int]) -> list[Lab
     return [replace(row, index=start.get(row.doc, 0) + row.index) for row in rows]
 
 
+def label_documents(
+    units: Iterable[Unit | None], labeller: Labeller, explain: int = 0, spans: bool = True
+) -> tuple[dict[str, str], list[LabelledSentence]]:
+    """Each document's whole text, by name, and its labelled sentences: what a report shows.
+
+    The units a stream yields are pieces of documents (a paragraph window, a batch's end);
+    a page shows every document whole, so they are joined before labelling.
+    """
+    texts: dict[str, str] = {}
+    for unit in units:
+        if unit is not None:
+            texts[unit.doc] = texts.get(unit.doc, "") + unit.text
+    rows = [row for doc, body in texts.items() for row in labeller.label_text(body, doc, explain, spans)]
+    return texts, rows
+
+
 def label_sentences_parallel(
     texts: list[str],
     documents: list[str],

@@ -71,3 +71,16 @@ def test_in_order_keeps_a_window_and_hands_on_what_was_read_before_an_error():
     assert list(itertools.islice(results, 2)) == [20, 30]
     with pytest.raises(FactcheckError, match=r"docs\.jsonl:4"):
         next(results)
+
+
+def test_label_documents_joins_a_documents_pieces_and_labels_it_as_one_text(tiny_model: Path):
+    from factcheck.inputs import Unit
+
+    labeller = Labeller.load(tiny_model)
+    first, second = "Officials said 40 people were hurt. ", "This is a disgrace."
+    units = [Unit("a", first), None, Unit("a", second, len(first), False), Unit("b", "Prices rose 3%.")]
+    texts, rows = factcheck.labelling.label_documents(units, labeller)
+    assert texts == {"a": first + second, "b": "Prices rose 3%."}
+    assert [r.to_dict() for r in rows] == [r.to_dict() for r in labeller.label_text(first + second, "a")] + [
+        r.to_dict() for r in labeller.label_text("Prices rose 3%.", "b")
+    ]
