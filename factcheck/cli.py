@@ -20,7 +20,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
@@ -803,16 +802,9 @@ def evaluate(
     if fmt is EvalFormat.html:
         _emit(evaluation_html(evaluation, data=str(data), model=model), output)
     elif fmt is EvalFormat.json:
-        record = {**evaluation.report.to_dict(), "documents": evaluation.documents}
-        if evaluation.intervals is not None:
-            record["intervals"] = evaluation.intervals.to_dict()
-        if evaluation.spans is not None:
-            record["spans"] = evaluation.spans.to_dict()
-        if errors:
-            record["mistakes"] = [
-                {**asdict(m), "explanation": [asdict(p) for p in m.explanation]} for m in evaluation.mistakes
-            ]
-        _emit(json.dumps(record, indent=2, ensure_ascii=False) + "\n", output)
+        _emit(
+            json.dumps(evaluation.to_dict(mistakes=bool(errors)), indent=2, ensure_ascii=False) + "\n", output
+        )
     else:
         mistakes = "\n" + mistakes_text(evaluation.mistakes) if errors else ""
         spans = "\n" + span_report_text(evaluation.spans) if evaluation.spans else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.data import document_ids, read_annotation_lines, read_examples
 from factcheck.labels import LABEL_IDS
@@ -216,6 +216,19 @@ class Evaluation:
     spans: SpanReport | None = None  # extraction scores, when the file has span gold
     intervals: Intervals | None = None  # how precise the scores are, over the file's documents
     documents: int | None = None  # how many the file holds: with one, ``intervals`` cannot be had
+
+    def to_dict(self, mistakes: bool = True) -> dict[str, Any]:
+        """The evaluation as JSON-ready data: the report's fields, then what the file allowed."""
+        record: dict[str, Any] = {**self.report.to_dict(), "documents": self.documents}
+        if self.intervals is not None:
+            record["intervals"] = self.intervals.to_dict()
+        if self.spans is not None:
+            record["spans"] = self.spans.to_dict()
+        if mistakes:
+            record["mistakes"] = [
+                {**asdict(m), "explanation": [asdict(p) for p in m.explanation]} for m in self.mistakes
+            ]
+        return record
 
 
 def evaluate_file(
