@@ -200,8 +200,8 @@ _DO_FORMS = {"do", "does", "did", "don't", "doesn't", "didn't", "don\u2019t", "d
 _NOT_SUBJECTS = {"that", "this", "which", "there", "what", "who", "these", "those", "here"}
 _DEMONSTRATIVES = {"this", "these"}
 _GLUED = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z]+ [A-Z])")
-# A focus adverb before a subject of two words or more: "Even a federal court says".
-_FOCUS = re.compile(r"(?:[Ee]ven|[Nn]ot even) +(?=\S+ )")
+# A focus adverb before a subject: "Even a federal court says", "Even Trump says".
+_FOCUS = re.compile(r"(?:[Ee]ven|[Nn]ot even) +(?=\S+ |[A-Z])")
 # Cues that are also common nouns, and the words after which they are verbs with a claim.
 _NOUN_CUES = {
     "credit", "record", "post", "list", "count", "report", "state", "issue", "answer", "call", "question",
@@ -328,8 +328,12 @@ _DOCUMENT_HEADS = _STUDIES | _STATEMENTS
 
 # Unions the rules test against, built once: a set built inside a rule is rebuilt on every call.
 _AUX_NOT_BE = frozenset(_AUX - _BE)
-# Cues whose plural before "for" is a noun ("claims for flood insurance"), not "calls for", a demand.
+# Cues whose plural before "for" is a noun ("claims for flood insurance"), not "calls for", a demand,
+# when a participle or one of these nouns modifies it ("cost estimates for", not "the bank estimates for").
 _COUNTED_NOUN_CUES = frozenset({"claim", "estimate", "forecast", "project", "grant", "credit", "record"})
+_COMPOUND_MODIFIERS = frozenset(
+    {"tax", "cost", "damage", "budget", "revenue", "growth", "price", "insurance", "health", "loan"}
+)
 _MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
 _BEFORE_A_NOUN = frozenset(_PREPOSITIONS | {"below", "above", "than", "under", "per"})  # "below forecast"
 _NO_VERB_LEMMA = frozenset({None, *_NOUN_CUES})  # a word that is no cue, or a cue that is also a noun
@@ -813,6 +817,11 @@ def _cue_at(sentence: list[Token], i: int) -> tuple[int, str] | None:
     return (1, lemma) if lemma is not None and " " not in lemma else None
 
 
+def _is_figure_word(word: str) -> bool:
+    """Whether a word opens a figure: "about 200", "about half", "about two-thirds"."""
+    return word[:1].isdigit() or word[:1] in "$£€" or word.split("-")[0] in _NUMBER_WORDS or word == "half"
+
+
 def _names_no_one(span: str) -> bool:
     """Whether a subject names no one: "Nobody", "No one at the ministry", "Almost nobody", "None of them"."""
     words = span.lower().split()
@@ -924,11 +933,23 @@ def _source_for(
         or (nxt in ("and", "or") and not (past and prev in _AUX_NOT_BE))
     ):
         return None  # "the reports and studies": nouns; "has acknowledged and discussed": a verb
-    if form == lemma + "s" and nxt == "for" and lemma in _COUNTED_NOUN_CUES and prev not in PRONOUNS:
-        return None  # "to pay anticipated claims for flood insurance", "estimates for 2024": a noun
+    if (
+        form == lemma + "s"
+        and nxt == "for"
+        and lemma in _COUNTED_NOUN_CUES
+        and (prev.endswith("ed") or prev in _COMPOUND_MODIFIERS)
+    ):
+        return None  # "anticipated claims for", "cost estimates for": nouns ("The IMF forecasts for": a verb)
     if form == lemma and nxt in ("is", "was") and prev not in PRONOUNS:
         return None  # "this labour dispute is one more sign": a noun
-    if form == lemma and lemma in _NOUN_CUES and nxt in _MODALS and prev not in PRONOUNS:
+    if (
+        form == lemma
+        and lemma in _NOUN_CUES
+        and nxt in _MODALS
+        and prev not in PRONOUNS
+        and not (i and sentence[i - 1].text.islower() and prev.endswith("s") and len(prev) > 3)
+        # "that economists forecast will": a plural subject before the verb
+    ):
         return None  # "the FRIB project will pursue": a noun ("that forecasters say may be revised": a verb)
     if nxt in _BE and form.endswith("s") and prev not in PRONOUNS:
         return None  # "the reports are": a noun; "which it says is happening" is a verb
@@ -1006,8 +1027,8 @@ def _source_for(
         and not _bare_clause(sentence, i + width)  # "found their homes were at risk": a finding
     ):
         return None  # "before it found a home", "found a buyer": something gained, no claim
-    if lemma == "think" and nxt in ("about", "of"):
-        return None  # "Kevin was thinking about our nation": a topic, no claim
+    if lemma == "think" and nxt in ("about", "of") and not _is_figure_word(_words(sentence, i + width + 1)):
+        return None  # "Kevin was thinking about our nation": a topic ("think about 200 died": a hedge)
     if lemma == "find" and nxt == "it" and _words(sentence, i + width + 2) == "to":
         return None  # "are finding it hard to hire": an experience, no claim
     if lemma == "find" and (
@@ -1663,6 +1684,8 @@ def _inverted(sentence: list[Token], i: int, width: int, after_quote: bool = Fal
             return None
         if after_quote and (form.endswith("ed") or form in ("said", "wrote")):
             return speaker if after is None or after.text in ",.:" else None
+        if _lemma(form) not in ("say", "add", "ask", "write", "explain", "note"):
+            return None  # 'Claims Adjuster: “…”' is a title, not a verb of speech and its speaker
         colon = i + width + len(names)
         quote_follows = (
             after is not None

@@ -63,7 +63,10 @@ def parse_examples(path: str | Path, data: bytes) -> list[Example]:
 
 
 def _start(record: dict[str, Any]) -> int | None:
+    """The row's offset, when it gives one; 10.0 is 10 (a table with a missing cell writes floats)."""
     start = record.get("start")
+    if isinstance(start, float) and start.is_integer():
+        return int(start)
     return start if isinstance(start, int) and not isinstance(start, bool) else None
 
 
@@ -87,11 +90,16 @@ def _reading_order(path: Path, rows: list[tuple[int, int | None, Example]]) -> l
             continue
         apart = next((k for k in range(1, len(members)) if members[k][0] != members[k - 1][0] + 1), None)
         if apart is not None:
+            offsets = (
+                ""
+                if path.suffix.lower() == ".csv"
+                else " (or give each row its 'start' offset, as annotate does)"
+            )
             raise FactcheckError(
-                f"{path}:{members[apart][1]}: document {doc_id!r} goes on here after other documents' "
-                f"sentences (it starts on line {members[0][1]}); factcheck reads a sentence with its "
-                "neighbours, so keep each document's sentences together in reading order (or give "
-                "each sentence's 'start' offset, as annotate does; or leave out doc_id if the order is lost)"
+                f"{path}:{members[apart][1]}: document {doc_id!r} goes on here after sentences that are "
+                f"not its own (it starts on line {members[0][1]}); factcheck reads a sentence with its "
+                f"neighbours, so keep each document's sentences together in reading order{offsets}, or "
+                "leave out doc_id if the order is lost"
             )
     # Documents in the order they first appear; a sentence without a document stays where it was.
     ordered: list[Example] = []

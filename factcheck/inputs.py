@@ -561,9 +561,13 @@ def _long_paragraph_cut(lines: list[str]) -> int:
 def _jsonl_units(
     lines: Iterable[tuple[int, str] | None], name: str, clean: _Cleaner
 ) -> Iterator[Unit | None]:
-    """One document a line: ``{"id": "...", "text": "..."}``; blank lines are skipped."""
+    """One document a line: ``{"id": "...", "text": "..."}``; blank lines are skipped.
+
+    Rows are named by the id, so one file giving an id twice is refused. The same id in
+    another input (a later shard) goes on with that document, its rows numbered on.
+    """
     seen = False
-    first_line: dict[str, int] = {}  # each id's line: rows are named by the id, so two would collide
+    ids: dict[str, int] = {}
     for item in lines:
         if item is None:
             yield FLUSH
@@ -580,9 +584,9 @@ def _jsonl_units(
             doc = f"{name}:{lineno}"
         elif not isinstance(doc, (str, int)) or isinstance(doc, bool):
             raise FactcheckError(f'{where}: "id" must be a string or a number')
-        if first_line.setdefault(str(doc), lineno) != lineno:
+        if ids.setdefault(str(doc), lineno) != lineno:
             raise FactcheckError(
-                f"{where}: id {display_name(str(doc))} is also on line {first_line[str(doc)]}; give each "
+                f"{where}: id {display_name(str(doc))} is also on line {ids[str(doc)]}; give each "
                 "document its own id (one line holds one whole document)"
             )
         seen = True

@@ -376,13 +376,19 @@ def label_documents(
 ) -> tuple[dict[str, str], list[LabelledSentence]]:
     """Each document's whole text, by name, and its labelled sentences: what a report shows.
 
-    The units a stream yields are pieces of documents (a paragraph window, a batch's end);
-    a page shows every document whole, so they are joined before labelling.
+    The units a stream yields are pieces of documents (a paragraph window, a batch's end,
+    the same id in a later input); a page shows every document whole, so they are joined
+    before labelling.
     """
     texts: dict[str, str] = {}
     for unit in units:
-        if unit is not None:
-            texts[unit.doc] = texts.get(unit.doc, "") + unit.text
+        if unit is None:
+            continue
+        if unit.first and unit.doc in texts:
+            # the same id in a later input goes on with the document, as a paragraph of its own
+            # (glued on, its first sentence would run into the last one before it)
+            texts[unit.doc] += "\n\n"
+        texts[unit.doc] = texts.get(unit.doc, "") + unit.text
     rows = [row for doc, body in texts.items() for row in labeller.label_text(body, doc, explain, spans)]
     return texts, rows
 

@@ -368,7 +368,10 @@ _IDENTIFIER_BEFORE = re.compile(
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.?|A\.\s?B\.|S\.\s?B\.)"
     r"|(?<![\w.])S\.)\s|[A-Za-z]|(?<=\w)-|\b[A-Z]{1,3}\d{1,2}\+)$"
 )
-_CODE_AFTER = re.compile(r"\s(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|USC\b|CFR\b)")  # "42 U.S.C.", "40 CFR"
+# "42 U.S.C.", "40 CFR 60": a title of a code (bare "USC", "CFR" only before a section: "300 USC students")
+_CODE_AFTER = re.compile(r"\s(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|(?:USC|CFR)(?=\s*(?:\u00a7|\d)))")
+# ... and the section after it: "\u00a7 1540", "29 U.S.C. 794"
+_CODE_BEFORE = re.compile(r"(?:\u00a7|U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|\bStat\.|\bUSC|\bCFR)\s*$")
 _EMERGENCY_NUMBERS = frozenset({"999", "911", "112", "111", "101", "000"})
 _DIALLED_BEFORE = re.compile(
     r"\b(?:call(?:s|ed|ing)?|dial(?:s|led|ed|ling|ing)?|ring(?:s|ing)?|rang)\s$", re.I
@@ -559,7 +562,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s$")
 # ten times a first of at least 10 (a range of changes is narrower: "fell by 5 to 10%").
 _CHANGE_BEFORE = re.compile(r"\bby\s$", re.I)
 _RANGE_VERB_BEFORE = re.compile(
-    r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+(?:in\s+[a-z]+\s+)?from\s$"
+    r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+(?:in\s+[a-z]+\s+(?:[a-z]+\s+)?)?from\s$"
 )  # "ranging from", "range in size from"
 _SCALE_SUFFIX_COUNT = re.compile(rf"\d[\d,]*(?:\.\d+)?(?:{_SUFFIXES})", re.IGNORECASE)  # "3m", no sign
 _IN_METRES = re.compile(r"\d[\d,]*(?:\.\d+)?m")
@@ -820,6 +823,9 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
     before, after = text[max(0, start - 30) : start], text[end : end + 12]
     if _DECADE_OR_CLOCK_AFTER.match(after):
         return True  # a decade "1990s", a clock time "08:47"
+    ordinal_second = after.lower().startswith("-second") and not after[7:8].isalpha()
+    if ordinal_second and before.lower().endswith(("the ", "its ")):
+        return True  # "the twenty-second anniversary": an ordinal ("a twenty-second ad" is a measure)
     # Every pattern below starts with a digit: a number in words ("two") skips them all.
     if first[:1].isdigit() and _digits_not_a_figure(text, first, m, before, after):
         return True
@@ -888,8 +894,8 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
         return True
     if _HOUR.fullmatch(first.lower()) or first.lower() == "401k":
         return True  # an hour, or the retirement plan named for its section of the tax code
-    if _INTEGER.fullmatch(first) and (before.rstrip().endswith("\u00a7") or _CODE_AFTER.match(after)):
-        return True  # a legal citation: "16 U.S.C. \u00a7 1540(g)", a title and a section
+    if _INTEGER.fullmatch(first) and (_CODE_BEFORE.search(before) or _CODE_AFTER.match(after)):
+        return True  # a legal citation: "16 U.S.C. \u00a7 1540(g)", "29 U.S.C. 794", a title and a section
     # the “1200 Club”: a number that opens a quoted name
     return before[-1:] in _OPENING_QUOTES and _QUOTED_NAME_AFTER.match(after) is not None
 
@@ -1101,7 +1107,7 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
             plus, end = end, end + 1  # "20+ trains": the "+" is the hedge, like "or more"
         if second:
             if _FROM_BEFORE.search(text, max(0, start - 6), start) and not _RANGE_VERB_BEFORE.search(
-                text, max(0, start - 32), start
+                text, max(0, start - 40), start
             ):  # "rose from 4.3% to 4.1%" is a change; "range (in size) from ten to 32 pages" a range
                 return "from"
             dash = m["join"].strip() in ("-", "\u2013", "—")

@@ -8,6 +8,7 @@ the one that was scored, so the card's figures describe the shipped weights.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import platform
 import shutil
@@ -332,7 +333,7 @@ def _spill_dir(out: Path) -> Iterator[str]:
     spill, gigabytes for a large file; entered with the model lock held, no live run owns one.
     """
     parent = out.resolve().parent
-    for stale in parent.glob(f".{out.name}.spill-*"):
+    for stale in parent.glob(f".{glob.escape(out.name)}.spill-*"):
         shutil.rmtree(stale, ignore_errors=True)
     with tempfile.TemporaryDirectory(dir=parent, prefix=f".{out.name}.spill-") as spill:
         yield spill

@@ -1154,3 +1154,25 @@ def test_negations_focus_adverbs_inverted_colons_and_nouns_before_modals(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each rule above, held to what it is for: "about" before a figure hedges it
+        ("Officials think about 200 people died in the flood.", [("Officials", "think")]),
+        ("Experts think about half of the jobs are at risk.", [("Experts", "think")]),
+        # a counted cue noun before "for" is a noun only after a participle or a modifying noun
+        ("The IMF forecasts for 2025 growth of 3.1 percent.", [("The IMF", "forecasts")]),
+        ("The bank estimates for this year a deficit of 2 percent.", [("The bank", "estimates")]),
+        ("Lawmakers want honest cost estimates for every bill.", []),
+        # a plural subject before a bare cue and a modal: the verb
+        ("The slowdown that economists forecast will hit exports.", [("economists", "forecast")]),
+        ("Claims Adjuster: \u201cThe roof was fine.\u201d", []),  # a title, not a verb and its speaker
+        ("Even Trump says the tariffs went too far.", [("Trump", "says")]),
+    ],
+)  # fmt: skip
+def test_the_real_news_rules_leave_the_sentences_they_are_not_about(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

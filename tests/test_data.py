@@ -246,3 +246,18 @@ def test_a_csv_cell_over_the_csv_modules_limit_is_an_error_with_its_line(tmp_pat
     path = write(tmp_path, "big.csv", f'text,label\nFine.,factual\n"{"x" * 200_000}",factual\n')
     with pytest.raises(FactcheckError, match=r"big\.csv:\d+: field larger than field limit"):
         read_examples(path)
+
+
+def test_an_offset_written_as_a_whole_float_still_orders_the_rows(tmp_path: Path):
+    # a table with an empty cell somewhere writes every offset as a float: 10.0 is 10
+    rows = [{"text": "B.", "label": "factual", "doc_id": "d", "start": 10.0}]
+    rows.append({"text": "A.", "label": "factual", "doc_id": "d", "start": 0.0})
+    path = write(tmp_path, "f.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    assert [e.text for e in read_examples(path)] == ["A.", "B."]
+
+
+def test_a_sentence_without_a_document_between_a_documents_rows_is_named_as_not_its_own(tmp_path: Path):
+    body = "text,label,doc_id\nA.,factual,d1\nB.,factual,\nC.,opinion,d1\n"
+    with pytest.raises(FactcheckError, match=r"u\.csv:4: .*after sentences that are not its own") as err:
+        read_examples(write(tmp_path, "u.csv", body))
+    assert "offset" not in str(err.value)  # a CSV row has no offset to give

@@ -84,3 +84,13 @@ def test_label_documents_joins_a_documents_pieces_and_labels_it_as_one_text(tiny
     assert [r.to_dict() for r in rows] == [r.to_dict() for r in labeller.label_text(first + second, "a")] + [
         r.to_dict() for r in labeller.label_text("Prices rose 3%.", "b")
     ]
+
+
+def test_label_documents_keeps_a_later_inputs_piece_of_a_document_a_paragraph_of_its_own(tiny_model: Path):
+    from factcheck.inputs import Unit
+
+    # the same id in a second shard: glued on, "May." and "I think" would be one sentence
+    units = [Unit("1", "Prices rose 5% in May."), Unit("1", "I think the plan is bad.")]
+    texts, rows = factcheck.labelling.label_documents(units, Labeller.load(tiny_model))
+    assert texts == {"1": "Prices rose 5% in May.\n\nI think the plan is bad."}
+    assert [r.text for r in rows] == ["Prices rose 5% in May.", "I think the plan is bad."]

@@ -730,7 +730,7 @@ def test_a_between_range_of_degrees_is_one_range_with_its_unit() -> None:
     [
         "They will train a twenty-first century workforce.",  # an ordinal in words
         "december 17, 2007 WASHINGTON, DC- The House approved the bill.",  # a month in lower case
-        "Notice was given under 16 U.S.C. \u00a7 1540(g), as 40 CFR requires.",  # legal citations
+        "Notice was given under 16 U.S.C. \u00a7 1540(g) and 40 CFR 60.",  # legal citations
     ],
 )
 def test_word_ordinals_lower_case_dates_and_legal_citations_are_not_figures(sentence: str) -> None:
@@ -748,3 +748,18 @@ def test_a_range_verb_with_its_dimension_keeps_from_x_to_y_one_range() -> None:
     (found,) = find_quantities("The turbines range in size from 30 to 140 feet.")
     assert (found.text, found.low, found.high, found.approximate) == ("30 to 140 feet", 30, 140, True)
     assert texts("Output rose in value from $5 to $7.") == ["$5", "$7"]  # a change stays two figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("More than 300 USC students protested.", ["300 USC students"]),  # the university, not a code
+        ("Penalties under 29 U.S.C. 794 reach $10,000.", ["$10,000"]),  # a title and its section
+        ("It marks the twenty-second anniversary of the attack.", []),  # an ordinal after "the"
+        ("Rents varied in most cities from $900 to $1,400.", ["$900 to $1,400"]),
+    ],
+)
+def test_citations_ordinals_and_ranges_at_the_edges_of_their_rules(
+    sentence: str, expected: list[str]
+) -> None:
+    assert texts(sentence) == expected
