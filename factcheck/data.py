@@ -87,6 +87,13 @@ def _reading_order(path: Path, rows: list[tuple[int, int | None, Example]]) -> l
     for doc_id, members in documents.items():
         if all(start is not None for _, _, start, _ in members):
             members.sort(key=lambda member: member[2] or 0)
+            twice = next((k for k in range(1, len(members)) if members[k][2] == members[k - 1][2]), None)
+            if twice is not None:  # read twice, the sentence would be its own neighbour
+                lines = sorted((members[twice - 1][1], members[twice][1]))
+                raise FactcheckError(
+                    f"{path}:{lines[1]}: document {doc_id!r} has a sentence at {members[twice][2]} "
+                    f"already (line {lines[0]}); give each sentence once (annotate's undo cancels an answer)"
+                )
             continue
         apart = next((k for k in range(1, len(members)) if members[k][0] != members[k - 1][0] + 1), None)
         if apart is not None:

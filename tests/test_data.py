@@ -261,3 +261,12 @@ def test_a_sentence_without_a_document_between_a_documents_rows_is_named_as_not_
     with pytest.raises(FactcheckError, match=r"u\.csv:4: .*after sentences that are not its own") as err:
         read_examples(write(tmp_path, "u.csv", body))
     assert "offset" not in str(err.value)  # a CSV row has no offset to give
+
+
+def test_a_sentence_answered_twice_for_one_document_is_refused_with_both_lines(tmp_path: Path):
+    lines = [_answer("a", 0), _answer("a", 9, "opinion"), _answer("a", 0, "opinion")]
+    path = write(tmp_path, "twice.jsonl", "\n".join(lines) + "\n")
+    with pytest.raises(
+        FactcheckError, match=r"twice\.jsonl:3: document 'a' has a sentence at 0 already \(line 1\)"
+    ):
+        read_examples(path)
