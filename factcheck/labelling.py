@@ -384,11 +384,10 @@ def label_documents(
     for unit in units:
         if unit is None:
             continue
-        if unit.first and unit.doc in texts:
-            # the same id in a later input goes on with the document, as a paragraph of its own
-            # (glued on, its first sentence would run into the last one before it)
-            texts[unit.doc] += "\n\n"
-        texts[unit.doc] = texts.get(unit.doc, "") + unit.text
+        # The same id in a later input goes on with the document as a paragraph of its own:
+        # glued on, its first sentence would run into the last one before it.
+        joint = "\n\n" if unit.first and unit.doc in texts else ""
+        texts[unit.doc] = texts.get(unit.doc, "") + joint + unit.text
     rows = [row for doc, body in texts.items() for row in labeller.label_text(body, doc, explain, spans)]
     return texts, rows
 

@@ -823,7 +823,8 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
     before, after = text[max(0, start - 30) : start], text[end : end + 12]
     if _DECADE_OR_CLOCK_AFTER.match(after):
         return True  # a decade "1990s", a clock time "08:47"
-    ordinal_second = after.lower().startswith("-second") and not after[7:8].isalpha()
+    # Most figures have no "-second" after them: the cheap test first, on every candidate.
+    ordinal_second = after[:1] == "-" and after[1:7].lower() == "second" and not after[7:8].isalpha()
     if ordinal_second and before.lower().endswith(("the ", "its ")):
         return True  # "the twenty-second anniversary": an ordinal ("a twenty-second ad" is a measure)
     # Every pattern below starts with a digit: a number in words ("two") skips them all.

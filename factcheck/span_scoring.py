@@ -8,6 +8,7 @@ one hit and one false alarm.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
@@ -176,8 +177,8 @@ def _gold_spans(record: dict[str, Any], key: str, where: str) -> list[Span]:
                     f"{where}: the cue of sources span {n} has stance {cue['stance']!r}; "
                     f"one of {', '.join(STANCES)}"
                 )
-    for k, (a, b) in enumerate(sorted(out)[1:], start=1):
-        before = sorted(out)[k - 1]
+    ordered = sorted(out)
+    for before, (a, b) in itertools.pairwise(ordered):
         if a < before[1]:
             raise FactcheckError(
                 f"{where}: two '{key}' spans overlap ({before[0] + offset}-{before[1] + offset} and "
