@@ -17,12 +17,14 @@ the column each lands in.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils import Tags
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 from factcheck.hashing import (
     _TOKEN_RE,
@@ -67,6 +69,14 @@ class HashedCounts(TransformerMixin, BaseEstimator):
 
     def __sklearn_is_fitted__(self) -> bool:
         return True  # nothing to learn: usable as soon as it exists
+
+    def __sklearn_tags__(self) -> Tags:
+        # Sentences in, as HashingVectorizer takes them: a 1-d sequence of strings, no fit needed.
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.requires_fit = False
+        return tags
 
     @property
     def width(self) -> int:
@@ -127,7 +137,7 @@ class BlockTfidf(TransformerMixin, BaseEstimator):
         self.sublinear_tf = sublinear_tf
 
     def fit(self, X: sparse.spmatrix, y: object = None) -> BlockTfidf:
-        X = _canonical(X)
+        X = _canonical(validate_data(self, X, accept_sparse="csr", dtype=np.float64))
         return self.fit_document_frequencies(np.bincount(X.indices, minlength=X.shape[1]), X.shape[0])
 
     def fit_document_frequencies(self, df: np.ndarray, n_samples: int) -> BlockTfidf:
@@ -136,7 +146,6 @@ class BlockTfidf(TransformerMixin, BaseEstimator):
         Document frequencies are all this step learns, so training out of
         core (``training.train_out_of_core``) fits it without the whole matrix.
         """
-        self.__dict__.pop("_position_of", None)  # a refit has other columns
         self.columns_ = np.flatnonzero(df).astype(np.int64)
         idf = np.log((1 + n_samples) / (1 + df[self.columns_])) + 1.0
         family = np.zeros(len(self.columns_), dtype=np.int8)
@@ -150,9 +159,7 @@ class BlockTfidf(TransformerMixin, BaseEstimator):
 
     def transform(self, X: sparse.spmatrix) -> sparse.csr_matrix:
         check_is_fitted(self, "columns_")
-        X = _canonical(X)
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(f"expected {self.n_features_in_} columns, got {X.shape[1]}")
+        X = _canonical(validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False))
         rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
         position = self._lookup()[X.indices]
         seen = position >= 0
@@ -161,17 +168,25 @@ class BlockTfidf(TransformerMixin, BaseEstimator):
         data, indptr = weigh(rows, position, counts, self.idf_, self.family_, self.sublinear_tf, X.shape[0])
         return sparse.csr_matrix((data, position, indptr), shape=(X.shape[0], len(self.columns_)))
 
-    def _lookup(self) -> np.ndarray:
-        """Position of each input column among ``columns_`` (-1: unseen), built on first use."""
-        lookup = self.__dict__.get("_position_of")
-        if lookup is None:
-            lookup = self._position_of = column_lookup(self.columns_, self.n_features_in_)
-        return lookup
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True  # counts come from HashedCounts as CSR
+        return tags
 
-    def __getstate__(self) -> dict:
-        state = super().__getstate__()
-        state.pop("_position_of", None)  # derived from columns_; never saved
-        return state
+    def _lookup(self) -> np.ndarray:
+        """Position of each input column among ``columns_`` (-1: unseen), built on first use.
+
+        Kept beside the estimator, not in it: ``transform`` leaves the estimator's state as
+        it was (scikit-learn's contract), and a saved model holds only what was learnt.
+        """
+        cached = _LOOKUPS.get(self)
+        if cached is None or cached[0] is not self.columns_:  # a refit has other columns
+            cached = _LOOKUPS[self] = (self.columns_, column_lookup(self.columns_, self.n_features_in_))
+        return cached[1]
+
+
+#: Each fitted BlockTfidf's column lookup, keyed weakly so it goes with its estimator.
+_LOOKUPS: weakref.WeakKeyDictionary[BlockTfidf, tuple[np.ndarray, np.ndarray]] = weakref.WeakKeyDictionary()
 
 
 def _canonical(X: sparse.spmatrix) -> sparse.csr_matrix:

@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from factcheck.features import CUE_PHRASES, CUES, BlockTfidf, HashedCounts
 
@@ -105,3 +106,16 @@ def test_block_tfidf_refit_forgets_the_columns_it_looked_up_before():
     again = BlockTfidf().fit(counts.transform(["gamma delta", "epsilon"]))
     probe = counts.transform(["gamma epsilon alpha"])
     assert np.array_equal(tfidf.transform(probe).toarray(), again.transform(probe).toarray())
+
+
+@parametrize_with_checks([BlockTfidf()])
+def test_block_tfidf_meets_scikit_learns_estimator_checks(estimator, check):
+    # Among them: transform leaves the estimator's __dict__ as it was, and a matrix of the
+    # wrong width, NaN, complex or empty input is refused with a ValueError.
+    check(estimator)
+
+
+def test_hashed_counts_declares_text_input_and_no_fit():
+    tags = HashedCounts().__sklearn_tags__()
+    assert tags.input_tags.string and not tags.input_tags.two_d_array
+    assert not tags.requires_fit
