@@ -159,7 +159,9 @@ class BlockTfidf(TransformerMixin, BaseEstimator):
 
     def transform(self, X: sparse.spmatrix) -> sparse.csr_matrix:
         check_is_fitted(self, "columns_")
-        X = _canonical(validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False))
+        # No rows is no sentences to weigh, not an error (an empty split, an empty article).
+        X = validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False, ensure_min_samples=0)
+        X = _canonical(X)
         rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
         position = self._lookup()[X.indices]
         seen = position >= 0

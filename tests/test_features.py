@@ -119,3 +119,9 @@ def test_hashed_counts_declares_text_input_and_no_fit():
     tags = HashedCounts().__sklearn_tags__()
     assert tags.input_tags.string and not tags.input_tags.two_d_array
     assert not tags.requires_fit
+
+
+def test_block_tfidf_weighs_no_sentences_as_no_rows():
+    counts = HashedCounts(n_features=64)
+    tfidf = BlockTfidf().fit(counts.transform(["one two"]))
+    assert tfidf.transform(counts.transform([])).shape == (0, len(tfidf.columns_))
