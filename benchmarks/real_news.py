@@ -240,6 +240,8 @@ def subjectivity_lines(systems: dict[str, object], real: dict[str, list[Example]
     ]
     for split in ("dev", "test"):
         part = [e for e in real[split] if _source(e) == "newssd"]
+        if not part:
+            continue
         docs = list(dict.fromkeys(document_ids(part)))
         theirs = [reader.gold(doc.split(":", 1)[1]) for doc in docs]
         labelled = {"our gold labels": [e.label for e in part]}
