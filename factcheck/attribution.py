@@ -82,7 +82,7 @@ _AUX = _BE | {
 _SKIP_BEFORE_CUE = _AUX | {
     "also", "now", "already", "still", "later", "previously", "repeatedly", "long", "not", "never", "again",
     "often", "even", "just", "since", "once", "then", "always", "n't", "ever", "first", "both", "all",
-    "today", "yesterday", "tonight", "far", "so", "separately", "however", "too",
+    "today", "yesterday", "tonight", "far", "so", "separately", "however", "too", "further",
 } | {  # "They don't think": a negated auxiliary is one token (either apostrophe), no part of the subject
     f"{aux}n{mark}t"
     for aux in ("do", "does", "did", "has", "have", "had", "would", "could", "should", "is", "was", "are")
@@ -219,6 +219,7 @@ _PERIODS = {"week", "month", "year", "weekend", "night", "spring", "summer", "au
 _CLAUSE_VERBS = {"continues", "remains", "seeks", "sees", "views", "intends", "plans", "will", "decided"}
 _PREDICATIVE = {"missing", "dead", "killed", "injured", "wounded", "lost", "stolen", "hurt", "safe", "alive"}
 _MODIFIER_WORD = re.compile(r"[a-z]+-[a-z-]+|[a-z]+ing")
+_HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]+")
 _PLURAL = re.compile(r"[^su']s$")
@@ -230,6 +231,11 @@ _NEEDS_CLAUSE = {
     "explain", "conclude", "establish", "prove", "verify", "demonstrate", "guess", "reveal", "write",
     "testify", "maintain", "observe", "concede", "emphasize", "complain",
 }  # fmt: skip
+# Prepositions that end a phrase before a record speaking through an -ing cue ("based on a study
+# showing"); not "of", which joins the record to its head ("the results of a survey showing").
+_BEFORE_A_RECORD = frozenset(_PREPOSITIONS - {"of"})
+_STRESSING = frozenset({"stress", "emphasise", "emphasize"})
+_STRESSED_NOUNS = frozenset({"importance", "need", "urgency", "value", "necessity"})
 _PAST_AS_BASE = frozenset({"put", "forecast"})
 # What a body forecasts, right after the verb: "The ministry forecast growth of 2.8%".
 _FORECAST_OBJECTS = frozenset(
@@ -324,6 +330,15 @@ _SPEECH_ACTS = {"claim", "allege", "complain", "report"}
 _STUDIES = {"analysis", "study", "findings", "results", "survey", "poll", "audit", "review", "research"}
 # Heads of a study or statement that speaks through an "-ing" cue right after it ("a report indicating").
 _DOCUMENT_HEADS = _STUDIES | _STATEMENTS
+# What a relative "which" may stand for as a source ("the CBO score, which estimates that"), and what
+# may open that noun phrase.
+_WHICH_RECORDS = frozenset(
+    {*_RECORD_HEADS, *_STUDIES, "score", "estimate", "forecast", "projection", "assessment", "letter",
+     "memo", "filing", "statement", "evaluation", "model", "finding", "result"}
+)  # fmt: skip
+_RECORD_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "latest", "new"}
+)
 
 
 # Unions the rules test against, built once: a set built inside a rule is rebuilt on every call.
@@ -732,33 +747,47 @@ def _listed_names_before(sentence: list[Token], start: int) -> list[tuple[int, i
 
     "Ohio, Utah, Iowa, and Texas report": subjects coordinated across commas give one
     source per conjunct (data/SPANS.md). Only a list of at least three short capitalised
-    names, the last joined by ", and", that opens the sentence: "In May, Utah, and Iowa" is not one.
+    names ("Dairy Farmers of America" is one), the last joined by ", and", that opens the
+    sentence, or follows an opening word such as "Today,": "In May, Utah, and Iowa" is not one.
     """
     k = next((n for n in range(2, min(len(sentence), 30)) if sentence[n].start == start), None)
     if k is None or sentence[k - 1].lower != "and" or sentence[k - 2].text != ",":
         return []
+    opening = (
+        2 if len(sentence) > 2 and sentence[0].lower in _INTRODUCTIONS and sentence[1].text == "," else 0
+    )
     names: list[tuple[int, int]] = []
     first = last = k - 3
-    while last >= 0:
+    while last >= opening:
         first = last
         while (
-            first > 0
-            and last - first < 2
-            and sentence[first - 1].is_word
-            and sentence[first - 1].text[:1].isupper()
+            first > opening
+            and last - first < 3
+            and (
+                _capitalised_word(sentence[first - 1])
+                or (  # "Bank of America": "of" between two capitalised words
+                    sentence[first - 1].lower == "of"
+                    and first - 1 > opening
+                    and _capitalised_word(sentence[first - 2])
+                )
+            )
         ):
             first -= 1
-        if not (sentence[first].is_word and sentence[first].text[:1].isupper()):
+        if not _capitalised_word(sentence[first]):
             return []
         names.append((sentence[first].start, sentence[last].end))
-        if first == 0:
+        if first == opening:
             break
         if sentence[first - 1].text != ",":
             return []
         last = first - 2
-    if len(names) < 2 or first != 0 or sentence[0].text in _OPENING_PREPOSITIONS:
+    if len(names) < 2 or first != opening or sentence[opening].text in _OPENING_PREPOSITIONS:
         return []
     return names[::-1]
+
+
+def _capitalised_word(token: Token) -> bool:
+    return token.is_word and token.text[:1].isupper()
 
 
 def _shift(s: Source, offset: int) -> Source:
@@ -900,8 +929,10 @@ def _source_for(
     if i >= 2 and sentence[i - 1].text in _WHEN_NAMES and _words(sentence, i - 2) in _DETERMINERS:
         return None  # "the January forecast", "its Monday statement": a noun dated by its modifier
     in_name = i >= 2 and sentence[i - 1].text[:1].isupper() and _words(sentence, i - 2) == "the"
+    # "Projections further indicate", "Officials further said": an adverb before a verb no noun shares
+    further_verb = prev == "further" and (form.endswith("ed") or lemma not in _NOUN_CUES)
     if (
-        (prev in _DETERMINERS and not official_noun and not in_name)  # "A government official denied": a noun
+        (prev in _DETERMINERS and not official_noun and not in_name and not further_verb)
         or (prev in _NOUN_MODIFIERS and _words(sentence, i - 2) != "the")
         or (
             prev.endswith(("'", "\u2019", "'s", "\u2019s"))
@@ -953,7 +984,13 @@ def _source_for(
         return None  # "the FRIB project will pursue": a noun ("that forecasters say may be revised": a verb)
     if nxt in _BE and form.endswith("s") and prev not in PRONOUNS:
         return None  # "the reports are": a noun; "which it says is happening" is a verb
-    if _MODIFIER_WORD.fullmatch(prev) and prev not in _ING_NOUNS and not form.endswith("ing") and not past:
+    if (
+        _MODIFIER_WORD.fullmatch(prev)
+        and prev not in _ING_NOUNS
+        and not form.endswith("ing")
+        and not past
+        and not _HYPHENATED_NAME.fullmatch(sentence[i - 1].text)  # "Douglas Holtz-Eakin shows": a name
+    ):
         return None  # "full-year forecasts", "comparing notes": a noun after its modifier
     if prev in _BEFORE_A_NOUN and not form.endswith("ing"):
         return None  # "below forecast", "officers from state"
@@ -1184,6 +1221,11 @@ def _source_for(
         # iodine levels has revealed") is read with the cue after it.
         if prev in _DOCUMENT_HEADS and sentence[i - 1].text[:1].islower():
             start_at = _walk_back(sentence, i - 1, limit=i)
+            # "is based on a study showing": the record is what follows the preposition
+            start_at = next(
+                (n + 1 for n in range(i - 2, start_at - 1, -1) if sentence[n].lower in _BEFORE_A_RECORD),
+                start_at,
+            )
             if 0 < start_at < i - 1 and sentence[start_at - 1].text[:1].islower():
                 return sentence[start_at].start, sentence[i - 1].end
         if prev == "by" and (
@@ -1472,6 +1514,10 @@ def _context_fits(
             or (
                 lemma in ("admit", "concede") and _ING_CLAUSE.fullmatch(nxt) is not None
             )  # "admitted falsifying"
+            # "research demonstrating a rise", "a study indicating higher costs": a record's finding
+            or (form.endswith("ing") and _words(sentence, i - 1) in _DOCUMENT_HEADS)
+            # "stressed the importance of sun safety": the view stressed is the claim
+            or (lemma in _STRESSING and nxt == "the" and len(after) > 1 and after[1] in _STRESSED_NOUNS)
         )
     if lemma == "put":
         if nxt == "it":  # "as she put it," but not "we put it together"
@@ -1905,6 +1951,8 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     if sentence[k].lower == "who" and k >= 2 and sentence[k - 1].text == ",":
         # "Ana R. Soto, who believed that"; "criticised by unions, who said"
         return _name_before(sentence, k - 2) or _people_before(sentence, k - 2)
+    if sentence[k].lower == "which" and k >= 2 and sentence[k - 1].text == ",":
+        return _record_before(sentence, k - 2)  # "the latest CBO score of the bill, which estimates that"
     if sentence[k].text in ("\u2013", "—") and not sentence[k].quoted:
         # "Rep. Jo Hale (R-Texas) -- chairman of the committee -- issued" (dashes): the subject is before
         # the aside, and ends with a name or its tag.
@@ -2047,6 +2095,11 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             and sentence[k - 2].text == "("
             and _ACRONYM.fullmatch(sentence[k - 1].text)
             and sentence[k - 3].is_word
+            # "… tax credit (WASHINGTON) Congressman Neal": a place in capitals is a dateline, no acronym
+            and (
+                len(sentence[k - 1].text) <= 5
+                or _abbreviates(sentence[k - 1].text, sentence[max(0, k - 12) : k - 2])
+            )
         ):
             k -= 3  # "a Government Accountability Office (GAO) report found": the acronym is inside
             continue
@@ -2268,6 +2321,26 @@ def _people_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
     if not (word.is_word and word.text.islower() and len(word.text) > 3 and _PLURAL.search(word.text)):
         return None  # "status", "business": not a plural
     return (last - 1 if last and sentence[last - 1].lower == "the" else last), last
+
+
+def _record_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
+    """The record a relative "which" after a comma stands for ("the latest CBO score of the bill").
+
+    A noun phrase opened by a determiner, "of" phrases included, that names a report,
+    study, score or other record: "a law, which says" is no source, nor "the day, which shows".
+    """
+    j = last
+    while j >= 0 and last - j < 12 and sentence[j].is_word and not sentence[j].quoted:
+        if sentence[j].lower in _RECORD_DETERMINERS:
+            if j >= 2 and sentence[j - 1].lower == "of" and sentence[j - 2].is_word:
+                j -= 2  # "the latest score of the bill": the phrase goes on before "of"
+                continue
+            while j and sentence[j - 1].lower in _RECORD_DETERMINERS:
+                j -= 1  # "the latest"
+            heads = {t.lower.removesuffix("s") for t in sentence[j : last + 1]}
+            return (j, last) if heads & _WHICH_RECORDS else None
+        j -= 1
+    return None
 
 
 def _name_before(sentence: list[Token], last: int) -> tuple[int, int] | None:

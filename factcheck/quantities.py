@@ -107,7 +107,7 @@ _CANDIDATE = re.compile(
     r"(?P<b2>" + _NUMBER + r"|" + _FRACTION + r"))"
     r"|(?P<ratio>(?P<r1>"
     + _WORD_NUMBER
-    + r"|\d+)(?:\s(?P<rword>[a-z]+))?\sin\s(?P<r2>"
+    + r"|\d+)(?:(?:\s(?P<rword>[a-z]+))?\sin|\sout\sof)\s(?P<r2>"
     + _WORD_NUMBER
     + r"|\d{1,3})(?![\w-]|[,.]\d))"
     r"|(?P<fraction>" + _FRACTION + r")(?:(?P<measure>-(?:" + _FRACTION_MEASURES + r"))(?![\w-])|(?![\w-]))"
@@ -333,8 +333,9 @@ _PLURAL_NEXT = re.compile(r"\s[a-z]{2,}[a-rt-z]s\b")  # "police officers", "crew
 _COUNT_WORD = re.compile(r"\s([A-Za-z](?:[\w'\u2019&-]|\.(?=[A-Za-z]))*(?:(?<=\.[A-Za-z])\.)?)")
 _DEGREE_SCALE = re.compile(r"\s(?:Fahrenheit|Celsius|C|F)\b")
 _COMPOUND = re.compile(r"-[a-z]+(?:-[a-z]+)*")
-# A telephone number, "(202) 225-3121" or "202-225-3121", read from its first digit: skipped whole.
-_PHONE = re.compile(r"\d{3}\)?[-.\s]{1,2}\d{3}[-.\s]\d{4}(?!\d)")
+# A telephone number, "(202) 225-3121", "202-225-3121" or "1-877-229-8493", read from its first digit:
+# skipped whole.
+_PHONE = re.compile(r"(?:1[-.\s])?\d{3}\)?[-.\s]{1,2}\d{3}[-.\s]\d{4}(?!\d)")
 # A street address after a house number: "1716 Merritt Boulevard", "22 West Square".
 _STREET_AFTER = re.compile(
     r"\s(?:[A-Z][A-Za-z'-]*\.?\s){1,3}(?:Avenue|Ave|Road|Rd|Street|St|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way"
@@ -364,7 +365,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass|Order"
     r"|Law|District|Local|Ward|Precinct|Emergency|[Jj]unction|Interstate|Highway|Proposition|Prop\.|Terminal"
     r"|Pier|Channel|Radio|Apollo|Artemis|Formula|Windows|iPhone|iPad|Pixel|Galaxy|PlayStation|Xbox|Boeing"
-    r"|Model|Exit)"
+    r"|Model|Exit|Resolution|[Pp]asscode)"
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.?|A\.\s?B\.|S\.\s?B\.)"
     r"|(?<![\w.])S\.)\s|[A-Za-z]|(?<=\w)-|\b[A-Z]{1,3}\d{1,2}\+)$"
 )
@@ -547,13 +548,16 @@ _PRONOUN_ONE_AFTER = re.compile(
     r"|hears|reads|asks|feels|wants|needs|hopes|believes|imagines|assumes|expects|suspects|goes|does"
     r"|gets|files|calls|expresses|learns|tries|looks|speaks|writes|acknowledges|understands)\b"
 )
-_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which)\s$", re.I)
+# "the number one school": a rank, like "the No. 1 school" ("No." and "number" before digits: identifiers).
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which|number)\s$", re.I)
 # "a new one in 2015", "the only one doing it": an article and a word before "one", and after it a
 # word no counted noun is (a preposition, a verb in -ing or -ed); "the opportunity one year earlier"
 # keeps its count.
+# "zero-" before a word that is not a unit ("zero-percent interest" keeps its figure).
+_ZERO_COMPOUND = re.compile(r"-(?!(?:per\s?cent|percent|degree|point)s?\b)[a-z]", re.I)
 _ARTICLE_WORD_BEFORE = re.compile(r"\b(?:a|an|the)\s[a-z]+\s$", re.I)
 _PRONOUN_ONE_NEXT = re.compile(
-    r"\s(?:more|fewer|less|other|another|such|example)\b|-(?:to-one|off|way|time|stop)\b|\sStop\b"
+    r"\s(?:more|fewer|less|other|another|such|example)\b|-(?:to-one|on-one|off|way|time|stop)\b|\sStop\b"
 )
 _PERCENT_SIGN = re.compile(r"[ \u00a0\u202f]?%|\s(?:per\s?cent|percent)\b")  # "58.4 %" as typeset in Europe
 _POINTS_AFTER = re.compile(r" (?:percentage )?points?\b")
@@ -830,6 +834,10 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
     # Every pattern below starts with a digit: a number in words ("two") skips them all.
     if first[:1].isdigit() and _digits_not_a_figure(text, first, m, before, after):
         return True
+    if first.lower() == "zero" and _ZERO_COMPOUND.match(after):
+        return True  # "zero-tolerance", "a zero-covid policy": a name for a policy, no figure
+    if first.lower() == "one" and before.lower().endswith(" as ") and _no_noun_next(after):
+        return True  # "work as one to serve": together, no count
     if first.lower() in ("one", "a", "an") and not m["second"]:
         return (
             _PRONOUN_ONE_AFTER.match(after) is not None

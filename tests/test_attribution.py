@@ -1176,3 +1176,52 @@ def test_the_real_news_rules_leave_the_sentences_they_are_not_about(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative "which" after a comma stands for the record before it
+        (
+            "In response to the latest CBO score of the bill, which estimates that 23 million more "
+            "people would be uninsured, Rep. Ann Lee released a statement.",
+            [("the latest CBO score of the bill", "estimates")],
+        ),
+        ("The report, which found that wages fell, was published on Monday.", [("The report", "found")]),
+        ("The council passed a law, which says that rents must fall.", []),  # a law is no record
+        # "further" between a subject and a verb no noun shares
+        ("Projections further indicate that the rate will rise.", [("Projections", "indicate")]),
+        ("Officials further said that the road would reopen.", [("Officials", "said")]),
+        ("Further reports suggest that the road will reopen.", [("Further reports", "suggest")]),
+        # a capitalised hyphenated name is no modifier
+        ("A study by Jo Holtz-Eakin shows that premiums rise.", [("A study by Jo Holtz-Eakin", "shows")]),
+        ("Full-year forecasts show growth.", [("Full-year forecasts", "show")]),
+        # a list of names opening the sentence, after "Today," and with "of" inside a name
+        (
+            "Today, Dairy Farmers of America, Glanbia PLC, and Select Milk announced a new plant.",
+            [("Dairy Farmers of America", "announced"), ("Glanbia PLC", "announced"),
+             ("Select Milk", "announced")],
+        ),
+        ("In May, Utah, and Iowa reported cases.", [("Iowa", "reported")]),  # a date opens no list
+        # a place in capitals in brackets is a dateline, not an acronym of the name before it
+        (
+            "Families eligible for tax credit (WASHINGTON) Congressman Richard E. Neal today urged "
+            "families to apply.",
+            [("Congressman Richard E. Neal", "urged")],
+        ),
+        ("A Government Accountability Office (GAO) report found that costs rose.",
+         [("A Government Accountability Office (GAO) report", "found")]),
+        # a record speaking through an -ing cue: its own noun phrase, after the preposition
+        ("It is based on empirical research demonstrating a rise in self-employment.",
+         [("empirical research", "demonstrating")]),
+        ("The bill is based on a study showing higher costs.", [("a study", "showing")]),
+        ("They cited the results of a survey showing that costs rose.",
+         [("They", "cited"), ("the results of a survey", "showing")]),
+        ("Rep. Eshoo stressed the importance of sun safety.", [("Rep. Eshoo", "stressed")]),
+        ("Rep. Eshoo stressed her support.", []),  # no claim stressed
+    ],
+)  # fmt: skip
+def test_thirteenth_draw_records_lists_datelines_and_hyphenated_names(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

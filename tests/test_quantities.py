@@ -763,3 +763,28 @@ def test_citations_ordinals_and_ranges_at_the_edges_of_their_rules(
     sentence: str, expected: list[str]
 ) -> None:
     assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The bill is backed by 7 out of 10 voters.",
+            ["7 out of 10 voters"],
+        ),  # one ratio, like "one in five"
+        ("So a net 1 million out of 300 million is little.", ["1 million", "300 million"]),  # two figures
+        ("Call 1-877-229-8493 and enter passcode 117571.", []),  # a telephone number and a code
+        ("Congress passed House Resolution 38 last week.", []),
+        ("They spoke one-on-one. It is the number one school.", []),
+        ("It ran a zero-covid policy and a zero-tolerance rule.", []),
+        ("It offers zero-percent loans to zero people.", ["zero-percent", "zero people"]),
+        ("We work as one to serve. She was one of many.", []),
+    ],
+)
+def test_ratios_out_of_identifiers_and_ones_that_count_nothing(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
+
+
+def test_a_ratio_out_of_has_its_value() -> None:
+    (found,) = find_quantities("Seven out of 10 voters back it.")
+    assert (found.value, found.unit) == (0.7, "ratio")
