@@ -20,6 +20,7 @@ from typing import Any
 from factcheck.errors import FactcheckError
 from factcheck.inputs import Unit
 from factcheck.labelling import LabelledSentence, Labeller, in_order, renumber
+from factcheck.wording import counted
 
 
 def label_on_cluster(
@@ -64,9 +65,7 @@ def label_on_cluster(
         for done, future in enumerate(in_order(batches, submit, window), start=1):
             rows = renumber(future.result(), counters)
             if progress is not None:
-                progress(
-                    f"{done} batch{'es' * (done != 1)} labelled on {workers} worker{'s' * (workers != 1)}"
-                )
+                progress(f"{counted(done, 'batch', 'batches')} labelled on {counted(workers, 'worker')}")
             yield rows
 
 

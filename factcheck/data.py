@@ -27,6 +27,7 @@ from factcheck.errors import FactcheckError
 from factcheck.escaping import csv_cell_read, json_object, jsonl_lines
 from factcheck.inputs import decode_utf8, read_bytes
 from factcheck.labels import LABEL_IDS
+from factcheck.wording import counted
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,7 @@ def _csv_examples(path: Path, lines: Iterable[str]) -> Iterator[tuple[int, Examp
         if None in row or row.get("text") is None or row.get("label") is None:
             found = len(cells)
             raise FactcheckError(
-                f"{path}:{line}: {found} field{'s' * (found != 1)} where the header names {len(columns)}"
+                f"{path}:{line}: {counted(found, 'field')} where the header names {len(columns)}"
                 + ("; quote a text that holds a comma" if found > len(columns) else "")
                 + (
                     f"; the row runs on to line {end}: is a quote left open?"

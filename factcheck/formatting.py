@@ -31,14 +31,10 @@ from factcheck.resampling import NO_RANGE, Interval
 from factcheck.span_scoring import SpanReport
 from factcheck.splitting import Sentence
 from factcheck.storage import never_given
+from factcheck.wording import counted
 
 R = TypeVar("R")
 _VERDICT_ORDER = ("broken", "fixed", "still wrong")
-
-
-def counted(n: int, noun: str) -> str:
-    """ "1 sentence", "2 sentences": a count a reader sees is never "1 sentences"."""
-    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _one_line(text: str) -> str:

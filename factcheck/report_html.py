@@ -30,10 +30,10 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
 from factcheck.escaping import BIDI_VISIBLE
-from factcheck.formatting import counted
 from factcheck.labels import LABEL_IDS, LABELS
 from factcheck.paragraphs import BLANK_LINE
 from factcheck.resampling import NO_RANGE
+from factcheck.wording import counted
 
 if TYPE_CHECKING:  # the CLI imports this module for REVIEW_BELOW, so ``--help`` must stay light
     from factcheck.evaluation import CalibrationBin, Evaluation, Mistake, Report

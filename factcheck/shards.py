@@ -25,6 +25,7 @@ from factcheck.errors import FactcheckError, UsageError
 from factcheck.escaping import display_name
 from factcheck.inputs import STDIN, Unit, batches, refuse_replacing_inputs, stream_units
 from factcheck.labelling import LabelledSentence
+from factcheck.wording import counted
 
 if TYPE_CHECKING:
     from factcheck.formatting import RowStream
@@ -128,5 +129,5 @@ def write_shards(
         atomic_write(path, write)
         written.append((path, count))
         if progress is not None:
-            progress(f"wrote {display_name(str(path))} ({count} row{'s' * (count != 1)})")
+            progress(f"wrote {display_name(str(path))} ({counted(count, 'row')})")
     return written

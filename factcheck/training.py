@@ -39,6 +39,7 @@ from factcheck.labels import LABEL_IDS, LABELS
 from factcheck.model import DocumentClassifier, fit_weighted, make_model, make_pipeline, row_weights
 from factcheck.span_features import document_span_rows
 from factcheck.storage import check_out_dir, model_lock, never_given, read_card, save_model
+from factcheck.wording import counted
 
 # The calibrated SVM calibrates over five folds, so each label needs five examples.
 MIN_EXAMPLES_PER_LABEL = 5
@@ -293,8 +294,7 @@ def train_out_of_core(
         classes = numpy.array(sorted(present))
         mix = 4  # chunks shuffled together for each partial_fit
         for epoch in range(1, epochs + 1):
-            chunks = f"{len(pieces)} chunk{'s' * (len(pieces) != 1)}"
-            say(f"epoch {epoch}/{epochs}: SGD over {n} sentences in {chunks}")
+            say(f"epoch {epoch}/{epochs}: SGD over {n} sentences in {counted(len(pieces), 'chunk')}")
             order = rng.permutation(len(pieces))
             for start in range(0, len(order), mix):
                 group = [pieces[k] for k in order[start : start + mix]]
