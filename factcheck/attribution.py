@@ -235,7 +235,7 @@ _NEEDS_CLAUSE = {
 # showing"); not "of", which joins the record to its head ("the results of a survey showing").
 _BEFORE_A_RECORD = frozenset(_PREPOSITIONS - {"of"})
 _STRESSING = frozenset({"stress", "emphasise", "emphasize"})
-_STRESSED_NOUNS = frozenset({"importance", "need", "urgency", "value", "necessity"})
+_STRESSED_NOUNS = frozenset({"importance", "need", "urgency", "necessity"})
 _PAST_AS_BASE = frozenset({"put", "forecast"})
 # What a body forecasts, right after the verb: "The ministry forecast growth of 2.8%".
 _FORECAST_OBJECTS = frozenset(
@@ -334,7 +334,13 @@ _DOCUMENT_HEADS = _STUDIES | _STATEMENTS
 # may open that noun phrase.
 _WHICH_RECORDS = frozenset(
     {*_RECORD_HEADS, *_STUDIES, "score", "estimate", "forecast", "projection", "assessment", "letter",
-     "memo", "filing", "statement", "evaluation", "model", "finding", "result"}
+     "memo", "filing", "statement", "evaluation", "finding", "result"}
+)  # fmt: skip
+# Words before a record that make a relative "which" stand for the whole clause ("fell below the forecast,
+# which suggests"): a comparison, not the record speaking.
+_COMPARED_WITH = frozenset(
+    {"below", "above", "than", "despite", "beyond", "beat", "beats", "exceeded", "exceeds", "missed",
+     "topped", "surpassed", "outpaced"}
 )  # fmt: skip
 _RECORD_DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "latest", "new"}
@@ -765,10 +771,11 @@ def _listed_names_before(sentence: list[Token], start: int) -> list[tuple[int, i
             and last - first < 3
             and (
                 _capitalised_word(sentence[first - 1])
-                or (  # "Bank of America": "of" between two capitalised words
+                or (  # "Dairy Farmers of America": "of" inside a name of several capitalised words
                     sentence[first - 1].lower == "of"
-                    and first - 1 > opening
+                    and first - 2 > opening
                     and _capitalised_word(sentence[first - 2])
+                    and _capitalised_word(sentence[first - 3])  # not "Residents of Ohio, Utah, and Iowa"
                 )
             )
         ):
@@ -930,7 +937,13 @@ def _source_for(
         return None  # "the January forecast", "its Monday statement": a noun dated by its modifier
     in_name = i >= 2 and sentence[i - 1].text[:1].isupper() and _words(sentence, i - 2) == "the"
     # "Projections further indicate", "Officials further said": an adverb before a verb no noun shares
-    further_verb = prev == "further" and (form.endswith("ed") or lemma not in _NOUN_CUES)
+    # ("The further claims that she made": an adjective after its determiner, the cue a noun)
+    further_verb = (
+        prev == "further"
+        and i >= 2
+        and sentence[i - 2].is_word
+        and _words(sentence, i - 2) not in _DETERMINERS
+    )
     if (
         (prev in _DETERMINERS and not official_noun and not in_name and not further_verb)
         or (prev in _NOUN_MODIFIERS and _words(sentence, i - 2) != "the")
@@ -989,7 +1002,8 @@ def _source_for(
         and prev not in _ING_NOUNS
         and not form.endswith("ing")
         and not past
-        and not _HYPHENATED_NAME.fullmatch(sentence[i - 1].text)  # "Douglas Holtz-Eakin shows": a name
+        # "Douglas Holtz-Eakin shows that": a name before a verb; "Franco-German estimates vary": a noun
+        and not (_HYPHENATED_NAME.fullmatch(sentence[i - 1].text) and _opens_content(sentence, i + width))
     ):
         return None  # "full-year forecasts", "comparing notes": a noun after its modifier
     if prev in _BEFORE_A_NOUN and not form.endswith("ing"):
@@ -1517,7 +1531,13 @@ def _context_fits(
             # "research demonstrating a rise", "a study indicating higher costs": a record's finding
             or (form.endswith("ing") and _words(sentence, i - 1) in _DOCUMENT_HEADS)
             # "stressed the importance of sun safety": the view stressed is the claim
-            or (lemma in _STRESSING and nxt == "the" and len(after) > 1 and after[1] in _STRESSED_NOUNS)
+            or (
+                lemma in _STRESSING
+                and nxt == "the"
+                and len(after) > 2
+                and after[1] in _STRESSED_NOUNS
+                and after[2] in ("of", "for")
+            )
         )
     if lemma == "put":
         if nxt == "it":  # "as she put it," but not "we put it together"
@@ -2095,10 +2115,12 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
             and sentence[k - 2].text == "("
             and _ACRONYM.fullmatch(sentence[k - 1].text)
             and sentence[k - 3].is_word
-            # "… tax credit (WASHINGTON) Congressman Neal": a place in capitals is a dateline, no acronym
-            and (
-                len(sentence[k - 1].text) <= 5
-                or _abbreviates(sentence[k - 1].text, sentence[max(0, k - 12) : k - 2])
+            # "… tax credit (WASHINGTON) Congressman Neal": capitals before a name, not made of the
+            # initials before them, are a dateline; "(EUROPOL) report" and "(ISW) Director" are acronyms
+            and not (
+                k + 1 <= last
+                and sentence[k + 1].text[:1].isupper()
+                and not _abbreviates(sentence[k - 1].text, sentence[max(0, k - 12) : k - 2])
             )
         ):
             k -= 3  # "a Government Accountability Office (GAO) report found": the acronym is inside
@@ -2323,6 +2345,14 @@ def _people_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
     return (last - 1 if last and sentence[last - 1].lower == "the" else last), last
 
 
+def _opens_content(sentence: list[Token], k: int) -> bool:
+    """Whether the token at ``k`` can open what a cue reports: "that", a quote, a colon, a subject."""
+    if k >= len(sentence):
+        return True
+    token = sentence[k]
+    return not (token.is_word and token.text[:1].islower()) or token.lower in _CLAUSE_STARTS
+
+
 def _record_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
     """The record a relative "which" after a comma stands for ("the latest CBO score of the bill").
 
@@ -2331,14 +2361,23 @@ def _record_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
     """
     j = last
     while j >= 0 and last - j < 12 and sentence[j].is_word and not sentence[j].quoted:
-        if sentence[j].lower in _RECORD_DETERMINERS:
+        low = sentence[j].lower
+        if low in _AUX or (low.endswith("ed") and low not in _RECORD_DETERMINERS):
+            return None  # "after the study was released, which suggests": the clause, not the study
+        if low in _RECORD_DETERMINERS:
             if j >= 2 and sentence[j - 1].lower == "of" and sentence[j - 2].is_word:
                 j -= 2  # "the latest score of the bill": the phrase goes on before "of"
                 continue
             while j and sentence[j - 1].lower in _RECORD_DETERMINERS:
                 j -= 1  # "the latest"
-            heads = {t.lower.removesuffix("s") for t in sentence[j : last + 1]}
-            return (j, last) if heads & _WHICH_RECORDS else None
+            if j and sentence[j - 1].lower in _COMPARED_WITH:
+                return None  # "Turnout fell below the forecast, which suggests": the whole clause
+            # The head: the last word, or the word before the phrase's first "of".
+            head = next(
+                (sentence[n].lower for n in range(j, last) if sentence[n + 1].lower == "of"),
+                sentence[last].lower,
+            )
+            return (j, last) if head in _WHICH_RECORDS or head.removesuffix("s") in _WHICH_RECORDS else None
         j -= 1
     return None
 

@@ -654,7 +654,8 @@ def train(
         typer.Option(
             help="How many times each of your sentences counts in the fit: with --base, 5 makes each "
             "of yours count as five sentences of the base do (the base keeps the weights the "
-            "default model gave it: one each today). Not with --out-of-core.",
+            "default model gave it: 2 for each project-corpus sentence, 1 for each real one). "
+            "Not with --out-of-core.",
         ),
     ] = 1.0,
     jobs: TrainJobsOption = 1,

@@ -137,7 +137,7 @@ class BlockTfidf(TransformerMixin, BaseEstimator):
         self.sublinear_tf = sublinear_tf
 
     def fit(self, X: sparse.spmatrix, y: object = None) -> BlockTfidf:
-        X = _canonical(validate_data(self, X, accept_sparse="csr", dtype=np.float64))
+        X = _canonical(validate_data(self, X, accept_sparse="csr", dtype=_COUNT_DTYPES))
         return self.fit_document_frequencies(np.bincount(X.indices, minlength=X.shape[1]), X.shape[0])
 
     def fit_document_frequencies(self, df: np.ndarray, n_samples: int) -> BlockTfidf:
@@ -160,7 +160,9 @@ class BlockTfidf(TransformerMixin, BaseEstimator):
     def transform(self, X: sparse.spmatrix) -> sparse.csr_matrix:
         check_is_fitted(self, "columns_")
         # No rows is no sentences to weigh, not an error (an empty split, an empty article).
-        X = validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False, ensure_min_samples=0)
+        X = validate_data(
+            self, X, accept_sparse="csr", dtype=_COUNT_DTYPES, reset=False, ensure_min_samples=0
+        )
         X = _canonical(X)
         rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
         position = self._lookup()[X.indices]
@@ -187,6 +189,9 @@ class BlockTfidf(TransformerMixin, BaseEstimator):
         return cached[1]
 
 
+#: Counts are kept as given in either float width: out-of-core training hashes float32 chunks, and
+#: widening them would cost memory that mode exists to bound (as TfidfTransformer accepts both).
+_COUNT_DTYPES = (np.float64, np.float32)
 #: Each fitted BlockTfidf's column lookup, keyed weakly so it goes with its estimator.
 _LOOKUPS: weakref.WeakKeyDictionary[BlockTfidf, tuple[np.ndarray, np.ndarray]] = weakref.WeakKeyDictionary()
 

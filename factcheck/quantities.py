@@ -107,7 +107,7 @@ _CANDIDATE = re.compile(
     r"(?P<b2>" + _NUMBER + r"|" + _FRACTION + r"))"
     r"|(?P<ratio>(?P<r1>"
     + _WORD_NUMBER
-    + r"|\d+)(?:(?:\s(?P<rword>[a-z]+))?\sin|\sout\sof)\s(?P<r2>"
+    + r"|\d+)(?:(?:\s(?P<rword>[a-z]+))?\sin|(?<!\b(?:19|20)\d\d)\sout\sof)\s(?P<r2>"
     + _WORD_NUMBER
     + r"|\d{1,3})(?![\w-]|[,.]\d))"
     r"|(?P<fraction>" + _FRACTION + r")(?:(?P<measure>-(?:" + _FRACTION_MEASURES + r"))(?![\w-])|(?![\w-]))"
@@ -335,7 +335,7 @@ _DEGREE_SCALE = re.compile(r"\s(?:Fahrenheit|Celsius|C|F)\b")
 _COMPOUND = re.compile(r"-[a-z]+(?:-[a-z]+)*")
 # A telephone number, "(202) 225-3121", "202-225-3121" or "1-877-229-8493", read from its first digit:
 # skipped whole.
-_PHONE = re.compile(r"(?:1[-.\s])?\d{3}\)?[-.\s]{1,2}\d{3}[-.\s]\d{4}(?!\d)")
+_PHONE = re.compile(r"(?:1[-.\s]\(?)?\d{3}\)?[-.\s]{1,2}\d{3}[-.\s]\d{4}(?!\d)")
 # A street address after a house number: "1716 Merritt Boulevard", "22 West Square".
 _STREET_AFTER = re.compile(
     r"\s(?:[A-Z][A-Za-z'-]*\.?\s){1,3}(?:Avenue|Ave|Road|Rd|Street|St|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way"
@@ -553,8 +553,13 @@ _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which|nu
 # "a new one in 2015", "the only one doing it": an article and a word before "one", and after it a
 # word no counted noun is (a preposition, a verb in -ing or -ed); "the opportunity one year earlier"
 # keeps its count.
+_AS_MUCH_AS = re.compile(r"\bas\s[a-z]+\sas\s$", re.I)
 # "zero-" before a word that is not a unit ("zero-percent interest" keeps its figure).
-_ZERO_COMPOUND = re.compile(r"-(?!(?:per\s?cent|percent|degree|point)s?\b)[a-z]", re.I)
+_ZERO_COMPOUND = re.compile(
+    r"-(?!(?:per[-\s]?cent|percent|degree|point|nil|for|interest|down|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten)s?\b)[a-z]",
+    re.I,
+)
 _ARTICLE_WORD_BEFORE = re.compile(r"\b(?:a|an|the)\s[a-z]+\s$", re.I)
 _PRONOUN_ONE_NEXT = re.compile(
     r"\s(?:more|fewer|less|other|another|such|example)\b|-(?:to-one|on-one|off|way|time|stop)\b|\sStop\b"
@@ -836,8 +841,13 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
         return True
     if first.lower() == "zero" and _ZERO_COMPOUND.match(after):
         return True  # "zero-tolerance", "a zero-covid policy": a name for a policy, no figure
-    if first.lower() == "one" and before.lower().endswith(" as ") and _no_noun_next(after):
-        return True  # "work as one to serve": together, no count
+    if (
+        first.lower() == "one"
+        and before.lower().endswith(" as ")
+        and not _AS_MUCH_AS.search(before)
+        and _no_noun_next(after)
+    ):
+        return True  # "work as one to serve": together, no count ("as little as one per cent" is a figure)
     if first.lower() in ("one", "a", "an") and not m["second"]:
         return (
             _PRONOUN_ONE_AFTER.match(after) is not None

@@ -1225,3 +1225,30 @@ def test_thirteenth_draw_records_lists_datelines_and_hyphenated_names(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # review of the thirteenth draw's rules: each held to what it is for
+        ("Shares fell after the study was released, which suggests that investors worried.", []),
+        ("Turnout fell well below the forecast, which suggests that many voters stayed home.", []),
+        ("They discussed the new model year, which shows that sales are strong.", []),
+        ("The analysis, which found that wages grew, was ignored.", [("The analysis", "found")]),
+        ("Franco-German estimates vary widely across the region.", []),  # an adjective, a noun cue
+        ("Diaz-Balart comments: \u201cThe plant is a success.\u201d", [("Diaz-Balart", "comments")]),
+        ("A Law Enforcement Cooperation (EUROPOL) report found that fraud rose.",
+         [("A Law Enforcement Cooperation (EUROPOL) report", "found")]),  # an acronym before a noun
+        ("Families eligible for tax credit (PARIS) Congressman Neal urged families to apply.",
+         [("Congressman Neal", "urged")]),  # a short dateline too
+        ("The further claims that she made were rejected.", []),
+        ("The report further notes that costs rose.", [("The report", "notes")]),
+        ("Residents of Ohio, Utah, and Iowa reported flooding.", [("Iowa", "reported")]),
+        ("The minister stressed the importance.", []),
+        ("The engineers stressed the value of the bridge.", []),
+    ],
+)  # fmt: skip
+def test_the_thirteenth_draws_rules_leave_the_sentences_they_are_not_about(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

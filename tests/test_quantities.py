@@ -788,3 +788,19 @@ def test_ratios_out_of_identifiers_and_ones_that_count_nothing(sentence: str, ex
 def test_a_ratio_out_of_has_its_value() -> None:
     (found,) = find_quantities("Seven out of 10 voters back it.")
     assert (found.value, found.unit) == (0.7, "ratio")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Growth slowed to as little as one per cent.", ["one per cent"]),  # a bound, not "as one"
+        ("Dealers offered zero-per-cent loans.", ["zero-per-cent"]),
+        ("The score was zero-nil, and he went zero-for-ten.", ["zero-nil", "zero-for-ten"]),
+        ("In 2020 out of 50 states the rule held.", ["50 states"]),  # a year is no numerator
+        ("Call 1 (800) 555-0199 for help.", []),
+    ],
+)
+def test_the_thirteenth_draws_quantity_rules_keep_the_figures_they_are_not_about(
+    sentence: str, expected: list[str]
+) -> None:
+    assert texts(sentence) == expected
