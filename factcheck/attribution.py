@@ -1240,7 +1240,9 @@ def _source_for(
                 (n + 1 for n in range(i - 2, start_at - 1, -1) if sentence[n].lower in _BEFORE_A_RECORD),
                 start_at,
             )
-            if 0 < start_at < i - 1 and sentence[start_at - 1].text[:1].islower():
+            # one word after a preposition is a record too ("based on research demonstrating")
+            after_preposition = start_at > 0 and sentence[start_at - 1].lower in _BEFORE_A_RECORD
+            if 0 < start_at < i - (not after_preposition) and sentence[start_at - 1].text[:1].islower():
                 return sentence[start_at].start, sentence[i - 1].end
         if prev == "by" and (
             _words(sentence, i - 2).endswith("ed") or _words(sentence, i - 2) in _BY_OPENERS

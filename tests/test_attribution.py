@@ -1246,6 +1246,7 @@ def test_thirteenth_draw_records_lists_datelines_and_hyphenated_names(
         ("Residents of Ohio, Utah, and Iowa reported flooding.", [("Iowa", "reported")]),
         ("The minister stressed the importance.", []),
         ("The engineers stressed the value of the bridge.", []),
+        ("The rule is based on research demonstrating a rise.", [("research", "demonstrating")]),  # one word
     ],
 )  # fmt: skip
 def test_the_thirteenth_draws_rules_leave_the_sentences_they_are_not_about(
