@@ -336,15 +336,15 @@ _WHICH_RECORDS = frozenset(
     {*_RECORD_HEADS, *_STUDIES, "score", "estimate", "forecast", "projection", "assessment", "letter",
      "memo", "filing", "statement", "evaluation", "finding", "result"}
 )  # fmt: skip
+_RECORD_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "latest", "new"}
+)
 # Words before a record that make a relative "which" stand for the whole clause ("fell below the forecast,
 # which suggests"): a comparison, not the record speaking.
 _COMPARED_WITH = frozenset(
     {"below", "above", "than", "despite", "beyond", "beat", "beats", "exceeded", "exceeds", "missed",
      "topped", "surpassed", "outpaced"}
 )  # fmt: skip
-_RECORD_DETERMINERS = frozenset(
-    {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "latest", "new"}
-)
 
 
 # Unions the rules test against, built once: a set built inside a rule is rebuilt on every call.
@@ -936,8 +936,8 @@ def _source_for(
     if i >= 2 and sentence[i - 1].text in _WHEN_NAMES and _words(sentence, i - 2) in _DETERMINERS:
         return None  # "the January forecast", "its Monday statement": a noun dated by its modifier
     in_name = i >= 2 and sentence[i - 1].text[:1].isupper() and _words(sentence, i - 2) == "the"
-    # "Projections further indicate", "Officials further said": an adverb before a verb no noun shares
-    # ("The further claims that she made": an adjective after its determiner, the cue a noun)
+    # "Projections further indicate", "The report further notes": an adverb after a subject; "The
+    # further claims that she made": an adjective after its determiner, the cue a noun
     further_verb = (
         prev == "further"
         and i >= 2
@@ -945,6 +945,7 @@ def _source_for(
         and _words(sentence, i - 2) not in _DETERMINERS
     )
     if (
+        # "A government official denied": a noun
         (prev in _DETERMINERS and not official_noun and not in_name and not further_verb)
         or (prev in _NOUN_MODIFIERS and _words(sentence, i - 2) != "the")
         or (
@@ -1240,9 +1241,13 @@ def _source_for(
                 (n + 1 for n in range(i - 2, start_at - 1, -1) if sentence[n].lower in _BEFORE_A_RECORD),
                 start_at,
             )
-            # one word after a preposition is a record too ("based on research demonstrating")
+            # one word is a record too, after a preposition ("based on research demonstrating")
             after_preposition = start_at > 0 and sentence[start_at - 1].lower in _BEFORE_A_RECORD
-            if 0 < start_at < i - (not after_preposition) and sentence[start_at - 1].text[:1].islower():
+            if (
+                start_at > 0
+                and (start_at < i - 1 or after_preposition)
+                and sentence[start_at - 1].text[:1].islower()
+            ):
                 return sentence[start_at].start, sentence[i - 1].end
         if prev == "by" and (
             _words(sentence, i - 2).endswith("ed") or _words(sentence, i - 2) in _BY_OPENERS
@@ -2364,7 +2369,7 @@ def _record_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
     j = last
     while j >= 0 and last - j < 12 and sentence[j].is_word and not sentence[j].quoted:
         low = sentence[j].lower
-        if low in _AUX or (low.endswith("ed") and low not in _RECORD_DETERMINERS):
+        if low in _AUX or low.endswith("ed"):
             return None  # "after the study was released, which suggests": the clause, not the study
         if low in _RECORD_DETERMINERS:
             if j >= 2 and sentence[j - 1].lower == "of" and sentence[j - 2].is_word:

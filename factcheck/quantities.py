@@ -553,14 +553,15 @@ _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which|nu
 # "a new one in 2015", "the only one doing it": an article and a word before "one", and after it a
 # word no counted noun is (a preposition, a verb in -ing or -ed); "the opportunity one year earlier"
 # keeps its count.
+_ARTICLE_WORD_BEFORE = re.compile(r"\b(?:a|an|the)\s[a-z]+\s$", re.I)
+# "as little as one per cent": a bound before "one", not "as one" meaning together.
 _AS_MUCH_AS = re.compile(r"\bas\s[a-z]+\sas\s$", re.I)
-# "zero-" before a word that is not a unit ("zero-percent interest" keeps its figure).
+# "zero-" before a word that is not a unit, a score or a number ("zero-percent interest", "zero-nil").
 _ZERO_COMPOUND = re.compile(
     r"-(?!(?:per[-\s]?cent|percent|degree|point|nil|for|interest|down|one|two|three|four|five|six|seven|eight"
     r"|nine|ten)s?\b)[a-z]",
     re.I,
 )
-_ARTICLE_WORD_BEFORE = re.compile(r"\b(?:a|an|the)\s[a-z]+\s$", re.I)
 _PRONOUN_ONE_NEXT = re.compile(
     r"\s(?:more|fewer|less|other|another|such|example)\b|-(?:to-one|on-one|off|way|time|stop)\b|\sStop\b"
 )
@@ -839,25 +840,22 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
     # Every pattern below starts with a digit: a number in words ("two") skips them all.
     if first[:1].isdigit() and _digits_not_a_figure(text, first, m, before, after):
         return True
-    if first.lower() == "zero" and _ZERO_COMPOUND.match(after):
+    word = first.lower()
+    if word == "zero" and _ZERO_COMPOUND.match(after):
         return True  # "zero-tolerance", "a zero-covid policy": a name for a policy, no figure
     if (
-        first.lower() == "one"
+        word == "one"
         and before.lower().endswith(" as ")
         and not _AS_MUCH_AS.search(before)
         and _no_noun_next(after)
     ):
         return True  # "work as one to serve": together, no count ("as little as one per cent" is a figure)
-    if first.lower() in ("one", "a", "an") and not m["second"]:
+    if word in ("one", "a", "an") and not m["second"]:
         return (
             _PRONOUN_ONE_AFTER.match(after) is not None
             or bool(_PRONOUN_ONE_BEFORE.search(before))
             or _PRONOUN_ONE_NEXT.match(after) is not None
-            or (
-                first.lower() == "one"
-                and _ARTICLE_WORD_BEFORE.search(before) is not None
-                and _no_noun_next(after)
-            )
+            or (word == "one" and _ARTICLE_WORD_BEFORE.search(before) is not None and _no_noun_next(after))
         )
     return False
 
