@@ -336,6 +336,8 @@ _WHICH_RECORDS = frozenset(
     {*_RECORD_HEADS, *_STUDIES, "score", "estimate", "forecast", "projection", "assessment", "letter",
      "memo", "filing", "statement", "evaluation", "finding", "result"}
 )  # fmt: skip
+# Words that carry a record's noun phrase on ("the score of the bill", "the forecast by the bank").
+_RECORD_JOINS = frozenset({"of", "from", "on", "by"})
 _RECORD_DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "latest", "new"}
 )
@@ -1328,11 +1330,14 @@ def _source_for(
     # "noted the findings show", "announced that a new analysis shows": a study inside what was said
     # is a source of its own (data/SPANS.md: a record or study as subject); anything else is not.
     study = sentence[subject[1]].lower in _STUDIES
+    # "The agency published its report, which warns": the record a "which" stands for speaks itself.
+    which = _words(sentence, subject[1] + 1) == "," and _words(sentence, subject[1] + 2) == "which"
     if (
         _lemma(before) is not None
         and not sentence[subject[0] - 1].quoted
         and before != "according"
         and not study
+        and not which
     ):
         return None  # "said the first images showed": a cue inside what was said
     if before in _BE and not sentence[subject[0] - 1].quoted and sentence[subject[1] + 1].text != ",":
@@ -2363,30 +2368,36 @@ def _opens_content(sentence: list[Token], k: int) -> bool:
 def _record_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
     """The record a relative "which" after a comma stands for ("the latest CBO score of the bill").
 
-    A noun phrase opened by a determiner, "of" phrases included, that names a report,
-    study, score or other record: "a law, which says" is no source, nor "the day, which shows".
+    A noun phrase opened by a determiner, carried on by "of", "from", "on" or "by", that names a
+    report, study, score or other record: "a law, which says" is no source, nor "the day, which
+    shows". A verb before a joining word ends the phrase after it ("relied on the report, which").
     """
     j = last
+    phrase = None
     while j >= 0 and last - j < 12 and sentence[j].is_word and not sentence[j].quoted:
         low = sentence[j].lower
-        if low in _AUX or low.endswith("ed"):
-            return None  # "after the study was released, which suggests": the clause, not the study
+        adjective = j and sentence[j - 1].lower in _RECORD_DETERMINERS  # "the revised estimate"
+        if low in _AUX or (low.endswith("ed") and not adjective):
+            break  # "after the study was released, which suggests": the clause, not the study
         if low in _RECORD_DETERMINERS:
-            if j >= 2 and sentence[j - 1].lower == "of" and sentence[j - 2].is_word:
-                j -= 2  # "the latest score of the bill": the phrase goes on before "of"
-                continue
             while j and sentence[j - 1].lower in _RECORD_DETERMINERS:
                 j -= 1  # "the latest"
             if j and sentence[j - 1].lower in _COMPARED_WITH:
                 return None  # "Turnout fell below the forecast, which suggests": the whole clause
-            # The head: the last word, or the word before the phrase's first "of".
-            head = next(
-                (sentence[n].lower for n in range(j, last) if sentence[n + 1].lower == "of"),
-                sentence[last].lower,
-            )
-            return (j, last) if head in _WHICH_RECORDS or head.removesuffix("s") in _WHICH_RECORDS else None
+            phrase = (j, last)
+            if j >= 2 and sentence[j - 1].lower in _RECORD_JOINS and sentence[j - 2].is_word:
+                j -= 2  # "the latest score of the bill", "the report from the agency": the phrase goes on
+                continue
+            break
         j -= 1
-    return None
+    if phrase is None:
+        return None
+    # The head: the last word, or the word before the phrase's first joining word.
+    head = next(
+        (sentence[n].lower for n in range(phrase[0], last) if sentence[n + 1].lower in _RECORD_JOINS),
+        sentence[last].lower,
+    )
+    return phrase if head in _WHICH_RECORDS or head.removesuffix("s") in _WHICH_RECORDS else None
 
 
 def _name_before(sentence: list[Token], last: int) -> tuple[int, int] | None:

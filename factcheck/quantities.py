@@ -550,6 +550,9 @@ _PRONOUN_ONE_AFTER = re.compile(
 )
 # "the number one school": a rank, like "the No. 1 school" ("No." and "number" before digits: identifiers).
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which|number)\s$", re.I)
+# "the number two official", "number three seed": ranks ("halved the number two years ago" counts years).
+_RANKS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+_PLURAL_NEXT = re.compile(r"[ \u00a0][a-z]+s\b")
 # "a new one in 2015", "the only one doing it": an article and a word before "one", and after it a
 # word no counted noun is (a preposition, a verb in -ing or -ed); "the opportunity one year earlier"
 # keeps its count.
@@ -850,6 +853,8 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
         and _no_noun_next(after)
     ):
         return True  # "work as one to serve": together, no count ("as little as one per cent" is a figure)
+    if word in _RANKS and before.lower().endswith("number ") and not _PLURAL_NEXT.match(after):
+        return True  # "the number two official": a rank, like "the number one school"
     if word in ("one", "a", "an") and not m["second"]:
         return (
             _PRONOUN_ONE_AFTER.match(after) is not None

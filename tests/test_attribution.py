@@ -1253,3 +1253,30 @@ def test_the_thirteenth_draws_rules_leave_the_sentences_they_are_not_about(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the record a "which" stands for, after a cue verb and carried on by from, on or by
+        ("The agency published its report, which warns that floods will worsen.", [("its report", "warns")]),
+        ("Officials read the report from the agency, which warns that floods will rise.",
+         [("the report from the agency", "warns")]),
+        ("The Treasury report on the deficit, which estimates that debt will grow, was released.",
+         [("The Treasury report on the deficit", "estimates")]),
+        ("They noted the forecast by the central bank, which expects rates to rise.",
+         [("They", "noted"), ("the forecast by the central bank", "expects")]),
+        ("Officials relied on the report, which shows that costs rose.", [("the report", "shows")]),
+        ("Congress passed the updated forecast, which projects a deficit.",
+         [("the updated forecast", "projects")]),  # a past form after a determiner is an adjective
+        # and not where the clause, or something no record, comes before the comma
+        ("Markets moved on the news, which suggests calm.", []),
+        ("Prices fell after the forecast was cut, which suggests doubt.", []),
+        ("The union rejected the law from the council, which says that rents must fall.",
+         [("The union", "rejected")]),
+    ],
+)  # fmt: skip
+def test_a_record_before_which_after_a_cue_or_a_joining_word(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

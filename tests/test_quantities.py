@@ -776,6 +776,8 @@ def test_citations_ordinals_and_ranges_at_the_edges_of_their_rules(
         ("Call 1-877-229-8493 and enter passcode 117571.", []),  # a telephone number and a code
         ("Congress passed House Resolution 38 last week.", []),
         ("They spoke one-on-one. It is the number one school.", []),
+        ("He was the number two official. She is number three.", []),  # ranks
+        ("It halved the number two years ago.", ["two years"]),  # a plural after it: a count
         ("It ran a zero-covid policy and a zero-tolerance rule.", []),
         ("It offers zero-percent loans to zero people.", ["zero-percent", "zero people"]),
         ("We work as one to serve. She was one of many.", []),
