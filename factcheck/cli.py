@@ -867,12 +867,13 @@ def annotate(
 ) -> None:
     """Label sentences one at a time, with the model's suggestion, for retraining.
 
-    Each sentence is shown between its neighbours. Keys: 1-4 a label, Enter
-    accepts the suggestion, s skips (not saved: asked again next run), u undoes
-    the last answer, ? shows the label definitions, q quits. Every answer is on
-    disk the moment it is given; running the same command again resumes.
-    Without a terminal, answers are read one a line from standard input (1-4
-    or a label id, an empty line accepts, s, u, q; the end of input quits).
+    Each sentence is shown between its neighbours. Keys: 1 factual, 2 estimate,
+    3 attributed, 4 opinion; Enter accepts the suggestion, s skips (not saved:
+    asked again next run), u undoes the last answer, ? shows the label
+    definitions, q quits. Every answer is on disk the moment it is given;
+    running the same command again resumes. Without a terminal, answers are
+    read one a line from standard input (a key or a label id, an empty line
+    accepts, s, u, q; the end of input quits).
 
     Example:
 

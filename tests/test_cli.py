@@ -31,6 +31,13 @@ def test_help_teaches_labels_and_example():
         assert sub.exit_code == 0 and "Example" in sub.stdout
 
 
+def test_annotate_help_gives_each_key_the_label_it_stands_for():
+    from factcheck.annotation import KEYS
+
+    text = " ".join(run("annotate", "--help").stdout.split())  # the help is wrapped to the terminal
+    assert all(f"{key} {label}" in text for key, label in KEYS.items())
+
+
 def test_predict_seed_table():
     result = run("predict", str(SEED))
     assert result.exit_code == 0

@@ -95,6 +95,14 @@ def main(argv: list[str] | None = None) -> int:
         card = rebuild(None if args.no_real else args.real, args.out, span_features=not args.no_span_features)
     except FactcheckError as err:
         print(f"factcheck: error: {err}", file=sys.stderr)
+        if not args.no_real and str(err).startswith(str(args.real)):
+            # A cache written by an older builder (before documents were kept in reading order, say)
+            # is refused by today's readers; the builder rewrites it from the local copies.
+            print(
+                "factcheck: the real-text cache may predate this checkout: rebuild it with "
+                "python -m factcheck.corpus.real.build",
+                file=sys.stderr,
+            )
         return 1
     held = card["metrics"]["held_out"]
     print(f"trained on {card['trained_on']['examples']} sentences; dev macro-F1 {held['macro_f1']:.3f}")

@@ -1,6 +1,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from factcheck.bases import load_base
 from factcheck.corpus import base, default_model
 from factcheck.data import read_examples
@@ -30,3 +32,21 @@ def test_rebuild_trains_on_both_splits_scores_on_real_dev_and_ships_the_same_sen
     assert shipped.labels == [e.label for e in read_examples(STARTER)] + [
         json.loads(r)["label"] for r in rows[:30]
     ]
+
+
+def test_a_stale_cache_is_refused_with_the_command_that_rebuilds_it(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setattr(base, "CORPUS_TRAIN", STARTER)
+    monkeypatch.setattr(default_model, "CORPUS_TRAIN", STARTER)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    # One document written as two pieces, as builders before the reading-order check did.
+    rows = [json.dumps({"text": f"Sentence {n} of the story.", "label": "factual", "doc_id": d}) for n, d in
+            enumerate(["a", "a", "b", "a"])]  # fmt: skip
+    (cache / "train.jsonl").write_text("\n".join(rows) + "\n")
+    monkeypatch.setattr(default_model, "build_base", lambda *_: pytest.fail("wrote the repository's base"))
+    code = default_model.main(["--real", str(cache), "--out", str(tmp_path / "model")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{cache / 'train.jsonl'}:4: document 'a'" in err
+    assert "python -m factcheck.corpus.real.build" in err
+    assert not (tmp_path / "model").exists()
