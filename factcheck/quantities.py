@@ -552,7 +552,6 @@ _PRONOUN_ONE_AFTER = re.compile(
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which|number)\s$", re.I)
 # "the number two official", "number three seed": ranks ("halved the number two years ago" counts years).
 _RANKS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
-_PLURAL_NEXT = re.compile(r"[ \u00a0][a-z]+s\b")
 # "a new one in 2015", "the only one doing it": an article and a word before "one", and after it a
 # word no counted noun is (a preposition, a verb in -ing or -ed); "the opportunity one year earlier"
 # keeps its count.
