@@ -88,6 +88,10 @@ _SKIP_BEFORE_CUE = _AUX | {
     for aux in ("do", "does", "did", "has", "have", "had", "would", "could", "should", "is", "was", "are")
     for mark in ("'", "\u2019")
 } | {"weren't", "weren\u2019t", "can't", "can\u2019t", "cannot", "won't", "won\u2019t"}  # fmt: skip
+_SKIPPED_WORDS = _SKIP_BEFORE_CUE - _AUX  # the adverbs among them
+_TOWARD = frozenset({"toward", "towards", "to", "at", "near", "above", "below"})
+# Lone lower-case letters left in a page's text by its share buttons ("share: f t"); not "a" or "i".
+_STRAY_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
 # Irregular past forms that end a clause's subject ("what began as …").
 _PAST_FORMS = {
     "began", "became", "came", "went", "grew", "rose", "fell", "made", "took", "gave", "kept", "held",
@@ -96,6 +100,7 @@ _PAST_FORMS = {
 _INTRODUCTIONS = {
     "however", "meanwhile", "additionally", "moreover", "furthermore", "instead", "still", "also", "today",
     "yesterday", "separately", "nevertheless", "now", "then", "finally", "overall", "indeed", "thus",
+    "nonetheless", "conversely", "similarly", "likewise", "therefore", "consequently", "accordingly",
 }  # fmt: skip
 _THINGS = frozenset({"something", "nothing", "everything"})
 _ING_NOUNS = {
@@ -277,6 +282,11 @@ _EXPECTING = {"expect", "forecast", "predict", "estimate", "anticipate", "projec
 _MEASURES = {
     "number", "amount", "size", "level", "degree", "extent", "plan", "schedule", "need", "needs", "type",
     "kind", "age", "length", "weight", "rank", "income", "ability",
+}  # fmt: skip
+# What "according to" is followed by when it means "in keeping with": "according to safety standards".
+_NORMS = {
+    "standards", "specifications", "guidelines", "rules", "regulations", "requirements", "criteria",
+    "procedures", "instructions", "protocol", "protocols",
 }  # fmt: skip
 # Titles after "confirm" that make it an appointment, not a claim: "the Senate confirmed Judge Ana Ruiz".
 _APPOINTED = {
@@ -915,6 +925,15 @@ def _source_for(
         head = i + width + (_words(sentence, i + width) in _DETERMINERS)
         if lemma == "according to" and _words(sentence, head) in _MEASURES:
             return None  # "according to the number of rooms": in proportion to, no source
+        if (
+            lemma == "according to"
+            and i
+            and sentence[i - 1].is_word
+            and any(t.lower in _NORMS and t.text == t.lower for t in sentence[head : head + 3])
+        ):
+            # "improved according to MSHA standards": in keeping with, no source ("According to
+            # federal guidelines, children should …" opens a claim the guidelines make)
+            return None
         return _phrase_after(sentence, i + width)
     prev, nxt = _words(sentence, i - 1), _words(sentence, i + width)
     form = sentence[i].lower
@@ -1282,6 +1301,11 @@ def _source_for(
     )
     if cut is not None:
         subject = (subject[0], cut - 1)  # "Markey in his media advisory also claims": Markey
+    if any(_defining_clause(sentence, n) for n in range(subject[0], subject[1])):
+        return None
+    subject = _before_company(sentence, subject)
+    while subject[0] < subject[1] and sentence[subject[0]].text in _STRAY_LETTERS:
+        subject = (subject[0] + 1, subject[1])  # "share: f t U.S. Congressman Ana Lee": a page's buttons
     subject = (_after_leading_phrase(sentence, subject), subject[1])
     subject = (_after_found_cue(sentence, subject, found), subject[1])
     if subject[1] > subject[0] and sentence[subject[1]].lower in _REFLEXIVES:
@@ -1400,10 +1424,10 @@ def _than_subject(sentence: list[Token], i: int) -> tuple[int, int] | None:
     holding anything but words has no source.
     """
     k = i - 1
-    while k >= 0 and sentence[k].lower in _AUX:
+    while k >= 0 and (sentence[k].lower in _AUX or _between_subject_and_verb(sentence[k])):
         if sentence[k].lower in _BE:
             return None
-        k -= 1
+        k -= 1  # "than the Committee now expects"; "than currently anticipated" has no subject
     last = k
     while k >= 0 and i - k <= 6 and sentence[k].is_word and not sentence[k].quoted:
         if sentence[k].lower == "than":
@@ -2043,6 +2067,8 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     k = _name_suffix(sentence, _walk_back(sentence, last, limit=last + 1), last)
     if k > last:
         return None
+    if k < last and sentence[last].lower.endswith("ed"):
+        last = _time_after_participle(sentence, last, i)  # "A study released last week estimates"
     if k == last and sentence[k].text in _DEGREES:
         return _degree(sentence, k)
     if k < last and sentence[last].lower in _SUBJECT_PRONOUNS and sentence[last - 1].lower not in _JOINED:
@@ -2050,6 +2076,52 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     if k == 0 and sentence[0].text in _OPENING_PREPOSITIONS:
         return _after_opening_phrase(sentence, last), last  # "In the 62nd minute Kim Lee conceded"
     return k, last
+
+
+def _defining_clause(sentence: list[Token], first: int) -> bool:
+    """Whether a clause that defines the noun before it opens at ``first``.
+
+    "toward levels the Committee judges consistent with its mandate": the clause tells which
+    levels, it reports no claim (data/SPANS.md).
+    """
+    return (
+        first >= 2
+        and sentence[first].lower == "the"
+        and sentence[first - 1].text.islower()
+        and _PLURAL.search(sentence[first - 1].lower) is not None
+        and _words(sentence, first - 2) in _TOWARD
+    )
+
+
+def _before_company(sentence: list[Token], subject: tuple[int, int]) -> tuple[int, int]:
+    """The subject before an aside naming its company: "Sens. Ana Ruiz and Bo Park, together with Rep.
+
+    Cy Ortiz (all D-Md.) today announced" → "Sens. Ana Ruiz and Bo Park", as "along with" would.
+    """
+    first = subject[0]
+    if (
+        first >= 2
+        and sentence[first].lower in ("together", "along")
+        and _words(sentence, first + 1) == "with"
+        and sentence[first - 1].text == ","
+    ):
+        start = _walk_back(sentence, first - 2, limit=first - 1)
+        if start <= first - 2:
+            return start, first - 2
+    return subject
+
+
+def _time_after_participle(sentence: list[Token], k: int, i: int) -> int:
+    """Where a subject ending in a participle ends: after the time it names, before the cue at ``i``.
+
+    "An AP story published yesterday noted", "A study released last week estimates": the time
+    belongs to the participle, not to the cue, and so to the source's phrase.
+    """
+    if k + 1 < i and sentence[k + 1].lower in ("today", "yesterday", "tonight"):
+        return k + 1
+    if k + 2 < i and sentence[k + 1].lower in ("this", "last") and sentence[k + 2].lower in _PERIODS:
+        return k + 2
+    return k
 
 
 def _name_suffix(sentence: list[Token], first: int, last: int) -> int:
@@ -2342,6 +2414,11 @@ def _adverb(tok: Token) -> bool:
     return tok.lower.endswith("ly") and tok.text[:1].islower() and tok.lower not in _LY_NOUNS
 
 
+def _between_subject_and_verb(tok: Token) -> bool:
+    """An adverb that stands between a subject and its verb ("the Committee now expects")."""
+    return tok.is_word and not tok.quoted and (_adverb(tok) or tok.lower in _SKIPPED_WORDS)
+
+
 def _skip_adverbs(sentence: list[Token], k: int) -> int:
     """The index of the first token at or before ``k`` that is not an adverb ("currently", "twice")."""
     while k >= 0 and sentence[k].is_word and (_adverb(sentence[k]) or sentence[k].lower in _ADVERBS):
@@ -2427,6 +2504,8 @@ def _clause_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple
         if low in _AUX or low.endswith("ed") or _lemma(low) is not None or low in _CLAUSE_VERBS:
             break
         last += 1
+    while last - 1 > first and _between_subject_and_verb(sentence[last - 1]):
+        last -= 1  # "the Committee also decided … and currently anticipates": "also" is no part of it
     if last == first or last > i or sentence[last - 1].lower in ("and", "or", "but"):
         return None  # "The firm cut jobs and expects": no verb told where the subject ends
     return sentence[first].start, sentence[last - 1].end

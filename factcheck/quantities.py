@@ -92,10 +92,12 @@ _FRACTION = (
 _MEASURE_UNITS_NAMED = {"point": "percentage points", "percent": "%"}
 _NOT_A_HALF = re.compile(r"[\s-](?:marathons?|term|time|brother|sister|mast|back|way|hearted)\b", re.I)
 _VAGUE = (
-    r"(?:(?:tens|hundreds)\sof\s(?:thousands|millions)|hundreds|thousands|millions|billions|dozens"
+    r"(?:(?:tens|hundreds)\sof\s(?:thousands|millions)"
+    r"|(?:hundreds|thousands|millions|billions|trillions)\sand\s(?:hundreds|thousands|millions|billions|trillions)"
+    r"|hundreds|thousands|millions|billions|trillions|dozens"
     r"|(?:several|a\sfew)\s(?:dozen|hundred|thousand|million|billion))"
 )
-_RANGE_JOIN = r"(?:\s?[-\u2013—]\s?|\s(?:to|or)\s(?:(?:more|less|fewer)\sthan\s)?)"
+_RANGE_JOIN = r"(?:\s?[-\u2013—]\s?|-to-(?=\d)|\s(?:to|or)\s(?:(?:more|less|fewer)\sthan\s)?)"  # "227-to-203"
 
 _CANDIDATE = re.compile(
     r"(?<![\w.,:$£€¥-])(?:"
@@ -365,7 +367,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass|Order"
     r"|Law|District|Local|Ward|Precinct|Emergency|[Jj]unction|Interstate|Highway|Proposition|Prop\.|Terminal"
     r"|Pier|Channel|Radio|Apollo|Artemis|Formula|Windows|iPhone|iPad|Pixel|Galaxy|PlayStation|Xbox|Boeing"
-    r"|Model|Exit|Resolution|[Pp]asscode)"
+    r"|Model|Exit|Resolution|[Pp]asscode|Part)"
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.?|A\.\s?B\.|S\.\s?B\.)"
     r"|(?<![\w.])S\.)\s|[A-Za-z]|(?<=\w)-|\b[A-Z]{1,3}\d{1,2}\+)$"
 )
@@ -467,7 +469,7 @@ _NUMBERISH = re.compile(
 # Where a figure can start; the full pattern is tried only there (searching with it is slow).
 _ANCHOR_WORDS = [
     *_UNITS_WORDS, *_TENS_WORDS, "between", "half", "hundreds", "thousands", "millions", "billions",
-    "dozens", "tens", "several",
+    "trillions", "dozens", "tens", "several",
 ]  # fmt: skip
 _ANCHOR = re.compile(
     # Searched in the lower-cased text (no case folding at every position); the character before is
@@ -531,11 +533,12 @@ _NO_NOUN_AFTER = re.compile(
 )
 _PERCENT_NEXT = re.compile(r"\s?(?:%|per)")
 _SMALL_INTEGER = re.compile(r"\d{1,2}")
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s)")
+_ORDINAL = re.compile(r"\d+s|\d[\d,]*(?:st|nd|rd|th)")  # "1990s", "1,425th"
 _DECADE_OR_CLOCK_AFTER = re.compile(r"['\u2019]s\b|:\d\d")
 _DIGITS_WORD = re.compile(r"\d+[a-z]*")
 _GLUED_BEFORE = re.compile(r"[A-Za-z]\d*[-.]?$")
 _LIST_MARK_BEFORE = re.compile(r"[,:;(]\s?$")
+_LIST_START = re.compile(r"(?:^|\n|[.:;]\s)\s*$")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d[a-z]*")
 _HOUR = re.compile(r"\d{1,2}(?:am|pm)")
 _PRONOUN_ONE_AFTER = re.compile(
@@ -680,6 +683,20 @@ def _counted_noun(text: str, pos: int, single: bool = False) -> int:
     ``single``: the count is one, so its noun is singular and a later word in -s is its verb
     ("One person remains"), not a plural head.
     """
+    # "thousands more jobs", "18,000 fewer jobs" ("50 percent more medals" counts no medals)
+    more = text.startswith((" more ", " fewer "), pos)
+    if more and text[pos - 1].isalnum() and not text.endswith("cent", 0, pos):
+        start = pos + (5 if text[pos + 1] == "m" else 6)
+        noun_end = _counted_noun(text, start, single)
+        counted = text[start:noun_end].split()
+        # Its noun is a plural, after an adjective at most ("thousands more hardworking Americans");
+        # "thousands more due" and "millions more facing rising costs" count no noun.
+        if (
+            counted
+            and (counted[-1].endswith("s") or counted[-1].lower() in _IRREGULAR_PLURALS)
+            and not (len(counted) > 2 and counted[0].endswith(("ing", "ed")))
+        ):
+            return noun_end
     if (partitive := _PARTITIVE.match(text, pos)) is not None:  # "15,000 of their employees"
         noun_end = _counted_noun(text, partitive.end())
         # Not when its noun is a possessor ("four of our nation's …"): the head comes later.
@@ -895,6 +912,13 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
         return True  # "a neighbour who called 999": a telephone number ("called 999 residents" counts)
     if _SMALL_INTEGER.fullmatch(first) and _TIME_AFTER.match(after):
         return True
+    if (
+        after[:1] == ")"
+        and not m["second"]
+        and _SMALL_INTEGER.fullmatch(first)
+        and (_LIST_START.search(before) or _mark_before(text, int(first) - 1, m.start()))
+    ):
+        return True  # a list's mark: "… in order. 1) Require a budget 2) Restore PAYGO", or one a line
     if _ORDINAL.fullmatch(first):
         return True
     if _DIGITS_WORD.fullmatch(first) and _GLUED_BEFORE.search(before[-3:]) and before[-1:] != " ":
@@ -913,12 +937,17 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
         ":" in first or _TIME_AFTER.match(after) or first.endswith(("am", "pm")) or not before.strip()
     ):
         return True
-    if _HOUR.fullmatch(first.lower()) or first.lower() == "401k":
+    if _HOUR.fullmatch(first.lower()) or first.lower() == "401k" or (first == "401" and after[:3] == "(k)"):
         return True  # an hour, or the retirement plan named for its section of the tax code
     if _INTEGER.fullmatch(first) and (_CODE_BEFORE.search(before) or _CODE_AFTER.match(after)):
         return True  # a legal citation: "16 U.S.C. \u00a7 1540(g)", "29 U.S.C. 794", a title and a section
     # the “1200 Club”: a number that opens a quoted name
     return before[-1:] in _OPENING_QUOTES and _QUOTED_NAME_AFTER.match(after) is not None
+
+
+def _mark_before(text: str, number: int, start: int) -> bool:
+    """Whether the list's mark ``number`` stands shortly before ``start`` ("1) Require … 2) Restore")."""
+    return re.search(rf"(?:^|[\s(]){number}\)\s", text[max(0, start - 300) : start]) is not None
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -1155,6 +1184,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         number_part = text[start:end]
         if not second and (compound := _COMPOUND.match(text, end)) is not None:  # "3.2-meter", "24-year-old"
             end = compound.end()
+            if compound[0] in ("-year", "-years") and (old := _OLD.match(text, end)) is not None:
+                end = old.end()  # "a 20-year old woman": the age keeps "old", as "81 years old" does
         elif (
             number_part[:1].isdigit()
             and number_part[-1].isalpha()

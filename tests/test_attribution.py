@@ -1280,3 +1280,52 @@ def test_a_record_before_which_after_a_cue_or_a_joining_word(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside naming the subject's company
+        ("U.S. Senators Ana Ruiz and Bo Park, together with Rep. Cy Ortiz (all D-Md.) today announced it.",
+         [("U.S. Senators Ana Ruiz and Bo Park", "announced")]),
+        # "according to" a norm: in keeping with it, no source; opening a claim, the norm is one
+        ("The road will be rebuilt according to MSHA safety standards.", []),
+        ("According to federal guidelines, children should sleep ten hours.",
+         [("federal guidelines", "According to")]),
+        # a time right after a participle belongs to the subject
+        ("A study released last week estimates that costs rose.",
+         [("A study released last week", "estimates")]),
+        ("A wire story published yesterday noted that the deficit grew.",
+         [("A wire story published yesterday", "noted")]),
+        # an adverb is no part of the subject, and no subject on its own
+        ("Rates may rise sooner than the Committee now expects.", [("the Committee", "expects")]),
+        ("Rates may rise later than currently anticipated.", []),
+        ("The Committee also decided today to hold rates and currently anticipates low rates.",
+         [("The Committee", "anticipates")]),
+        # an opening word, then a short aside between the subject and the cue
+        ("Nonetheless, labor market indicators, on balance, show that slack has diminished.",
+         [("labor market indicators", "show")]),
+        # share buttons' stray letters before a name
+        ("share: f t Rep. Ana Lee released the following statement: \u201cWe won.\u201d",
+         [("Rep. Ana Lee", "released")]),
+        # a clause that defines the noun before it reports no claim
+        ("Unemployment will decline toward levels the Committee judges consistent with its mandate.", []),
+    ],
+)  # fmt: skip
+def test_fourteenth_draw_asides_norms_times_and_adverbs(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana Ruiz, chair of the panel, said rents rose.", [("Ana Ruiz", "said")]),  # an aside, no company
+        ("Forecasters surveyed by the bank this spring expect growth to slow.",
+         [("Forecasters surveyed by the bank", "expect")]),  # the time after the participle's phrase
+        ("Costs rose according to the number of rooms.", []),
+    ],
+)  # fmt: skip
+def test_the_fourteenth_draws_rules_leave_the_sentences_they_are_not_about(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

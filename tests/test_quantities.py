@@ -787,6 +787,32 @@ def test_ratios_out_of_identifiers_and_ones_that_count_nothing(sentence: str, ex
     assert texts(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a count reaches over "more" or "fewer" to its plural noun
+        ("It would employ thousands more hardworking Americans.", ["thousands more hardworking Americans"]),
+        ("It would leave 22 million more Americans and 18,000 fewer jobs.",
+         ["22 million more Americans", "18,000 fewer jobs"]),
+        ("Millions more are expected. Millions more facing rising costs.", ["Millions", "Millions"]),
+        ("They won 30 percent more medals, owing thousands more due to delays.", ["30 percent", "thousands"]),
+        # "trillions", and a vague amount said twice is one
+        ("We spent trillions and trillions of dollars.", ["trillions and trillions of dollars"]),
+        # an age keeps "old" after "-year"; a vote's tally joined by "-to-"
+        ("A 20-year old worker lost pay.", ["20-year old"]),
+        ("It passed 227-to-203.", ["227-to-203"]),
+        # names and marks, no figures
+        ("It is his 1,425th day in prison. It protects 401(k)s. It filed a Part 161 application.", []),
+        ("Put the house in order. 1) Require a budget 2) Restore PAYGO", []),
+        ("It covers the short term (years 1-10) and the long term (years 11-20).", ["1-10", "11-20"]),
+    ],
+)  # fmt: skip
+def test_fourteenth_draw_counts_over_more_and_marks_that_are_no_figures(
+    sentence: str, expected: list[str]
+) -> None:
+    assert texts(sentence) == expected
+
+
 def test_a_ratio_out_of_has_its_value() -> None:
     (found,) = find_quantities("Seven out of 10 voters back it.")
     assert (found.value, found.unit) == (0.7, "ratio")
