@@ -89,6 +89,7 @@ _SKIP_BEFORE_CUE = _AUX | {
     for mark in ("'", "\u2019")
 } | {"weren't", "weren\u2019t", "can't", "can\u2019t", "cannot", "won't", "won\u2019t"}  # fmt: skip
 _SKIPPED_WORDS = _SKIP_BEFORE_CUE - _AUX  # the adverbs among them
+# Words before a noun that a defining clause follows ("toward levels the board judges consistent").
 _TOWARD = frozenset({"toward", "towards", "to", "at", "near", "above", "below"})
 # Lone lower-case letters left in a page's text by its share buttons ("share: f t"); not "a" or "i".
 _STRAY_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
@@ -931,7 +932,7 @@ def _source_for(
             and sentence[i - 1].is_word
             and any(t.lower in _NORMS and t.text == t.lower for t in sentence[head : head + 3])
         ):
-            # "improved according to MSHA standards": in keeping with, no source ("According to
+            # "resurfaced according to safety standards": in keeping with, no source ("According to
             # federal guidelines, children should …" opens a claim the guidelines make)
             return None
         return _phrase_after(sentence, i + width)
@@ -2081,8 +2082,8 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
 def _defining_clause(sentence: list[Token], first: int) -> bool:
     """Whether a clause that defines the noun before it opens at ``first``.
 
-    "toward levels the Committee judges consistent with its mandate": the clause tells which
-    levels, it reports no claim (data/SPANS.md).
+    "toward levels the board judges consistent with its goals": the clause tells which levels,
+    it reports no claim (data/SPANS.md).
     """
     return (
         first >= 2
@@ -2094,9 +2095,10 @@ def _defining_clause(sentence: list[Token], first: int) -> bool:
 
 
 def _before_company(sentence: list[Token], subject: tuple[int, int]) -> tuple[int, int]:
-    """The subject before an aside naming its company: "Sens. Ana Ruiz and Bo Park, together with Rep.
+    """The subject before an aside that names its company, which the walk back took instead.
 
-    Cy Ortiz (all D-Md.) today announced" → "Sens. Ana Ruiz and Bo Park", as "along with" would.
+    "U.S. Senators Ana Ruiz and Bo Park, together with Rep. Cy Ortiz (all D-Md.) today
+    announced": the senators announced, as with "along with".
     """
     first = subject[0]
     if (

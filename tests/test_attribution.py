@@ -1303,13 +1303,13 @@ def test_a_record_before_which_after_a_cue_or_a_joining_word(
         ("The Committee also decided today to hold rates and currently anticipates low rates.",
          [("The Committee", "anticipates")]),
         # an opening word, then a short aside between the subject and the cue
-        ("Nonetheless, labor market indicators, on balance, show that slack has diminished.",
-         [("labor market indicators", "show")]),
+        ("Even so, hiring figures, on balance, show that slack has diminished.",
+         [("hiring figures", "show")]),
         # share buttons' stray letters before a name
         ("share: f t Rep. Ana Lee released the following statement: \u201cWe won.\u201d",
          [("Rep. Ana Lee", "released")]),
         # a clause that defines the noun before it reports no claim
-        ("Unemployment will decline toward levels the Committee judges consistent with its mandate.", []),
+        ("Prices will fall toward levels the board judges consistent with its goals.", []),
     ],
 )  # fmt: skip
 def test_fourteenth_draw_asides_norms_times_and_adverbs(text: str, expected: list[tuple[str, str]]) -> None:
