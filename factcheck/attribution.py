@@ -88,9 +88,10 @@ _SKIP_BEFORE_CUE = _AUX | {
     for aux in ("do", "does", "did", "has", "have", "had", "would", "could", "should", "is", "was", "are")
     for mark in ("'", "\u2019")
 } | {"weren't", "weren\u2019t", "can't", "can\u2019t", "cannot", "won't", "won\u2019t"}  # fmt: skip
-_SKIPPED_WORDS = _SKIP_BEFORE_CUE - _AUX  # the adverbs among them
-# Words before a noun that a defining clause follows ("toward levels the board judges consistent").
-_TOWARD = frozenset({"toward", "towards", "to", "at", "near", "above", "below"})
+_SKIPPED_WORDS = _SKIP_BEFORE_CUE - _AUX  # the adverbs, negations and quantifiers among them
+# Before a noun that a defining clause follows ("toward levels the board judges consistent"); not "to",
+# which opens phrases a subject follows ("Due to delays the airline said").
+_TOWARD = frozenset({"toward", "towards"})
 # Lone lower-case letters left in a page's text by its share buttons ("share: f t"); not "a" or "i".
 _STRAY_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
 # Irregular past forms that end a clause's subject ("what began as …").
@@ -284,6 +285,8 @@ _MEASURES = {
     "number", "amount", "size", "level", "degree", "extent", "plan", "schedule", "need", "needs", "type",
     "kind", "age", "length", "weight", "rank", "income", "ability",
 }  # fmt: skip
+# Where a noun phrase after "according to" ends, for finding its head.
+_PHRASE_ENDS = frozenset({"and", "or", "of", "for", "in", "on", "at", "by", "from", "with", "to", "that"})
 # What "according to" is followed by when it means "in keeping with": "according to safety standards".
 _NORMS = {
     "standards", "specifications", "guidelines", "rules", "regulations", "requirements", "criteria",
@@ -349,6 +352,7 @@ _WHICH_RECORDS = frozenset(
 )  # fmt: skip
 # Words that carry a record's noun phrase on ("the score of the bill", "the forecast by the bank").
 _RECORD_JOINS = frozenset({"of", "from", "on", "by"})
+_TIMED = frozenset({"Today", "today", "Yesterday", "yesterday"})
 _RECORD_DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "latest", "new"}
 )
@@ -926,12 +930,7 @@ def _source_for(
         head = i + width + (_words(sentence, i + width) in _DETERMINERS)
         if lemma == "according to" and _words(sentence, head) in _MEASURES:
             return None  # "according to the number of rooms": in proportion to, no source
-        if (
-            lemma == "according to"
-            and i
-            and sentence[i - 1].is_word
-            and any(t.lower in _NORMS and t.text == t.lower for t in sentence[head : head + 3])
-        ):
+        if lemma == "according to" and i and sentence[i - 1].is_word and _norm_head(sentence, head):
             # "resurfaced according to safety standards": in keeping with, no source ("According to
             # federal guidelines, children should …" opens a claim the guidelines make)
             return None
@@ -1356,7 +1355,9 @@ def _source_for(
     # is a source of its own (data/SPANS.md: a record or study as subject); anything else is not.
     study = sentence[subject[1]].lower in _STUDIES
     # "The agency published its report, which warns": the record a "which" stands for speaks itself.
-    which = _words(sentence, subject[1] + 1) == "," and _words(sentence, subject[1] + 2) == "which"
+    # ("a statement on Friday, which says": a time may stand between them).
+    relative = _skip_adverbs(sentence, i - 1)
+    which = _words(sentence, relative) == "which" and _words(sentence, relative - 1) == ","
     if (
         _lemma(before) is not None
         and not sentence[subject[0] - 1].quoted
@@ -2068,7 +2069,7 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     k = _name_suffix(sentence, _walk_back(sentence, last, limit=last + 1), last)
     if k > last:
         return None
-    if k < last and sentence[last].lower.endswith("ed"):
+    if k < last and sentence[last].text.islower() and sentence[last].lower.endswith("ed"):
         last = _time_after_participle(sentence, last, i)  # "A study released last week estimates"
     if k == last and sentence[k].text in _DEGREES:
         return _degree(sentence, k)
@@ -2092,6 +2093,18 @@ def _defining_clause(sentence: list[Token], first: int) -> bool:
         and _PLURAL.search(sentence[first - 1].lower) is not None
         and _words(sentence, first - 2) in _TOWARD
     )
+
+
+def _norm_head(sentence: list[Token], k: int) -> bool:
+    """Whether the noun phrase from ``k`` ends in a norm: "MSHA standards and specifications".
+
+    Its head is its last word before a preposition, "and" or the phrase's end; a norm word that
+    only modifies ("the rules committee chairman") is no head.
+    """
+    end = k
+    while end < len(sentence) and sentence[end].is_word and sentence[end].lower not in _PHRASE_ENDS:
+        end += 1
+    return end > k and sentence[end - 1].lower in _NORMS and sentence[end - 1].text.islower()
 
 
 def _before_company(sentence: list[Token], subject: tuple[int, int]) -> tuple[int, int]:
@@ -2417,7 +2430,7 @@ def _adverb(tok: Token) -> bool:
 
 
 def _between_subject_and_verb(tok: Token) -> bool:
-    """An adverb that stands between a subject and its verb ("the Committee now expects")."""
+    """A word that stands between a subject and its verb, no part of either ("the Committee now expects")."""
     return tok.is_word and not tok.quoted and (_adverb(tok) or tok.lower in _SKIPPED_WORDS)
 
 
@@ -2451,11 +2464,13 @@ def _record_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
     report, study, score or other record: "a law, which says" is no source, nor "the day, which
     shows". A verb before a joining word ends the phrase after it ("relied on the report, which").
     """
+    if last >= 2 and sentence[last].text in _WHEN_NAMES | _TIMED and sentence[last - 1].lower in ("on", "by"):
+        last -= 2  # "the report on Tuesday, which shows": the report
     j = last
     phrase = None
     while j >= 0 and last - j < 12 and sentence[j].is_word and not sentence[j].quoted:
         low = sentence[j].lower
-        adjective = j and sentence[j - 1].lower in _RECORD_DETERMINERS  # "the revised estimate"
+        adjective = j > 0 and sentence[j - 1].lower in _RECORD_DETERMINERS  # "the revised estimate"
         if low in _AUX or (low.endswith("ed") and not adjective):
             break  # "after the study was released, which suggests": the clause, not the study
         if low in _RECORD_DETERMINERS:
@@ -2464,10 +2479,10 @@ def _record_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
             if j and sentence[j - 1].lower in _COMPARED_WITH:
                 return None  # "Turnout fell below the forecast, which suggests": the whole clause
             phrase = (j, last)
-            if j >= 2 and sentence[j - 1].lower in _RECORD_JOINS and sentence[j - 2].is_word:
+            if j >= 2 and sentence[j - 1].lower in _RECORD_JOINS and _is_record(sentence[j - 2].lower):
                 j -= 2  # "the latest score of the bill", "the report from the agency": the phrase goes on
                 continue
-            break
+            break  # "rely on the report, which shows": a verb, not a record, before "on"
         j -= 1
     if phrase is None:
         return None
@@ -2476,7 +2491,12 @@ def _record_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
         (sentence[n].lower for n in range(phrase[0], last) if sentence[n + 1].lower in _RECORD_JOINS),
         sentence[last].lower,
     )
-    return phrase if head in _WHICH_RECORDS or head.removesuffix("s") in _WHICH_RECORDS else None
+    return phrase if _is_record(head) else None
+
+
+def _is_record(word: str) -> bool:
+    """Whether a lower-cased word names a record a "which" can stand for ("score", "reports")."""
+    return word in _WHICH_RECORDS or word.removesuffix("s") in _WHICH_RECORDS
 
 
 def _name_before(sentence: list[Token], last: int) -> tuple[int, int] | None:

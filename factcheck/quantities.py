@@ -93,7 +93,7 @@ _MEASURE_UNITS_NAMED = {"point": "percentage points", "percent": "%"}
 _NOT_A_HALF = re.compile(r"[\s-](?:marathons?|term|time|brother|sister|mast|back|way|hearted)\b", re.I)
 _VAGUE = (
     r"(?:(?:tens|hundreds)\sof\s(?:thousands|millions)"
-    r"|(?:hundreds|thousands|millions|billions|trillions)\sand\s(?:hundreds|thousands|millions|billions|trillions)"
+    r"|(?:(?:hundreds|thousands|millions|billions|trillions)\sand\s)+(?:hundreds|thousands|millions|billions|trillions)"
     r"|hundreds|thousands|millions|billions|trillions|dozens"
     r"|(?:several|a\sfew)\s(?:dozen|hundred|thousand|million|billion))"
 )
@@ -306,6 +306,13 @@ _STOP = set(
 # A share of a group named by a possessive: "100 of her colleagues", "15,000 of their employees".
 _PARTITIVE = re.compile(r" of (?:her|his|their|our|its|my|your)(?= [A-Za-z])")
 _OLD = re.compile(r" old(?![\w-])")
+_MORE = re.compile(r" (?:more|fewer)(?= )")
+# Participles that describe the people counted ("thousands more hardworking Americans").
+_PARTICIPLE_ADJECTIVES = frozenset(
+    {"hardworking", "working", "struggling", "skilled", "trained", "qualified", "uninsured", "insured",
+     "registered", "displaced", "unemployed", "retired", "wounded", "injured", "armed", "licensed",
+     "talented", "underserved", "undocumented", "full-time", "part-time"}
+)  # fmt: skip
 _POSSESSIVE_ENDS = ("'s", "\u2019s", "'", "\u2019")
 # Plural heads without an -s: a count's phrase ends at them ("300,000 people attend" -> "300,000 people").
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women"})
@@ -538,9 +545,11 @@ _DECADE_OR_CLOCK_AFTER = re.compile(r"['\u2019]s\b|:\d\d")
 _DIGITS_WORD = re.compile(r"\d+[a-z]*")
 _GLUED_BEFORE = re.compile(r"[A-Za-z]\d*[-.]?$")
 _LIST_MARK_BEFORE = re.compile(r"[,:;(]\s?$")
-_LIST_START = re.compile(r"(?:^|\n|[.:;]\s)\s*$")
+_LIST_START = re.compile(r"(?:^|\n|[.!?]\s)\s*$")
+_LIST_MARK = re.compile(r"(?:^|[\s(])(\d{1,2})\)\s")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d[a-z]*")
 _HOUR = re.compile(r"\d{1,2}(?:am|pm)")
+_PLAN_SECTION = re.compile(r"(?:401|403|457)\s?\([a-z]\)", re.I)  # "401(k)", "403(b)"
 _PRONOUN_ONE_AFTER = re.compile(
     r"\s?(?:of\b|another\b|which\b|who\b|that\b|[,.;:!?)\"\u201d\u2019]|$)"
     r"|\s(?:you|I|we|he|she|they)\b"  # "which one you gave", "a plan, one that works": pronouns
@@ -555,6 +564,7 @@ _PRONOUN_ONE_AFTER = re.compile(
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|some|which|number)\s$", re.I)
 # "the number two official", "number three seed": ranks ("halved the number two years ago" counts years).
 _RANKS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+_RANK_FIGURE_NEXT = re.compile(r"\s(?:percent|per\scent|times)\b")  # "cut the number five percent"
 # "a new one in 2015", "the only one doing it": an article and a word before "one", and after it a
 # word no counted noun is (a preposition, a verb in -ing or -ed); "the opportunity one year earlier"
 # keeps its count.
@@ -684,17 +694,17 @@ def _counted_noun(text: str, pos: int, single: bool = False) -> int:
     ("One person remains"), not a plural head.
     """
     # "thousands more jobs", "18,000 fewer jobs" ("50 percent more medals" counts no medals)
-    more = text.startswith((" more ", " fewer "), pos)
+    more = _MORE.match(text, pos)
     if more and text[pos - 1].isalnum() and not text.endswith("cent", 0, pos):
-        start = pos + (5 if text[pos + 1] == "m" else 6)
+        start = more.end()
         noun_end = _counted_noun(text, start, single)
         counted = text[start:noun_end].split()
-        # Its noun is a plural, after an adjective at most ("thousands more hardworking Americans");
-        # "thousands more due" and "millions more facing rising costs" count no noun.
+        # Its noun is a plural ("thousands more hardworking Americans"); "thousands more due" and
+        # "millions more facing rising costs" count no noun: a participle there is a verb.
         if (
             counted
             and (counted[-1].endswith("s") or counted[-1].lower() in _IRREGULAR_PLURALS)
-            and not (len(counted) > 2 and counted[0].endswith(("ing", "ed")))
+            and not (counted[0].endswith(("ing", "ed")) and counted[0].lower() not in _PARTICIPLE_ADJECTIVES)
         ):
             return noun_end
     if (partitive := _PARTITIVE.match(text, pos)) is not None:  # "15,000 of their employees"
@@ -869,7 +879,12 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
         and _no_noun_next(after)
     ):
         return True  # "work as one to serve": together, no count ("as little as one per cent" is a figure)
-    if word in _RANKS and before.lower().endswith("number ") and not _PLURAL_NEXT.match(after):
+    if (
+        word in _RANKS
+        and before.lower().endswith("number ")
+        and not _PLURAL_NEXT.match(after)
+        and not _RANK_FIGURE_NEXT.match(after)
+    ):
         return True  # "the number two official": a rank, like "the number one school"
     if word in ("one", "a", "an") and not m["second"]:
         return (
@@ -912,12 +927,7 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
         return True  # "a neighbour who called 999": a telephone number ("called 999 residents" counts)
     if _SMALL_INTEGER.fullmatch(first) and _TIME_AFTER.match(after):
         return True
-    if (
-        after[:1] == ")"
-        and not m["second"]
-        and _SMALL_INTEGER.fullmatch(first)
-        and (_LIST_START.search(before) or _mark_before(text, int(first) - 1, m.start()))
-    ):
+    if after[:1] == ")" and not m["second"] and _SMALL_INTEGER.fullmatch(first) and _list_mark(text, m):
         return True  # a list's mark: "… in order. 1) Require a budget 2) Restore PAYGO", or one a line
     if _ORDINAL.fullmatch(first):
         return True
@@ -937,17 +947,31 @@ def _digits_not_a_figure(text: str, first: str, m: re.Match[str], before: str, a
         ":" in first or _TIME_AFTER.match(after) or first.endswith(("am", "pm")) or not before.strip()
     ):
         return True
-    if _HOUR.fullmatch(first.lower()) or first.lower() == "401k" or (first == "401" and after[:3] == "(k)"):
-        return True  # an hour, or the retirement plan named for its section of the tax code
+    if _HOUR.fullmatch(first.lower()) or first.lower() == "401k" or _PLAN_SECTION.match(first + after):
+        return True  # an hour, or the retirement plans named for their sections of the tax code
     if _INTEGER.fullmatch(first) and (_CODE_BEFORE.search(before) or _CODE_AFTER.match(after)):
         return True  # a legal citation: "16 U.S.C. \u00a7 1540(g)", "29 U.S.C. 794", a title and a section
     # the “1200 Club”: a number that opens a quoted name
     return before[-1:] in _OPENING_QUOTES and _QUOTED_NAME_AFTER.match(after) is not None
 
 
-def _mark_before(text: str, number: int, start: int) -> bool:
-    """Whether the list's mark ``number`` stands shortly before ``start`` ("1) Require … 2) Restore")."""
-    return re.search(rf"(?:^|[\s(]){number}\)\s", text[max(0, start - 300) : start]) is not None
+def _list_mark(text: str, m: re.Match[str]) -> bool:
+    """Whether a small number before ")" marks an item of a list rather than closing an aside.
+
+    A mark opens a line or follows a sentence's end, or has its neighbour mark near it ("1) cut
+    taxes or 2) raise wages", "(1) …, (2) …"); a number inside brackets opened before it closes
+    an aside ("(up from 9)", "(total: 12)").
+    """
+    start = m.start()
+    window = text[max(0, start - 100) : start]
+    if window.rfind("(") > window.rfind(")") and not window.endswith("("):
+        return False
+    if _LIST_START.search(window):
+        return True
+    number = int(m["first"])
+    near = text[max(0, start - 300) : m.end() + 300]
+    marks = {int(mark[1]) for mark in _LIST_MARK.finditer(near)}
+    return number - 1 in marks or number + 1 in marks
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:

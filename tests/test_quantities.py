@@ -804,6 +804,13 @@ def test_ratios_out_of_identifiers_and_ones_that_count_nothing(sentence: str, ex
         # names and marks, no figures
         ("It is his 1,425th day in prison. It protects 401(k)s. It filed a Part 161 application.", []),
         ("Put the house in order. 1) Require a budget 2) Restore PAYGO", []),
+        ("You either 1) cut taxes or 2) raise wages, in three parts: (1) this, (2) that.", ["three parts"]),
+        ("They hired 12 nurses (up from 9), and the bill passed (yeas: 52; nays: 47).",
+         ["12 nurses", "9", "52", "47"]),
+        ("It protects 403(b) and 457 (b) plans; it cut the number five percent.", ["five percent"]),
+        ("It cost thousands and thousands and thousands of dollars.",
+         ["thousands and thousands and thousands of dollars"]),
+        ("Thousands more facing costs will lose coverage.", ["Thousands"]),
         ("It covers the short term (years 1-10) and the long term (years 11-20).", ["1-10", "11-20"]),
     ],
 )  # fmt: skip
