@@ -2120,9 +2120,16 @@ def _before_company(sentence: list[Token], subject: tuple[int, int]) -> tuple[in
         and _words(sentence, first + 1) == "with"
         and sentence[first - 1].text == ","
     ):
-        start = _walk_back(sentence, first - 2, limit=first - 1)
-        if start <= first - 2:
-            return start, first - 2
+        last = first - 2
+        if sentence[last].text == ")":  # "Senator Ana Ruiz (D-Md.), together with …": the name before its tag
+            tag = range(last - 1, max(-1, last - 8), -1)
+            opening = next((n for n in tag if sentence[n].text == "("), None)
+            if opening is None:
+                return subject
+            last = opening - 1
+        start = _walk_back(sentence, last, limit=last + 1)
+        if 0 <= start <= last:
+            return start, last
     return subject
 
 

@@ -704,6 +704,7 @@ def _counted_noun(text: str, pos: int, single: bool = False) -> int:
         if (
             counted
             and (counted[-1].endswith("s") or counted[-1].lower() in _IRREGULAR_PLURALS)
+            and not counted[-1].endswith(_POSSESSIVE_ENDS)  # "30 more children's books": not the books
             and not (counted[0].endswith(("ing", "ed")) and counted[0].lower() not in _PARTICIPLE_ADJECTIVES)
         ):
             return noun_end
@@ -1172,6 +1173,8 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
         first = m["first"]
         if _is_not_a_figure(text, m, first):
             return None
+        if m["join"] == "-to-" and (first, m["second"]) == ("9", "5"):
+            return None  # "9-to-5 jobs": office hours as a name, no tally
         years = m["second"] and all(_YEAR.fullmatch(n) for n in (first, m["second"]))
         if years and not _PERCENT_NEXT.match(text, m.end(), m.end() + 5):
             return None  # "2010 - 2040", "from 1975 to 2005": years

@@ -1288,6 +1288,8 @@ def test_a_record_before_which_after_a_cue_or_a_joining_word(
         # an aside naming the subject's company
         ("U.S. Senators Ana Ruiz and Bo Park, together with Rep. Cy Ortiz (all D-Md.) today announced it.",
          [("U.S. Senators Ana Ruiz and Bo Park", "announced")]),
+        ("Senator Ana Ruiz (D-Md.), together with Rep. Cy Ortiz (D-Md.) today announced funding.",
+         [("Senator Ana Ruiz", "announced")]),  # the name's tag before the aside
         # "according to" a norm: in keeping with it, no source; opening a claim, the norm is one
         ("The road will be rebuilt according to MSHA safety standards.", []),
         ("According to federal guidelines, children should sleep ten hours.",

@@ -811,6 +811,7 @@ def test_ratios_out_of_identifiers_and_ones_that_count_nothing(sentence: str, ex
         ("It cost thousands and thousands and thousands of dollars.",
          ["thousands and thousands and thousands of dollars"]),
         ("Thousands more facing costs will lose coverage.", ["Thousands"]),
+        ("We need 30 more children's books for 9-to-5 workers.", ["30"]),  # a possessive; office hours
         ("It covers the short term (years 1-10) and the long term (years 11-20).", ["1-10", "11-20"]),
     ],
 )  # fmt: skip
