@@ -353,6 +353,11 @@ _WHICH_RECORDS = frozenset(
 # Words that carry a record's noun phrase on ("the score of the bill", "the forecast by the bank").
 _RECORD_JOINS = frozenset({"of", "from", "on", "by"})
 _TIMED = frozenset({"Today", "today", "Yesterday", "yesterday"})
+_TIMES_OF_DAY = frozenset(_PERIODS | {"morning", "afternoon", "evening"})
+# Participles without -ed that a time may follow inside a subject ("A report written last year says").
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"written", "made", "given", "taken", "shown", "drawn", "done", "sent", "put"}
+)
 _RECORD_DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "latest", "new"}
 )
@@ -2069,7 +2074,11 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     k = _name_suffix(sentence, _walk_back(sentence, last, limit=last + 1), last)
     if k > last:
         return None
-    if k < last and sentence[last].text.islower() and sentence[last].lower.endswith("ed"):
+    if (
+        k < last
+        and sentence[last].text.islower()
+        and (sentence[last].lower.endswith("ed") or sentence[last].lower in _IRREGULAR_PARTICIPLES)
+    ):
         last = _time_after_participle(sentence, last, i)  # "A study released last week estimates"
     if k == last and sentence[k].text in _DEGREES:
         return _degree(sentence, k)
@@ -2141,8 +2150,8 @@ def _time_after_participle(sentence: list[Token], k: int, i: int) -> int:
     """
     if k + 1 < i and sentence[k + 1].lower in ("today", "yesterday", "tonight"):
         return k + 1
-    if k + 2 < i and sentence[k + 1].lower in ("this", "last") and sentence[k + 2].lower in _PERIODS:
-        return k + 2
+    if k + 2 < i and sentence[k + 1].lower in ("this", "last") and sentence[k + 2].lower in _TIMES_OF_DAY:
+        return k + 2  # "released last week", "sent this morning"
     return k
 
 

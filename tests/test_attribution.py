@@ -1299,6 +1299,7 @@ def test_a_record_before_which_after_a_cue_or_a_joining_word(
          [("A study released last week", "estimates")]),
         ("A wire story published yesterday noted that the deficit grew.",
          [("A wire story published yesterday", "noted")]),
+        ("A memo sent this morning says the plant will close.", [("A memo sent this morning", "says")]),
         # an adverb is no part of the subject, and no subject on its own
         ("Rates may rise sooner than the Committee now expects.", [("the Committee", "expects")]),
         ("Rates may rise later than currently anticipated.", []),
