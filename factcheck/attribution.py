@@ -352,7 +352,8 @@ _WHICH_RECORDS = frozenset(
 )  # fmt: skip
 # Words that carry a record's noun phrase on ("the score of the bill", "the forecast by the bank").
 _RECORD_JOINS = frozenset({"of", "from", "on", "by"})
-_TIMED = frozenset({"Today", "today", "Yesterday", "yesterday"})
+# Days a record's phrase may be dated by after "on" or "by" ("the report on Tuesday, which shows").
+_RECORD_DAYS = frozenset(_WHEN_NAMES | {"Today", "today", "Yesterday", "yesterday"})
 _TIMES_OF_DAY = frozenset(_PERIODS | {"morning", "afternoon", "evening"})
 # Participles without -ed that a time may follow inside a subject ("A report written last year says").
 _IRREGULAR_PARTICIPLES = frozenset(
@@ -2476,11 +2477,12 @@ def _opens_content(sentence: list[Token], k: int) -> bool:
 def _record_before(sentence: list[Token], last: int) -> tuple[int, int] | None:
     """The record a relative "which" after a comma stands for ("the latest CBO score of the bill").
 
-    A noun phrase opened by a determiner, carried on by "of", "from", "on" or "by", that names a
-    report, study, score or other record: "a law, which says" is no source, nor "the day, which
-    shows". A verb before a joining word ends the phrase after it ("relied on the report, which").
+    A noun phrase opened by a determiner, carried on by "of", "from", "on" or "by" after a record's
+    noun, that names a report, study, score or other record: "a law, which says" is no source, nor
+    "the day, which shows"; after a verb the phrase starts past the joining word ("relied on the
+    report, which" → "the report").
     """
-    if last >= 2 and sentence[last].text in _WHEN_NAMES | _TIMED and sentence[last - 1].lower in ("on", "by"):
+    if last >= 2 and sentence[last].text in _RECORD_DAYS and sentence[last - 1].lower in ("on", "by"):
         last -= 2  # "the report on Tuesday, which shows": the report
     j = last
     phrase = None
