@@ -1713,6 +1713,16 @@ def _bare_clause(sentence: list[Token], k: int) -> bool:
     window = sentence[k : k + 10]
     if len(window) < 3 or not window[0].is_word or window[0].lower in _NO_CLAUSE_START:
         return False
+    day = 1 if window[0].text in _WEEKDAYS or window[0].lower in ("today", "yesterday") else 0
+    if window[0].lower in ("this", "last") and window[1].lower in _TIMES_OF_DAY:
+        day = 2
+    if day:
+        # "noted Tuesday the plan would fail": the clause follows the day; "A study published
+        # Monday found that": the verb after the day is the sentence's own, the participle has no clause.
+        following = window[day]
+        if following.text.islower() and (following.lower in _AUX or _lemma(following.lower) is not None):
+            return False
+        return _bare_clause(sentence, k + day)
     for j in range(1, len(window) - 1):
         tok, before = window[j], window[j - 1]
         if not tok.is_word or tok.quoted or tok.lower in ("who", "which"):
@@ -2010,6 +2020,10 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         k -= 2  # "Independent forecasters surveyed by the Treasury this spring expect"
     elif k >= 3 and sentence[k].text in _WEEKDAYS and sentence[k - 1].lower == "on":
         k -= 2  # "The Federal Reserve Board on Tuesday announced"
+    elif k >= 2 and sentence[k].text in _WEEKDAYS and _participle(sentence[k - 1]):
+        k -= 1  # "A report released Tuesday showed": the day joins the subject below
+    elif k >= 1 and sentence[k].text in _WEEKDAYS and sentence[k - 1].text[:1].isupper():
+        k -= 1  # "Senator Jack Reed Tuesday announced": the day is the cue's
     if k < 0:
         return None
     if sentence[k].lower == "who" and k >= 2 and sentence[k - 1].text == ",":
@@ -2075,11 +2089,7 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
     k = _name_suffix(sentence, _walk_back(sentence, last, limit=last + 1), last)
     if k > last:
         return None
-    if (
-        k < last
-        and sentence[last].text.islower()
-        and (sentence[last].lower.endswith("ed") or sentence[last].lower in _IRREGULAR_PARTICIPLES)
-    ):
+    if k < last and _participle(sentence[last]):
         last = _time_after_participle(sentence, last, i)  # "A study released last week estimates"
     if k == last and sentence[k].text in _DEGREES:
         return _degree(sentence, k)
@@ -2143,6 +2153,11 @@ def _before_company(sentence: list[Token], subject: tuple[int, int]) -> tuple[in
     return subject
 
 
+def _participle(token: Token) -> bool:
+    """Whether a lower-case word reads as a past participle ("released", "sent", "made")."""
+    return token.text.islower() and (token.lower.endswith("ed") or token.lower in _IRREGULAR_PARTICIPLES)
+
+
 def _time_after_participle(sentence: list[Token], k: int, i: int) -> int:
     """Where a subject ending in a participle ends: after the time it names, before the cue at ``i``.
 
@@ -2153,6 +2168,10 @@ def _time_after_participle(sentence: list[Token], k: int, i: int) -> int:
         return k + 1
     if k + 2 < i and sentence[k + 1].lower in ("this", "last") and sentence[k + 2].lower in _TIMES_OF_DAY:
         return k + 2  # "released last week", "sent this morning"
+    if k + 1 < i and sentence[k + 1].text in _WEEKDAYS:
+        return k + 1  # "A report released Tuesday showed"
+    if k + 2 < i and sentence[k + 1].lower == "on" and sentence[k + 2].text in _WEEKDAYS:
+        return k + 2  # "A report released on Tuesday showed"
     return k
 
 

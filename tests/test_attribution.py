@@ -1300,6 +1300,15 @@ def test_a_record_before_which_after_a_cue_or_a_joining_word(
         ("A wire story published yesterday noted that the deficit grew.",
          [("A wire story published yesterday", "noted")]),
         ("A memo sent this morning says the plant will close.", [("A memo sent this morning", "says")]),
+        # a weekday, with or without "on", is a time too; a cue's own day is not the subject's
+        ("A report released Tuesday showed that prices rose.", [("A report released Tuesday", "showed")]),
+        ("A report released on Tuesday showed that prices rose.",
+         [("A report released on Tuesday", "showed")]),
+        # "published" is no cue when its time is followed by the sentence's verb
+        ("A study published Monday found that rents rose.", [("A study published Monday", "found")]),
+        ("A study published last week found that rents rose.", [("A study published last week", "found")]),
+        ("The agency noted Tuesday the plan would fail.", [("The agency", "noted")]),
+        ("Senator Jo Reed Tuesday announced a grant.", [("Senator Jo Reed", "announced")]),
         # an adverb is no part of the subject, and no subject on its own
         ("Rates may rise sooner than the Committee now expects.", [("the Committee", "expects")]),
         ("Rates may rise later than currently anticipated.", []),
