@@ -13,8 +13,11 @@ grid; see this file's history), alone and followed by the context stage
 with and without the per-label score shift chosen on the context stage's own
 out-of-fold predictions (``DocumentClassifier``'s ``class_bias``), and
 with the span extractor's counts as well (``factcheck.span_features``),
-the last with every corpus sentence counting ``CORPUS_FACTOR`` times too
-(``benchmarks/domain_weight.py`` chose that factor over three seeds).
+the last two with every corpus sentence counting ``CORPUS_FACTOR`` times too
+(``benchmarks/domain_weight.py`` chose that factor over three seeds), and the
+very last averaging three context stages fitted on different early-stopping
+rows (``model.AveragedTrees``; ``benchmarks/REFIT.md`` found them to move
+fewer labels under a refit).
 Each candidate with a context stage is fitted once per context-stage seed
 (``--seeds``): the seed alone moves real dev macro-F1 by up to 0.014 and a
 label's F1 by 0.02, as much as the candidates differ, so one fit each would
@@ -83,6 +86,11 @@ CANDIDATES = {
         lambda: make_model(n_jobs=2, **SENTENCE),
         CORPUS_FACTOR,
     ),
+    f"sentence pipeline + context stage + class bias + span counts, corpus x{CORPUS_FACTOR:g}, "
+    "three context stages averaged": (
+        lambda: make_model(n_jobs=2, context_stages=3, **SENTENCE),
+        CORPUS_FACTOR,
+    ),
 }
 # Mean real dev macro-F1s closer than this are a tie (each a mean over the context stage's seeds).
 TIE = 0.002
@@ -138,11 +146,18 @@ def seeded_context_stage(seed: int) -> Callable[[], object]:
 
 
 def fit_with_context_stage(
-    make_context: Callable[[], object], examples: list[Example], weights: list[float]
+    make_context: Callable[[], object],
+    examples: list[Example],
+    weights: list[float],
+    context_stages: int | None = None,
 ) -> DocumentClassifier:
-    """The shipped configuration fitted with ``make_context`` building its context stage."""
+    """The shipped configuration fitted with ``make_context`` building its context stage(s).
+
+    ``context_stages``: how many are averaged; the shipped number if None.
+    """
+    stages = make_model().context_stages if context_stages is None else context_stages
     with context_stage_from(make_context):
-        return _fit(make_model(n_jobs=1, **SENTENCE), examples, weights)
+        return _fit(make_model(n_jobs=1, context_stages=stages, **SENTENCE), examples, weights)
 
 
 def _predict(system, examples: list[Example]) -> list[str]:

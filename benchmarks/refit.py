@@ -17,8 +17,10 @@ Two variants test what the refit noise comes from. "Early stopping off":
 the context stage's boosted trees keep all their rounds instead of setting
 aside a random tenth of the rows to stop on, so that split cannot move.
 "Three trees averaged": three context stages, each with its own early
-stopping split, averaged in raw score (one ensemble of three times the
-trees; the class bias is chosen on the averaged out-of-fold predictions).
+stopping split, averaged in raw score (``model.AveragedTrees``: one
+ensemble of three times the trees; the class bias is chosen on the averaged
+out-of-fold predictions). Which of them ships is ``make_model``'s
+``context_stages``, chosen by ``benchmarks/real_news.py``.
 No test split is read.
 """
 
@@ -31,18 +33,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
-
-import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from real_news import dev_pools, fit_with_context_stage
 
 from factcheck import model as model_module
-from factcheck.context import TreeEnsemble
 from factcheck.corpus.base import CORPUS_WEIGHT
 from factcheck.corpus.real.references import default_cache
 from factcheck.data import Example, document_ids
@@ -64,55 +61,13 @@ ADDED = {
 PERTURBATIONS = ["none", *ADDED, "-1 real document"]
 
 
-class AveragedBoosting(ClassifierMixin, BaseEstimator):
-    """Several boosted-tree stages with different early-stopping splits, averaged in raw score.
-
-    It exposes the fitted attributes ``TreeEnsemble.from_boosting`` reads
-    (``_predictors``, ``_baseline_prediction``, ``classes_``), each member's
-    leaf values divided by the count, so the shipped model stays one
-    ensemble, with the trees of all members.
-    """
-
-    def __init__(self, members: int = 3) -> None:
-        self.members = members
-
-    def fit(self, X, y, sample_weight=None) -> AveragedBoosting:
-        self.members_ = [
-            _single_stage().set_params(random_state=seed).fit(X, y, sample_weight=sample_weight)
-            for seed in range(self.members)
-        ]
-        self.classes_ = self.members_[0].classes_
-        self._baseline_prediction = np.mean([m._baseline_prediction for m in self.members_], axis=0)
-        self._predictors = [
-            [SimpleNamespace(nodes=_scaled(tree.nodes, self.members)) for tree in iteration]
-            for member in self.members_
-            for iteration in member._predictors
-        ]
-        # What ships is the joined ensemble: it must predict what the members' average does.
-        sample = np.asarray(X[:500], dtype=np.float64)
-        joined = TreeEnsemble.from_boosting(self).predict_proba(sample)
-        if not np.allclose(joined, self.predict_proba(sample)):
-            raise AssertionError("the joined trees do not predict the members' average")
-        return self
-
-    def predict_proba(self, X) -> np.ndarray:
-        raw = np.mean([m._raw_predict(X) for m in self.members_], axis=0)
-        raw = np.exp(raw - raw.max(axis=1, keepdims=True))
-        return raw / raw.sum(axis=1, keepdims=True)
-
-
-def _scaled(nodes: np.ndarray, count: int) -> np.ndarray:
-    scaled = nodes.copy()
-    scaled["value"] = scaled["value"] / count
-    return scaled
-
-
 _single_stage = model_module.make_context_model
 
-VARIANTS: dict[str, Callable[[], Any]] = {
-    "shipped": _single_stage,
-    "early stopping off": lambda: _single_stage().set_params(early_stopping=False),
-    "three trees averaged": lambda: AveragedBoosting(3),
+# Each variant: its context stage's factory, and how many such stages are averaged.
+VARIANTS: dict[str, tuple[Callable[[], Any], int]] = {
+    "one context stage": (_single_stage, 1),
+    "early stopping off": (lambda: _single_stage().set_params(early_stopping=False), 1),
+    "three trees averaged": (_single_stage, 3),
 }
 
 
@@ -135,7 +90,8 @@ def fit_once(variant: str, perturbation: str, cache: Path) -> Fit:
     for text, label in ADDED.get(perturbation, []):
         pool.append(Example(text, label, "added"))
         weights.append(1.0)
-    model = fit_with_context_stage(VARIANTS[variant], pool, weights)
+    make_context, stages = VARIANTS[variant]
+    model = fit_with_context_stage(make_context, pool, weights, context_stages=stages)
     scores: dict[str, float] = {}
     labels: dict[str, list[str]] = {}
     for name, examples in (("real dev", real["dev"]), ("own dev", own["dev"])):

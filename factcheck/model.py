@@ -103,6 +103,7 @@ def make_model(
     n_jobs: int | None = None,
     class_bias: bool = True,
     span_features: bool = True,
+    context_stages: int = 1,
     **pipeline: object,
 ) -> DocumentClassifier:
     """The shipped model: ``make_pipeline``'s sentence pipeline read in its document's context.
@@ -112,10 +113,13 @@ def make_model(
     0.729 to about 0.82 (``benchmarks/real_news.py``), mostly on sentences
     inside quoted statements and interviews, which no sentence model can see.
     ``span_features`` lets that stage also weigh what the span extractor found
-    in each sentence (``factcheck.span_features``).
+    in each sentence (``factcheck.span_features``). ``context_stages`` above
+    one averages that many context stages (``AveragedTrees``).
     """
     sentences = make_pipeline(**pipeline)  # type: ignore[arg-type]
-    return DocumentClassifier(sentences, folds, min_documents, n_jobs, class_bias, span_features)
+    return DocumentClassifier(
+        sentences, folds, min_documents, n_jobs, class_bias, span_features, context_stages
+    )
 
 
 def make_context_model() -> HistGradientBoostingClassifier:  # imported only to fit
@@ -130,6 +134,55 @@ def make_context_model() -> HistGradientBoostingClassifier:  # imported only to 
     return HistGradientBoostingClassifier(
         max_iter=60, max_leaf_nodes=15, learning_rate=0.15, class_weight="balanced", random_state=0
     )
+
+
+class AveragedTrees(ClassifierMixin, BaseEstimator):
+    """Several context stages, each with its own early-stopping rows, averaged in raw score.
+
+    Boosted trees set aside a random tenth of their rows to decide when to
+    stop, and that draw alone moved a refit's real dev macro-F1 by up to
+    0.014 (``benchmarks/REFIT.md``). Averaging stages fitted on different
+    draws keeps what they agree on. Member ``i`` is ``make_context_model()``
+    with seed ``random_state * stages + i``, so another base seed gives
+    members no other seed shares. It exposes what
+    ``TreeEnsemble.from_boosting`` reads (``_predictors``,
+    ``_baseline_prediction``, ``classes_``), each member's leaf values
+    divided by their count, so a saved model is still one ensemble of trees
+    and prediction is unchanged in kind (it walks ``stages`` times the trees).
+    """
+
+    def __init__(self, stages: int = 3) -> None:
+        self.stages = stages
+
+    def fit(self, X: Any, y: Any, sample_weight: Any = None) -> AveragedTrees:
+        base = make_context_model()
+        seed = base.random_state if isinstance(base.random_state, int) else 0
+        self.members_ = [
+            clone(base).set_params(random_state=seed * self.stages + i).fit(X, y, sample_weight=sample_weight)
+            for i in range(self.stages)
+        ]
+        self.classes_ = self.members_[0].classes_
+        self._baseline_prediction = np.mean([m._baseline_prediction for m in self.members_], axis=0)
+        self._predictors = [
+            [_ScaledTree(tree.nodes, self.stages) for tree in iteration]
+            for member in self.members_
+            for iteration in member._predictors
+        ]
+        return self
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        check_is_fitted(self, "members_")
+        raw = np.mean([m._raw_predict(np.asarray(X, dtype=np.float64)) for m in self.members_], axis=0)
+        raw = np.exp(raw - raw.max(axis=1, keepdims=True))
+        return raw / raw.sum(axis=1, keepdims=True)
+
+
+class _ScaledTree:
+    """A member's tree with its leaf values divided by the member count: its share of the average."""
+
+    def __init__(self, nodes: np.ndarray, count: int) -> None:
+        self.nodes = nodes.copy()
+        self.nodes["value"] = self.nodes["value"] / count
 
 
 class DocumentClassifier(ClassifierMixin, BaseEstimator):
@@ -152,10 +205,14 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
     training pool under-represents, and on real news that label was
     ``estimate``. The shift is added to the trees' baseline scores, so
     prediction is unchanged in kind and costs nothing.
+
+    ``context_stages`` above one fits that many context stages on different
+    early-stopping rows and averages them (``AveragedTrees``).
     """
 
     class_bias = False  # what a model saved before the parameter existed did
     span_features = False  # likewise
+    context_stages = 1  # likewise
 
     def __init__(
         self,
@@ -165,6 +222,7 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         n_jobs: int | None = None,
         class_bias: bool = True,
         span_features: bool = True,
+        context_stages: int = 1,
     ) -> None:
         self.sentence_model = sentence_model
         self.folds = folds
@@ -172,6 +230,7 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         self.n_jobs = n_jobs
         self.class_bias = class_bias
         self.span_features = span_features
+        self.context_stages = context_stages
 
     def fit(
         self,
@@ -202,6 +261,9 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         """
         if self.span_features and spans is None:
             raise ValueError("span_features is set but no span rows were given")
+        if not isinstance(self.context_stages, int) or self.context_stages < 1:
+            stages = self.context_stages
+            raise ValueError(f"context_stages must be a whole number of at least 1, not {stages}")
         from sklearn.model_selection import GroupKFold
 
         labels = np.asarray(y)
@@ -224,10 +286,10 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         features = context_features(out_of_fold, rows, bounds, spans if self.span_features else None)
         with one_thread():
             fit_weighted(model[1:], counts, labels, weights)
-            trees = fit_weighted(make_context_model(), features, labels, weights)
+            trees = fit_weighted(self._context_model(), features, labels, weights)
             self.context_model_ = TreeEnsemble.from_boosting(trees)
         if self.class_bias:
-            second = self._cross_validated(make_context_model, features, labels, splits, classes, weights)
+            second = self._cross_validated(self._context_model, features, labels, splits, classes, weights)
             shift = best_class_bias(second, labels, classes, weights)
             self.context_model_.baseline = self.context_model_.baseline + shift
         return self
@@ -263,6 +325,10 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
     def predict(self, X: Sequence[str], groups: Sequence[Hashable] | None = None) -> np.ndarray:
         proba = self.predict_proba(X, groups)  # first: an unfitted model raises NotFittedError there
         return self.classes_[np.argmax(proba, axis=1)]
+
+    def _context_model(self) -> HistGradientBoostingClassifier | AveragedTrees:
+        # looked up when called: benchmarks swap ``make_context_model`` for a seeded one
+        return make_context_model() if self.context_stages == 1 else AveragedTrees(self.context_stages)
 
     def _sentence_model(self) -> Pipeline:
         return self.sentence_model if self.sentence_model is not None else make_pipeline()

@@ -5,6 +5,7 @@ from scipy import sparse
 from sklearn.base import clone
 
 from factcheck import context
+from factcheck import model as model_module
 from factcheck.context import (
     LAYOUT_COLUMNS,
     DocumentPredictor,
@@ -18,6 +19,7 @@ from factcheck.corpus.base import CORPUS_TRAIN
 from factcheck.data import read_examples
 from factcheck.model import (
     BIAS_STEPS,
+    AveragedTrees,
     DocumentClassifier,
     _out_of_fold,
     make_context_model,
@@ -160,6 +162,45 @@ def test_tree_arrays_predict_what_the_boosted_trees_do(monkeypatch: pytest.Monke
     assert np.array_equal(TreeEnsemble.from_state(state).predict_proba(probe), trees.predict_proba(probe))
     with pytest.raises(ValueError, match="outside its nodes"):
         TreeEnsemble.from_state({**state, "left": state["left"] + len(state["left"])})
+
+
+def _stopping_early(seed: int = 0):
+    """The shipped context stage, stopping early on small data too, so its seed moves its trees."""
+    return lambda: make_context_model().set_params(early_stopping=True, random_state=seed)
+
+
+def test_averaged_trees_ship_as_one_ensemble_of_their_members(monkeypatch: pytest.MonkeyPatch):
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(800, 6))
+    y = np.array(["attributed", "estimate", "factual", "opinion"])[
+        (X[:, 0] + rng.normal(scale=0.8, size=800) > 0) * 2 + (X[:, 1] * X[:, 2] > 0)
+    ]
+    monkeypatch.setattr(model_module, "make_context_model", _stopping_early(0))
+    averaged = AveragedTrees(3).fit(X, y)
+    assert [m.random_state for m in averaged.members_] == [0, 1, 2]
+    probe = rng.normal(size=(60, 6))
+    members = [m.predict_proba(probe) for m in averaged.members_]
+    assert not np.allclose(members[0], members[1])  # the seeds drew different stopping rows
+    joined = TreeEnsemble.from_boosting(averaged)
+    assert len(joined.roots) == sum(m.n_iter_ for m in averaged.members_) * 4
+    assert np.allclose(joined.predict_proba(probe), averaged.predict_proba(probe), atol=1e-12)
+    # another base seed gives members no other base seed shares
+    monkeypatch.setattr(model_module, "make_context_model", _stopping_early(1))
+    assert [m.random_state for m in AveragedTrees(3).fit(X, y).members_] == [3, 4, 5]
+
+
+def test_a_document_classifier_averages_its_context_stages(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(model_module, "make_context_model", _stopping_early(0))
+    texts, labels, groups = _quoted_statements(30)
+    small = {"char_ngrams": None, "folds": 3, "min_documents": 10, "class_bias": False}
+    one = make_model(**small).fit(texts, labels, groups)
+    three = make_model(**small, context_stages=3).fit(texts, labels, groups)
+    assert three.get_params()["context_stages"] == 3
+    # three stages' worth of trees, read as one ensemble, labelling as the single stage does here
+    assert len(three.context_model_.roots) > len(one.context_model_.roots)
+    assert list(three.predict(texts, groups)) == list(one.predict(texts, groups))
+    with pytest.raises(ValueError, match="context_stages must be a whole number"):
+        make_model(**small, context_stages=0).fit(texts, labels, groups)
 
 
 def test_document_classifier_shifts_its_trees_by_the_chosen_bias():

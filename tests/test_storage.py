@@ -177,18 +177,22 @@ def test_every_pipeline_make_pipeline_builds_saves_and_loads(tmp_path: Path, cla
     assert np.array_equal(loaded.predict_proba(probe), pipeline.predict_proba(probe))
 
 
-def test_the_document_model_saves_and_loads(tmp_path: Path):
-    """The context stage is on the allow-list too and reads documents after loading, built or lean."""
+@pytest.mark.parametrize("stages", [1, 3])
+def test_the_document_model_saves_and_loads(tmp_path: Path, stages: int):
+    """The context stage is on the allow-list too and reads documents after loading, built or lean;
+    averaged stages are saved as the one ensemble they predict as."""
     examples = read_examples(STARTER)
     texts, labels, groups = (
         [e.text for e in examples],
         [e.label for e in examples],
         [e.doc_id for e in examples],
     )
-    model = make_model(char_ngrams=None, folds=3, min_documents=5).fit(texts, labels, groups)
+    model = make_model(char_ngrams=None, folds=3, min_documents=5, context_stages=stages)
+    model.fit(texts, labels, groups)
     assert model.context_model_ is not None
     save_model(model, {"versions": {"scikit-learn": sklearn.__version__}}, tmp_path / "m")
     loaded, _ = load_model(tmp_path / "m")
+    assert loaded.get_params()["context_stages"] == stages
     expected = model.predict_proba(texts, groups)
     assert np.array_equal(loaded.predict_proba(texts, groups), expected)
     lean = Labeller.load(tmp_path / "m")  # the arrays, predicted with numpy alone
