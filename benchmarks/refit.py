@@ -119,7 +119,8 @@ def report(fits: list[Fit], sizes: dict[str, int]) -> str:
         "",
         f"Measured {date.today()} by `python benchmarks/refit.py` (the docstring says how). Dev splits only:",
         f'real dev {sizes["real dev"]} sentences, own dev {sizes["own dev"]}. "changed": sentences whose',
-        "label differs from the same variant's unperturbed fit.",
+        "label differs from the same variant's unperturbed fit. The shipped model averages "
+        f"{model_module.make_model().context_stages} context stage(s) (`make_model`'s `context_stages`).",
         "",
         "| variant | training pool | real dev macro-F1 | real dev estimate | own dev macro-F1 "
         "| real dev changed | own dev changed |",
