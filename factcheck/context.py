@@ -212,9 +212,10 @@ def context_features(
     return out
 
 
-# Rows x trees up to which ``TreeEnsemble`` walks every tree at once (about 1,000 sentences
-# with the shipped model; faster below, slower well above, measured by hand with its 144 trees).
-_WALK_TOGETHER = 150_000
+# Rows up to which ``TreeEnsemble`` walks every tree at once; faster below, slower well above.
+# Both walks cost in proportion to the trees, so where they cross depends on the rows alone:
+# about 650-800 rows, measured by hand with the shipped models' 612 and 164 trees.
+_WALK_TOGETHER = 700
 
 
 class TreeEnsemble:
@@ -308,8 +309,8 @@ class TreeEnsemble:
 
         A document of a few dozen sentences is walked through every tree at
         once, a level per step, so the numpy calls number the trees' depth
-        rather than their count (12x faster on a 17-sentence document with
-        the shipped model's 144 trees). A large batch goes tree by tree,
+        rather than their count (8x faster on a 17-sentence document with
+        the shipped model's 612 trees). A large batch goes tree by tree,
         which keeps the working arrays at one column and is then faster.
         """
         n = len(X)
@@ -319,7 +320,7 @@ class TreeEnsemble:
         right = np.where(self.leaf, index, self.right)
         feature = np.where(self.leaf, 0, self.feature)
         threshold = np.where(self.leaf, np.inf, self.threshold)
-        if n * len(self.roots) <= _WALK_TOGETHER:
+        if n <= _WALK_TOGETHER:
             node = np.repeat(self.roots[None, :], n, axis=0)
             rows = np.arange(n)[:, None]
             while not self.leaf[node].all():

@@ -273,6 +273,8 @@ def _card_text(model_dir: str, card: dict[str, Any], check: dict[str, Any] | Non
         )
         if card["context_stage"] and params.get("span_features"):
             reads += ", with the sources and figures found in it"
+        if card["context_stage"] and params.get("context_stages", 1) > 1:
+            reads += f"; {params['context_stages']} context stages averaged"
         lines.append(f"context     each sentence is read {reads}")
     if check is not None:
         digest = f", sha256 {check['sha256'][:12]}" if check.get("sha256") else ""

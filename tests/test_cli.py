@@ -514,3 +514,6 @@ def test_info_says_the_default_model_weighs_the_spans_it_finds():
     info = run("info")
     assert info.exit_code == 0
     assert "among its document's (context stage), with the sources and figures found in it" in info.stdout
+    assert "; 3 context stages averaged" in info.stdout
+    fast = run("info", "--model", "fast")  # one stage: nothing to say about averaging
+    assert fast.exit_code == 0 and "(context stage)" in fast.stdout and "averaged" not in fast.stdout

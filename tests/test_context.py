@@ -193,7 +193,7 @@ def test_a_document_classifier_averages_its_context_stages(monkeypatch: pytest.M
     monkeypatch.setattr(model_module, "make_context_model", _stopping_early(0))
     texts, labels, groups = _quoted_statements(30)
     small = {"char_ngrams": None, "folds": 3, "min_documents": 10, "class_bias": False}
-    one = make_model(**small).fit(texts, labels, groups)
+    one = make_model(**small, context_stages=1).fit(texts, labels, groups)
     three = make_model(**small, context_stages=3).fit(texts, labels, groups)
     assert three.get_params()["context_stages"] == 3
     # three stages' worth of trees, read as one ensemble, labelling as the single stage does here

@@ -3,7 +3,7 @@
     python -m factcheck.corpus.real.build     # the real sentences, from local copies of the sources
     python benchmarks/real_news.py            # choose the configuration on the real dev split
     python -m factcheck.corpus.default_model  # base data + models/default with that configuration
-    python -m factcheck.corpus.default_model --no-span-features --out models/fast
+    python -m factcheck.corpus.default_model --no-span-features --context-stages 1 --out models/fast
 
 Trains on the project corpus's train split plus the real train split (when
 the cache holds one), scores on the real dev split (the corpus's dev split
@@ -13,10 +13,11 @@ without a cache), writes ``models/default`` and rebuilds the shipped base
 configuration is ``model.make_model()``'s defaults (the sentence pipeline of
 ``make_pipeline()`` read in context): set them to the ones
 ``benchmarks/real_news.py`` chose before running this. The card lists every
-source with its licence and commit. ``--no-span-features`` builds the
-shipped ``fast`` model: the same, with a context stage that does not weigh
-the span extractor's counts, so labelling needs no extraction pass (for
-bulk labelling with ``--no-spans``; 0.009 lower on real dev).
+source with its licence and commit. ``--no-span-features --context-stages
+1`` builds the shipped ``fast`` model: the same, with one context stage
+instead of three averaged, which does not weigh the span extractor's counts,
+so labelling needs no extraction pass and walks a third of the trees (for
+bulk labelling with ``--no-spans``).
 """
 
 from __future__ import annotations
@@ -53,8 +54,13 @@ def _shown(path: Path, cache: Path | None) -> str:
 
 
 def rebuild(
-    cache: Path | None, out: Path = MODEL_DIR, base_dir: Path = BASE_DIR, span_features: bool = True
+    cache: Path | None,
+    out: Path = MODEL_DIR,
+    base_dir: Path = BASE_DIR,
+    span_features: bool = True,
+    context_stages: int | None = None,
 ) -> dict:
+    """Train and write the model, then the base; ``context_stages`` None is ``make_model``'s default."""
     inputs = base_inputs(cache)
     notes = {str(path): info for path, info in inputs}
     real = [path for path, _ in inputs if path != CORPUS_TRAIN]
@@ -65,11 +71,14 @@ def rebuild(
         dev = cache / "dev.jsonl"
     for path in [*(p for p, _ in inputs), dev]:
         notes.setdefault(str(path), {})["path"] = _shown(path, cache)
+    model = make_model(span_features=span_features)
+    if context_stages is not None:
+        model.set_params(context_stages=context_stages)
     result = train_model(
         [path for path, _ in inputs],
         out,
         eval_on=dev,
-        pipeline=make_model(span_features=span_features),
+        pipeline=model,
         progress=lambda message: print(f"... {message}", file=sys.stderr, flush=True),
         notes=notes,
         weights=[info.get("weight", 1.0) for _, info in inputs],
@@ -90,9 +99,22 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="a context stage that does not weigh the span extractor's counts (the shipped 'fast' model)",
     )
+    parser.add_argument(
+        "--context-stages",
+        type=int,
+        default=None,
+        help="context stages averaged (default: make_model's; the shipped 'fast' model has 1)",
+    )
     args = parser.parse_args(argv)
+    if args.context_stages is not None and args.context_stages < 1:
+        parser.error("--context-stages must be at least 1")
     try:
-        card = rebuild(None if args.no_real else args.real, args.out, span_features=not args.no_span_features)
+        card = rebuild(
+            None if args.no_real else args.real,
+            args.out,
+            span_features=not args.no_span_features,
+            context_stages=args.context_stages,
+        )
     except FactcheckError as err:
         print(f"factcheck: error: {err}", file=sys.stderr)
         if not args.no_real and str(err).startswith(str(args.real)):

@@ -50,3 +50,24 @@ def test_a_stale_cache_is_refused_with_the_command_that_rebuilds_it(tmp_path: Pa
     assert f"{cache / 'train.jsonl'}:4: document 'a'" in err
     assert "python -m factcheck.corpus.real.build" in err
     assert not (tmp_path / "model").exists()
+
+
+def test_the_fast_model_is_built_with_one_context_stage_and_no_span_counts(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(base, "CORPUS_TRAIN", STARTER)
+    monkeypatch.setattr(default_model, "CORPUS_TRAIN", STARTER)
+    monkeypatch.setattr(default_model, "build_base", lambda *_: None)  # never the repository's base
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    rows = STARTER.read_text().splitlines()
+    (cache / "train.jsonl").write_text("\n".join(rows[:30]) + "\n")
+    (cache / "dev.jsonl").write_text("\n".join(rows[30:]) + "\n")
+    out = tmp_path / "fast"
+    argv = ["--real", str(cache), "--no-span-features", "--context-stages", "1", "--out", str(out)]
+    assert default_model.main(argv) == 0
+    params = json.loads((out / "model.json").read_text())["parameters"]
+    assert params["context_stages"] == 1 and params["span_features"] is False
+    assert default_model.main(["--real", str(cache), "--out", str(tmp_path / "default")]) == 0
+    shipped = json.loads((tmp_path / "default" / "model.json").read_text())["parameters"]
+    assert shipped["context_stages"] == 3 and shipped["span_features"] is True
+    with pytest.raises(SystemExit):
+        default_model.main(["--real", str(cache), "--context-stages", "0", "--out", str(out)])
