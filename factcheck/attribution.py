@@ -128,6 +128,10 @@ _MONTHS = {
     "November", "December",
 }  # fmt: skip
 _WHEN_NAMES = frozenset(_MONTHS | _WEEKDAYS)
+# Words that make a weekday part of a name ("Super Tuesday showed", "Black Friday sales"), not a time.
+_BEFORE_A_DAY_NAME = frozenset(
+    {"Super", "Black", "Cyber", "Good", "Easter", "Ash", "Fat", "Holy", "Palm", "Shrove", "Maundy", "Giving"}
+)
 # Verbs a press release's title-case headline opens with ("Lee Announces …", "Report Shows …").
 _HEADLINE_VERBS = frozenset(
     {"announce", "urge", "question", "warn", "say", "show", "find", "claim", "reveal"}
@@ -1720,8 +1724,16 @@ def _bare_clause(sentence: list[Token], k: int) -> bool:
         # "noted Tuesday the plan would fail": the clause follows the day; "A study published
         # Monday found that": the verb after the day is the sentence's own, the participle has no clause.
         following = window[day]
-        if following.text.islower() and (following.lower in _AUX or _lemma(following.lower) is not None):
-            return False
+        after = window[day + 1] if len(window) > day + 1 else None
+        verb_after = (
+            after is not None and after.text.islower() and (after.lower in _AUX or after.lower in _PAST_FORMS)
+        )
+        if (
+            not verb_after
+            and following.text.islower()
+            and (following.lower in _AUX or _lemma(following.lower) is not None)
+        ):
+            return False  # a verb after the day ("Monday found that"), not a noun ("Monday forecasts were")
         return _bare_clause(sentence, k + day)
     for j in range(1, len(window) - 1):
         tok, before = window[j], window[j - 1]
@@ -2022,8 +2034,8 @@ def _subject_before(sentence: list[Token], i: int) -> tuple[int, int] | None:
         k -= 2  # "The Federal Reserve Board on Tuesday announced"
     elif k >= 2 and sentence[k].text in _WEEKDAYS and _participle(sentence[k - 1]):
         k -= 1  # "A report released Tuesday showed": the day joins the subject below
-    elif k >= 1 and sentence[k].text in _WEEKDAYS and sentence[k - 1].text[:1].isupper():
-        k -= 1  # "Senator Jack Reed Tuesday announced": the day is the cue's
+    elif k >= 1 and sentence[k].text in _WEEKDAYS and sentence[k - 1].text not in _BEFORE_A_DAY_NAME:
+        k -= 1  # "Senator Jo Reed Tuesday announced", "U.S. officials Tuesday said": the day is the cue's
     if k < 0:
         return None
     if sentence[k].lower == "who" and k >= 2 and sentence[k - 1].text == ",":

@@ -21,6 +21,7 @@ in ``storage``; the configuration shipped by default is the one
 from __future__ import annotations
 
 import itertools
+import numbers
 from collections.abc import Callable, Hashable, Sequence
 from contextlib import AbstractContextManager as ContextManager
 from typing import TYPE_CHECKING, Any
@@ -116,8 +117,8 @@ def make_model(
     in each sentence (``factcheck.span_features``). ``context_stages``
     averages that many context stages (``AveragedTrees``): three, as shipped,
     read 0.825 mean real dev macro-F1 over three seeds against one stage's
-    0.823, and their seeds spread 0.001 against 0.010, so a refit moves
-    fewer labels (``benchmarks/REAL.md``, ``benchmarks/REFIT.md``).
+    0.823 (``benchmarks/REAL.md``), and a refit moves fewer labels with them
+    (``benchmarks/REFIT.md``).
     """
     sentences = make_pipeline(**pipeline)  # type: ignore[arg-type]
     return DocumentClassifier(
@@ -143,31 +144,40 @@ class AveragedTrees(ClassifierMixin, BaseEstimator):
     """Several context stages, each with its own early-stopping rows, averaged in raw score.
 
     Boosted trees set aside a random tenth of their rows to decide when to
-    stop, and that draw alone moved a refit's real dev macro-F1 by up to
-    0.014 (``benchmarks/REFIT.md``). Averaging stages fitted on different
-    draws keeps what they agree on. Member ``i`` is ``make_context_model()``
-    with seed ``random_state * stages + i``, so another base seed gives
-    members no other seed shares. It exposes what
+    stop, and that draw alone moved real dev macro-F1 by up to 0.017 between
+    seeds (``benchmarks/REAL.md``). Averaging stages fitted on different
+    draws keeps what they agree on: a refit that adds two sentences or drops
+    a document changed 3.8% of real dev labels against 5.6% for one stage
+    (``benchmarks/REFIT.md``). Member ``i`` is ``base`` (``make_context_model()``
+    when None; ``DocumentClassifier`` passes one made in its own process, so
+    a benchmark's seeded factory reaches fits in worker processes too) with seed
+    ``seed * stages + i``, so another base seed gives members no other base
+    seed shares. Without early stopping (off, or scikit-learn's "auto" on
+    10,000 rows or fewer) the seed changes nothing, so one member is fitted:
+    the same trees at a third of the cost. It exposes what
     ``TreeEnsemble.from_boosting`` reads (``_predictors``,
     ``_baseline_prediction``, ``classes_``), each member's leaf values
     divided by their count, so a saved model is still one ensemble of trees
-    and prediction is unchanged in kind (it walks ``stages`` times the trees).
+    and prediction is unchanged in kind.
     """
 
-    def __init__(self, stages: int = 3) -> None:
+    def __init__(self, stages: int = 3, base: Any = None) -> None:
         self.stages = stages
+        self.base = base
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> AveragedTrees:
-        base = make_context_model()
+        base = self.base if self.base is not None else make_context_model()
         seed = base.random_state if isinstance(base.random_state, int) else 0
+        stopping = base.early_stopping
+        count = self.stages if stopping is True or (stopping == "auto" and len(y) > 10_000) else 1
         self.members_ = [
             clone(base).set_params(random_state=seed * self.stages + i).fit(X, y, sample_weight=sample_weight)
-            for i in range(self.stages)
+            for i in range(count)
         ]
         self.classes_ = self.members_[0].classes_
         self._baseline_prediction = np.mean([m._baseline_prediction for m in self.members_], axis=0)
         self._predictors = [
-            [_ScaledTree(tree.nodes, self.stages) for tree in iteration]
+            [_ScaledTree(tree.nodes, count) for tree in iteration]
             for member in self.members_
             for iteration in member._predictors
         ]
@@ -178,6 +188,9 @@ class AveragedTrees(ClassifierMixin, BaseEstimator):
         raw = np.mean([m._raw_predict(np.asarray(X, dtype=np.float64)) for m in self.members_], axis=0)
         raw = np.exp(raw - raw.max(axis=1, keepdims=True))
         return raw / raw.sum(axis=1, keepdims=True)
+
+    def predict(self, X: Any) -> np.ndarray:
+        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
 
 
 class _ScaledTree:
@@ -264,9 +277,9 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         """
         if self.span_features and spans is None:
             raise ValueError("span_features is set but no span rows were given")
-        if not isinstance(self.context_stages, int) or self.context_stages < 1:
-            stages = self.context_stages
-            raise ValueError(f"context_stages must be a whole number of at least 1, not {stages}")
+        stages: object = self.context_stages  # a numpy integer from a grid search is a whole number too
+        if isinstance(stages, bool) or not isinstance(stages, numbers.Integral) or int(stages) < 1:
+            raise ValueError(f"context_stages must be a whole number of at least 1, not {stages!r}")
         from sklearn.model_selection import GroupKFold
 
         labels = np.asarray(y)
@@ -330,8 +343,12 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         return self.classes_[np.argmax(proba, axis=1)]
 
     def _context_model(self) -> HistGradientBoostingClassifier | AveragedTrees:
-        # looked up when called: benchmarks swap ``make_context_model`` for a seeded one
-        return make_context_model() if self.context_stages == 1 else AveragedTrees(self.context_stages)
+        # made in this process when called: benchmarks swap ``make_context_model`` for a seeded one
+        return (
+            make_context_model()
+            if self.context_stages == 1
+            else AveragedTrees(int(self.context_stages), make_context_model())
+        )
 
     def _sentence_model(self) -> Pipeline:
         return self.sentence_model if self.sentence_model is not None else make_pipeline()
