@@ -221,10 +221,12 @@ _WALK_TOGETHER = 700
 class TreeEnsemble:
     """Boosted trees as plain arrays, predicted with numpy: the second stage without scikit-learn.
 
-    Built from a fitted ``HistGradientBoostingClassifier`` (multiclass): each
-    iteration adds one tree per class to that class's raw score, starting
-    from the baseline, and a softmax gives probabilities, as scikit-learn's
-    own prediction does (``tests/test_context.py`` checks they agree).
+    Built from a fitted ``HistGradientBoostingClassifier``: each iteration
+    adds one tree per class to that class's raw score, starting from the
+    baseline, and a softmax gives probabilities, as scikit-learn's own
+    prediction does (``tests/test_context.py`` checks they agree). With two
+    labels there is one tree per iteration, scoring the second label against
+    the first (a softmax over zero and that score is scikit-learn's sigmoid).
     """
 
     def __init__(
@@ -291,7 +293,8 @@ class TreeEnsemble:
         for index in (left[inner], right[inner], roots):
             if index.size and (index.min() < 0 or index.max() >= size):
                 raise ValueError("a tree points outside its nodes")
-        if len(baseline) != len(classes) or len(roots) % len(classes):
+        per_iteration = 1 if len(classes) == 2 else len(classes)  # two labels: one tree per iteration
+        if len(baseline) != per_iteration or len(roots) % per_iteration:
             raise ValueError("trees do not match the classes")
         return cls(feature, threshold, left, right, leaf.astype(bool), value, roots, baseline, classes)
 
@@ -299,6 +302,8 @@ class TreeEnsemble:
         n, k = len(X), len(self.baseline)
         leaves = self._leaves(np.ascontiguousarray(X, dtype=np.float64))
         raw = self.baseline + self.value[leaves].reshape(n, -1, k).sum(axis=1)
+        if k == 1:  # two labels: one tree per iteration scores the second against the first
+            raw = np.hstack([np.zeros_like(raw), raw])
         raw -= raw.max(axis=1, keepdims=True)
         np.exp(raw, out=raw)
         raw /= raw.sum(axis=1, keepdims=True)

@@ -186,6 +186,8 @@ class AveragedTrees(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: Any) -> np.ndarray:
         check_is_fitted(self, "members_")
         raw = np.mean([m._raw_predict(np.asarray(X, dtype=np.float64)) for m in self.members_], axis=0)
+        if raw.shape[1] == 1:  # two labels, as in ``TreeEnsemble.predict_proba``
+            raw = np.hstack([np.zeros_like(raw), raw])
         raw = np.exp(raw - raw.max(axis=1, keepdims=True))
         return raw / raw.sum(axis=1, keepdims=True)
 
@@ -307,6 +309,10 @@ class DocumentClassifier(ClassifierMixin, BaseEstimator):
         if self.class_bias:
             second = self._cross_validated(self._context_model, features, labels, splits, classes, weights)
             shift = best_class_bias(second, labels, classes, weights)
+            if (
+                len(self.context_model_.baseline) == 1
+            ):  # two labels: one score, the second's against the first
+                shift = shift[1:] - shift[0]
             self.context_model_.baseline = self.context_model_.baseline + shift
         return self
 

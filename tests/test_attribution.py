@@ -1309,6 +1309,13 @@ def test_a_record_before_which_after_a_cue_or_a_joining_word(
         ("A study published last week found that rents rose.", [("A study published last week", "found")]),
         ("The agency noted Tuesday the plan would fail.", [("The agency", "noted")]),
         ("Senator Jo Reed Tuesday announced a grant.", [("Senator Jo Reed", "announced")]),
+        ("Sen. Jo Reed (D-R.I.) Tuesday announced a grant.", [("Sen. Jo Reed", "announced")]),
+        ("U.S. officials Tuesday said the talks failed.", [("U.S. officials", "said")]),
+        # a noun after the day keeps the claim; a holiday keeps its day
+        ("Officials noted Monday forecasts were too optimistic.", [("Officials", "noted")]),
+        ("The agency noted Tuesday claims had doubled.", [("The agency", "noted")]),
+        ("Super Tuesday showed that turnout was high.", [("Super Tuesday", "showed")]),
+        ("Black Friday showed that sales fell.", [("Black Friday", "showed")]),
         # an adverb is no part of the subject, and no subject on its own
         ("Rates may rise sooner than the Committee now expects.", [("the Committee", "expects")]),
         ("Rates may rise later than currently anticipated.", []),

@@ -183,10 +183,53 @@ def test_averaged_trees_ship_as_one_ensemble_of_their_members(monkeypatch: pytes
     assert not np.allclose(members[0], members[1])  # the seeds drew different stopping rows
     joined = TreeEnsemble.from_boosting(averaged)
     assert len(joined.roots) == sum(m.n_iter_ for m in averaged.members_) * 4
-    assert np.allclose(joined.predict_proba(probe), averaged.predict_proba(probe), atol=1e-12)
+    # the members' average, computed from their own probabilities: softmax of the mean log-probability
+    mean_log = np.mean([np.log(p) for p in members], axis=0)
+    expected = np.exp(mean_log - mean_log.max(axis=1, keepdims=True))
+    expected /= expected.sum(axis=1, keepdims=True)
+    assert np.allclose(joined.predict_proba(probe), expected, atol=1e-9)
+    assert np.allclose(averaged.predict_proba(probe), expected, atol=1e-9)
+    assert list(averaged.predict(probe)) == list(averaged.classes_[expected.argmax(axis=1)])
     # another base seed gives members no other base seed shares
     monkeypatch.setattr(model_module, "make_context_model", _stopping_early(1))
     assert [m.random_state for m in AveragedTrees(3).fit(X, y).members_] == [3, 4, 5]
+
+
+def test_without_early_stopping_one_member_is_fitted():
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(300, 4))
+    y = np.array(["estimate", "factual", "opinion"])[(X[:, 0] > 0).astype(int) + (X[:, 1] > 0)]
+    averaged = AveragedTrees(3).fit(X, y)  # 300 rows: scikit-learn's "auto" stops nothing early
+    assert len(averaged.members_) == 1
+    single = make_context_model().fit(X, y)
+    assert np.allclose(averaged.predict_proba(X), single.predict_proba(X), atol=1e-12)
+
+
+def test_the_class_bias_of_averaged_stages_is_chosen_on_averaged_stages(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(model_module, "make_context_model", _stopping_early(0))
+    fits = []
+    real_fit = AveragedTrees.fit
+
+    def counting_fit(self, X, y, sample_weight=None):
+        fits.append(len(y))
+        return real_fit(self, X, y, sample_weight)
+
+    monkeypatch.setattr(AveragedTrees, "fit", counting_fit)
+    texts, labels, groups = _quoted_statements(30)
+    make_model(char_ngrams=None, folds=3, min_documents=10, context_stages=3).fit(texts, labels, groups)
+    assert len(fits) == 1 + 3  # the shipped stages, then one per out-of-fold fit that chooses the bias
+    assert fits[0] == len(texts) and all(n < len(texts) for n in fits[1:])
+
+
+def test_context_stages_must_be_a_whole_number(monkeypatch: pytest.MonkeyPatch):
+    texts, labels, groups = _quoted_statements(12)
+    small = {"char_ngrams": None, "folds": 3, "min_documents": 10, "class_bias": False}
+    assert (
+        make_model(**small, context_stages=np.int64(2)).fit(texts, labels, groups).context_model_ is not None
+    )
+    for bad in (0, True, 2.5):
+        with pytest.raises(ValueError, match="context_stages must be a whole number"):
+            make_model(**small, context_stages=bad).fit(texts, labels, groups)
 
 
 def test_a_document_classifier_averages_its_context_stages(monkeypatch: pytest.MonkeyPatch):
@@ -201,6 +244,31 @@ def test_a_document_classifier_averages_its_context_stages(monkeypatch: pytest.M
     assert list(three.predict(texts, groups)) == list(one.predict(texts, groups))
     with pytest.raises(ValueError, match="context_stages must be a whole number"):
         make_model(**small, context_stages=0).fit(texts, labels, groups)
+
+
+def test_two_labels_give_two_columns_as_scikit_learn_does():
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(400, 5))
+    y = np.where(X[:, 0] + 0.5 * rng.normal(size=400) > 0, "factual", "opinion")
+    boosted = make_context_model().fit(X, y)
+    trees = TreeEnsemble.from_boosting(boosted)
+    probe = rng.normal(size=(40, 5))
+    assert np.allclose(trees.predict_proba(probe), boosted.predict_proba(probe), atol=1e-12)
+    assert TreeEnsemble.from_state({**vars(trees)}).predict_proba(probe).shape == (40, 2)
+    assert np.allclose(AveragedTrees(3).fit(X, y).predict_proba(probe), boosted.predict_proba(probe))
+
+
+def test_a_two_label_document_model_shifts_its_one_score_by_the_chosen_bias():
+    texts, labels, groups = _quoted_statements(30)
+    two = ["opinion" if label == "opinion" else "factual" for label in labels]
+    small = {"char_ngrams": None, "folds": 3, "min_documents": 10}
+    plain = make_model(**small, class_bias=False).fit(texts, two, groups)
+    shifted = make_model(**small, class_bias=True).fit(texts, two, groups)
+    proba = shifted.predict_proba(texts, groups)
+    assert proba.shape == (len(texts), 2) and np.allclose(proba.sum(axis=1), 1)
+    assert len(shifted.context_model_.baseline) == 1  # one score, shifted as one
+    difference = shifted.context_model_.baseline - plain.context_model_.baseline
+    assert np.isin(np.round(difference, 12), np.round(BIAS_STEPS, 12)).all()
 
 
 def test_document_classifier_shifts_its_trees_by_the_chosen_bias():
