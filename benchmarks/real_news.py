@@ -149,15 +149,11 @@ def fit_with_context_stage(
     make_context: Callable[[], object],
     examples: list[Example],
     weights: list[float],
-    context_stages: int | None = None,
+    context_stages: int,
 ) -> DocumentClassifier:
-    """The shipped configuration fitted with ``make_context`` building its context stage(s).
-
-    ``context_stages``: how many are averaged; the shipped number if None.
-    """
-    stages = make_model().context_stages if context_stages is None else context_stages
+    """The shipped configuration fitted with ``make_context`` building its ``context_stages`` stage(s)."""
     with context_stage_from(make_context):
-        return _fit(make_model(n_jobs=1, context_stages=stages, **SENTENCE), examples, weights)
+        return _fit(make_model(n_jobs=1, context_stages=context_stages, **SENTENCE), examples, weights)
 
 
 def _predict(system, examples: list[Example]) -> list[str]:

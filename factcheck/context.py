@@ -218,6 +218,20 @@ def context_features(
 _WALK_TOGETHER = 700
 
 
+def probabilities(raw: np.ndarray) -> np.ndarray:
+    """Boosted trees' raw scores, one column per class, as probabilities (a softmax, in place).
+
+    With two labels scikit-learn keeps one column, the second label's score against the
+    first: a softmax over zero and that score is its sigmoid.
+    """
+    if raw.shape[1] == 1:
+        raw = np.hstack([np.zeros_like(raw), raw])
+    raw -= raw.max(axis=1, keepdims=True)
+    np.exp(raw, out=raw)
+    raw /= raw.sum(axis=1, keepdims=True)
+    return raw
+
+
 class TreeEnsemble:
     """Boosted trees as plain arrays, predicted with numpy: the second stage without scikit-learn.
 
@@ -301,13 +315,7 @@ class TreeEnsemble:
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         n, k = len(X), len(self.baseline)
         leaves = self._leaves(np.ascontiguousarray(X, dtype=np.float64))
-        raw = self.baseline + self.value[leaves].reshape(n, -1, k).sum(axis=1)
-        if k == 1:  # two labels: one tree per iteration scores the second against the first
-            raw = np.hstack([np.zeros_like(raw), raw])
-        raw -= raw.max(axis=1, keepdims=True)
-        np.exp(raw, out=raw)
-        raw /= raw.sum(axis=1, keepdims=True)
-        return raw
+        return probabilities(self.baseline + self.value[leaves].reshape(n, -1, k).sum(axis=1))
 
     def _leaves(self, X: np.ndarray) -> np.ndarray:
         """The leaf each row reaches in each tree, shape (rows, trees).

@@ -38,7 +38,14 @@ if TYPE_CHECKING:
     from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.utils.validation import check_is_fitted
 
-from factcheck.context import DocumentPredictor, TreeEnsemble, context_features, document_bounds, layout
+from factcheck.context import (
+    DocumentPredictor,
+    TreeEnsemble,
+    context_features,
+    document_bounds,
+    layout,
+    probabilities,
+)
 from factcheck.features import BlockTfidf, HashedCounts
 from factcheck.span_features import document_span_rows
 
@@ -186,11 +193,9 @@ class AveragedTrees(ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X: Any) -> np.ndarray:
         check_is_fitted(self, "members_")
-        raw = np.mean([m._raw_predict(np.asarray(X, dtype=np.float64)) for m in self.members_], axis=0)
-        if raw.shape[1] == 1:  # two labels, as in ``TreeEnsemble.predict_proba``
-            raw = np.hstack([np.zeros_like(raw), raw])
-        raw = np.exp(raw - raw.max(axis=1, keepdims=True))
-        return raw / raw.sum(axis=1, keepdims=True)
+        return probabilities(
+            np.mean([m._raw_predict(np.asarray(X, dtype=np.float64)) for m in self.members_], axis=0)
+        )
 
     def predict(self, X: Any) -> np.ndarray:
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
