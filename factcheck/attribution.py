@@ -2318,6 +2318,13 @@ def _walk_back(sentence: list[Token], last: int, limit: int) -> int:
                 and not (low.endswith("ing") and k > 0 and sentence[k - 1].is_word)  # "A study documenting"
                 and _words(sentence, k - 1) not in _DETERMINERS
                 and not (low.endswith("ed") and _words(sentence, k + 1) in _AFTER_A_PARTICIPLE)
+                # "A study published Monday in Nature found": a day, then a phrase of the participle's
+                and not (
+                    low.endswith("ed")
+                    and k + 1 < last
+                    and sentence[k + 1].text in _WEEKDAYS
+                    and _words(sentence, k + 2) in _AFTER_A_PARTICIPLE
+                )
                 # "In addition, reports from the office show": a noun right after an opening phrase
                 and not (k >= 2 and sentence[k - 1].text == "," and _introductory(sentence[: k - 1]))
             )

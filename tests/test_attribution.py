@@ -1307,6 +1307,12 @@ def test_a_record_before_which_after_a_cue_or_a_joining_word(
         # "published" is no cue when its time is followed by the sentence's verb
         ("A study published Monday found that rents rose.", [("A study published Monday", "found")]),
         ("A study published last week found that rents rose.", [("A study published last week", "found")]),
+        # a day, then the participle's own phrase: still the subject's
+        ("A study published Monday in Nature found that sleep helps.",
+         [("A study published Monday in Nature", "found")]),
+        ("A report published Friday by the agency estimates that jobs were lost.",
+         [("A report published Friday by the agency", "estimates")]),
+        ("The mayor said Monday in a statement that homes burned.", [("The mayor", "said")]),
         ("The agency noted Tuesday the plan would fail.", [("The agency", "noted")]),
         ("Senator Jo Reed Tuesday announced a grant.", [("Senator Jo Reed", "announced")]),
         ("Sen. Jo Reed (D-R.I.) Tuesday announced a grant.", [("Sen. Jo Reed", "announced")]),
