@@ -308,6 +308,9 @@ class TreeEnsemble:
             if index.size and (index.min() < 0 or index.max() >= size):
                 raise ValueError("a tree points outside its nodes")
         per_iteration = 1 if len(classes) == 2 else len(classes)  # two labels: one tree per iteration
+        if len(classes) == 2 and len(baseline) == 2:
+            # What factcheck wrote before it read two-label trees as one score: its labels were wrong.
+            raise ValueError("a two-label model saved by an older factcheck, which misread it; retrain it")
         if len(baseline) != per_iteration or len(roots) % per_iteration:
             raise ValueError("trees do not match the classes")
         return cls(feature, threshold, left, right, leaf.astype(bool), value, roots, baseline, classes)

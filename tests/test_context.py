@@ -255,6 +255,9 @@ def test_two_labels_give_two_columns_as_scikit_learn_does():
     probe = rng.normal(size=(40, 5))
     assert np.allclose(trees.predict_proba(probe), boosted.predict_proba(probe), atol=1e-12)
     assert TreeEnsemble.from_state({**vars(trees)}).predict_proba(probe).shape == (40, 2)
+    # the layout an older factcheck saved (a baseline per label) is refused, not read wrongly
+    with pytest.raises(ValueError, match=r"older factcheck.*retrain"):
+        TreeEnsemble.from_state({**vars(trees), "baseline": np.zeros(2)})
     assert np.allclose(AveragedTrees(3).fit(X, y).predict_proba(probe), boosted.predict_proba(probe))
 
 
