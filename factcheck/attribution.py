@@ -1717,10 +1717,8 @@ def _bare_clause(sentence: list[Token], k: int) -> bool:
     window = sentence[k : k + 10]
     if len(window) < 3 or not window[0].is_word or window[0].lower in _NO_CLAUSE_START:
         return False
-    day = 1 if window[0].text in _WEEKDAYS or window[0].lower in ("today", "yesterday") else 0
-    if window[0].lower in ("this", "last") and window[1].lower in _TIMES_OF_DAY:
-        day = 2
-    if day:
+    day = _time_phrase(sentence, k)
+    if day and len(window) > day:
         # "noted Tuesday the plan would fail": the clause follows the day; "A study published
         # Monday found that": the verb after the day is the sentence's own, the participle has no clause.
         following = window[day]
@@ -2176,15 +2174,23 @@ def _time_after_participle(sentence: list[Token], k: int, i: int) -> int:
     "An AP story published yesterday noted", "A study released last week estimates": the time
     belongs to the participle, not to the cue, and so to the source's phrase.
     """
-    if k + 1 < i and sentence[k + 1].lower in ("today", "yesterday", "tonight"):
-        return k + 1
-    if k + 2 < i and sentence[k + 1].lower in ("this", "last") and sentence[k + 2].lower in _TIMES_OF_DAY:
-        return k + 2  # "released last week", "sent this morning"
-    if k + 1 < i and sentence[k + 1].text in _WEEKDAYS:
-        return k + 1  # "A report released Tuesday showed"
-    if k + 2 < i and sentence[k + 1].lower == "on" and sentence[k + 2].text in _WEEKDAYS:
-        return k + 2  # "A report released on Tuesday showed"
-    return k
+    width = _time_phrase(sentence, k + 1)
+    return k + width if k + width < i else k
+
+
+def _time_phrase(sentence: list[Token], k: int) -> int:
+    """How many tokens from ``k`` name when it happened: "today", "last week", "(on) Tuesday"; 0 if none."""
+    words = [t.lower for t in sentence[k : k + 2]]
+    if not words:
+        return 0
+    if words[0] in ("today", "yesterday", "tonight") or sentence[k].text in _WEEKDAYS:
+        return 1
+    if len(words) == 2 and (
+        (words[0] in ("this", "last") and words[1] in _TIMES_OF_DAY)
+        or (words[0] == "on" and sentence[k + 1].text in _WEEKDAYS)
+    ):
+        return 2  # "released last week", "sent this morning", "released on Tuesday"
+    return 0
 
 
 def _name_suffix(sentence: list[Token], first: int, last: int) -> int:
