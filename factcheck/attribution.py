@@ -246,6 +246,8 @@ _NEEDS_CLAUSE = {
 # showing"); not "of", which joins the record to its head ("the results of a survey showing").
 _BEFORE_A_RECORD = frozenset(_PREPOSITIONS - {"of"})
 _STRESSING = frozenset({"stress", "emphasise", "emphasize"})
+# Endorsing cues that present "how" something is as established, as "show how" does.
+_SHOWING = frozenset({"demonstrate", "reveal", "prove"})
 _STRESSED_NOUNS = frozenset({"importance", "need", "urgency", "necessity"})
 _PAST_AS_BASE = frozenset({"put", "forecast"})
 # What a body forecasts, right after the verb: "The ministry forecast growth of 2.8%".
@@ -256,6 +258,18 @@ _FORECAST_OBJECTS = frozenset(
 _ING_CLAUSE = re.compile(r"[a-z]{3,}ing")  # "admitted falsifying", "described seeing": a gerund clause
 # Participles that make a letter written a request: "wrote to the agency, urging it to act".
 _REQUESTS = frozenset({"urging", "encouraging", "asking", "requesting"})
+# Laws whose provisions "call for" what they would do (data/SPANS.md: a bill's provision is no claim);
+# a resolution states a view and speaks.
+_LAWS = frozenset({"act", "bill", "legislation", "law", "amendment", "measure", "statute", "ordinance"})
+# Works one writes, with no claim in the writing: "wrote two novels" ("told the story of" narrates one).
+_WORKS = frozenset(
+    {"book", "books", "novel", "novels", "poem", "poems", "song", "songs", "play", "plays", "collection",
+     "collections", "memoir", "memoirs", "script", "scripts"}
+)  # fmt: skip
+# Tellings with no one claim in them: "told their personal stories", "tells jokes".
+_TOLD_WORKS = frozenset({"stories", "tales", "jokes"})
+# What one learns "about" a topic from a thing that tells it: "will tell us much about".
+_AMOUNTS_TOLD = frozenset({"much", "little", "more", "something", "nothing"})
 # Press-release verbs that attribute only when they put out a statement whose words follow a colon.
 _STATEMENT_VERBS = {"issue", "release", "make"}
 # What follows "question(s)" used as a verb: "questions whether", "questions the figures".
@@ -1044,22 +1058,39 @@ def _source_for(
         return None  # "https://example.org/grants": part of an address
     if lemma == "question" and form in ("question", "questions") and nxt not in _QUESTION_OBJECTS:
         return None  # "ask questions", "General questions", "test questions given to": a noun
+    asked = sentence[i + width + (nxt == "the")] if i + width + (nxt == "the") < len(sentence) else None
     if lemma == "question" and (
-        nxt in _OBJECTS or (nxt == "the" and i + 2 < len(sentence) and sentence[i + 2].text[:1].isupper())
+        nxt in _OBJECTS
+        or (
+            asked is not None
+            and asked.text[:1].isupper()
+            and not asked.lower.endswith(("'s", "\u2019s"))  # "questioned the Administration's delay"
+        )
     ):
-        return None  # "questioned the Director": a person asked, no claim
+        return None  # "questioned the Director", "questioned Secretary Ash Carter on": a person asked
     # "… waste disposal projects." is a noun; "…, the plan projects." a verb after its subject.
     plural_noun = (
         form == lemma + "s"
         and lemma in _PLURAL_NOUN_CUES
-        and nxt in (".", ",", ";", "")
+        and (
+            nxt in (".", ",", ";", "")
+            or (lemma == "project" and nxt == "in")
+            or (lemma == "project" and nxt == "to" and _words(sentence, i + width + 1).isalpha())
+        )
         and _words(sentence, i - 2) not in _DETERMINERS
-    )
+    )  # "transportation projects in the House", "construction projects to extend their lifespan"
+    if (
+        form == lemma + "s"
+        and nxt == ","
+        and _words(sentence, i + width + 1) in ("whose", "which", "where")
+        and _noun_before(sentence, i)
+    ):
+        return None  # "the evening TV political talk shows, whose hosts …": a noun and its relative clause
     if (
         (form == lemma or plural_noun)
         and lemma in _NOUN_CUES
         and _noun_before(sentence, i)
-        and nxt not in _CLAUSE_STARTS
+        and (nxt not in _CLAUSE_STARTS or plural_noun)
         # "The finance ministry forecast growth of 2.8%", "put the cost at": a past tense with its object
         and not (
             form in _PAST_AS_BASE and (nxt in _DETERMINERS or nxt in _FORECAST_OBJECTS or nxt[:1].isdigit())
@@ -1170,6 +1201,28 @@ def _source_for(
         return None  # "The referee showed him a red card": a thing shown to someone, no claim
     if lemma == "link" and nxt == "up":
         return None  # "linked up with a partner": a joining, no claim
+    if lemma == "report" and nxt == "to" and _words(sentence, i + width + 1) in ("work", "duty"):
+        return None  # "staff would report to work without pay": turning up, no claim
+    ahead = [_words(sentence, i + width + n) for n in range(4)]
+    if lemma == "tell" and nxt != "the" and any(w in _TOLD_WORKS for w in ahead[:3]):
+        return None  # "told their personal stories", "When I tell stories": a telling, no claim
+    if (
+        lemma == "write"
+        and (nxt in ("a", "an") or nxt in _POSSESSIVES or nxt in _NUMBER_WORDS or nxt[:1].isdigit())
+        and any(w in _WORKS for w in ahead[1:4])
+    ):
+        return None  # "You also wrote two collections of short stories": a work written, no claim
+    if lemma == "tell" and nxt in _OBJECTS and ahead[1] in _AMOUNTS_TOLD and ahead[2] == "about":
+        return None  # "will tell us much about how far …": what can be learnt, no claim
+    if (
+        lemma == "call"
+        and nxt == "it"
+        and (
+            _words(sentence, i + width + 1) in (",", ".", ";", "")
+            or (sentence[i + width + 1].text[:1].isupper() if i + width + 1 < len(sentence) else False)
+        )
+    ):
+        return None  # "I called it Character", "Overtures I called it": a name given, no claim
     if lemma == "link" and form == "linked" and nxt == "to":
         return None  # "genes linked to cancer": a participle
     if past and nxt in _STATEMENTS:
@@ -1178,6 +1231,8 @@ def _source_for(
         return None  # "The first thought will be": a noun
     if nxt == "that" and _words(sentence, i + width + 1) in (".", "?", "!", ""):
         return None  # "Nobody can answer that.", "Conservatives reject that.": a pronoun, no clause
+    if form == lemma + "s" and nxt == "that" and _words(sentence, i + width + 1) in ("are", "were", "have"):
+        return None  # "actual data and claims that are still being collected": a noun and its relative clause
     if lemma == "accuse" and nxt == "of":
         return None  # "a defendant accused of theft"
     if form == lemma + "s" and lemma in _NOUN_CUES and (nxt in _AUX or _lemma(nxt) not in _NO_VERB_LEMMA):
@@ -1348,6 +1403,8 @@ def _source_for(
         or first.lower in ("with", "without")  # "With underlying inflation expected to …"
     ):
         return None
+    if lemma == "call" and sentence[subject[1]].lower in _LAWS:
+        return None  # "the Act calls for a concerted effort": what the law would do (data/SPANS.md)
     if first.lower in ("this", "that", "each", "every") and sentence[subject[1]].lower in _TIMES:
         return None  # "who this week called": a time, not a subject
     words = [t.lower for t in sentence[subject[0] + 1 : subject[1] + 1]]
@@ -1424,7 +1481,11 @@ def _source_for(
         return None  # "some nurses found their shifts growing longer": an experience, no claim
     if before == "that" and found and not study and lemma not in _SPEECH_ACTS:
         return None  # "told a hearing that his deputies expected": reported content
-    if first.lower in PRONOUNS and any(s.text.lower() == first.lower for s in found):
+    if (
+        first.lower in PRONOUNS
+        and any(s.text.lower() == first.lower for s in found)
+        and before not in ("but", "so", "yet")  # "I think it helped, but I think it hurt": two claims
+    ):
         return None  # "We estimate …, some of which we expect": the same source again
     return sentence[subject[0]].start, sentence[subject[1]].end
 
@@ -1573,6 +1634,7 @@ def _context_fits(
             # "wrote to the agency encouraging it to …", "wrote a letter …, urging": a request (data/SPANS.md)
             or (form in ("wrote", "written") and nxt in ("to", "a") and not _REQUESTS.isdisjoint(after))
             or (lemma == "explain" and nxt in ("that", "why", "how"))
+            or (lemma in _SHOWING and nxt == "how")  # "The coverage demonstrated how this is …"
             or (
                 lemma in ("admit", "concede") and _ING_CLAUSE.fullmatch(nxt) is not None
             )  # "admitted falsifying"

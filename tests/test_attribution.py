@@ -1370,3 +1370,43 @@ def test_a_phrase_opened_by_to_is_no_defining_clause() -> None:
     assert any(
         "the airline" in s.text for s in find_sources("Due to delays the airline said flights would resume.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # turning up for work, telling stories and writing books make no claim; "the story of" narrates one
+        ("Most staff would report to work without pay.", []),
+        ("Local students told their personal stories at the event.", []),
+        ("She told the story of her first patient in a memoir.", [("She", "told")]),
+        ("You also wrote two collections of short stories and a novel.", []),
+        ("Seeing which side wins will tell us much about the future.", []),
+        ("The mayor told us that the road would reopen.", [("The mayor", "told")]),
+        # a name given is no claim; a verdict given is one
+        ("I called it Character, walks and words.", []),
+        ("It is a book of openings, Overtures I called it, and it has no end.", []),
+        ("The mayor called it a disaster.", [("The mayor", "called")]),
+        # a person questioned is asked; a thing of someone's questioned is disputed
+        ("Rep. Ana Lee today questioned Secretary of Defense Tom Vale on the strategy.", []),
+        ("Rep. Ana Lee questioned the Administration's delay in acting.", [("Rep. Ana Lee", "questioned")]),
+        # a law's provision is what it would do; a resolution states a view
+        ("In addition, the Act calls for a concerted effort to fund research.", []),
+        ("The bill also calls on the agency to buy electric cars.", []),
+        ("This resolution calls for members to reject the plan.", [("This resolution", "calls")]),
+        # "how" after an endorsing cue opens what is shown
+        ("The coverage of the funeral demonstrated how the state works.",
+         [("The coverage of the funeral", "demonstrated")]),
+        # a second clause of the same speaker after "but" is a second claim; after "which" it is not
+        ("I think it has helped, but I think it has hurt young players.", [("I", "think"), ("I", "think")]),
+        ("We estimate 40 cases, some of which we expect to close.", [("We", "estimate")]),
+        # cue words as nouns: "projects in", "projects to extend", "shows, whose"
+        ("He secured funding for Idaho transportation projects in the House bill.", []),
+        ("The money goes into construction projects to extend their lifespan.", []),
+        ("The budget office projects to 2030 that debt will rise.", [("The budget office", "projects")]),
+        ("The agency projects in its report that costs will rise.", [("The agency", "projects")]),
+        ("Yet the evening talk shows, whose hosts compete, took a different tack.", []),
+        ("It rests on historical projections rather than actual data and claims that are still coming in.", []),
+    ],
+)  # fmt: skip
+def test_fifteenth_draw_tellings_names_laws_and_nouns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
