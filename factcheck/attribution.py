@@ -255,7 +255,8 @@ _FORECAST_OBJECTS = frozenset(
     {"growth", "inflation", "unemployment", "deficit", "deficits", "prices", "sales", "profit", "profits",
      "losses", "output", "demand", "rainfall", "temperatures", "rates", "revenue", "revenues"}
 )  # fmt: skip
-_ING_CLAUSE = re.compile(r"[a-z]{3,}ing")  # "admitted falsifying", "described seeing": a gerund clause
+# A gerund clause: "admitted falsifying", "described seeing", "remember going".
+_ING_CLAUSE = re.compile(r"(?:[a-z]{3,}|go|do|be)ing")
 # Participles that make a letter written a request: "wrote to the agency, urging it to act".
 _REQUESTS = frozenset({"urging", "encouraging", "asking", "requesting"})
 # Laws whose provisions "call for" what they would do (data/SPANS.md: a bill's provision is no claim);
@@ -1636,8 +1637,8 @@ def _context_fits(
             or (lemma == "explain" and nxt in ("that", "why", "how"))
             or (lemma in _SHOWING and nxt == "how")  # "The coverage demonstrated how this is …"
             or (
-                lemma in ("admit", "concede") and _ING_CLAUSE.fullmatch(nxt) is not None
-            )  # "admitted falsifying"
+                lemma in ("admit", "concede", "remember", "recall") and _ING_CLAUSE.fullmatch(nxt) is not None
+            )  # "admitted falsifying", "I remember going into the shop"
             # "research demonstrating a rise", "a study indicating higher costs": a record's finding
             or (form.endswith("ing") and _words(sentence, i - 1) in _DOCUMENT_HEADS)
             # "stressed the importance of sun safety": the view stressed is the claim

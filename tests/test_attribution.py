@@ -1405,7 +1405,11 @@ def test_a_phrase_opened_by_to_is_no_defining_clause() -> None:
         ("The budget office projects to 2030 that debt will rise.", [("The budget office", "projects")]),
         ("The agency projects in its report that costs will rise.", [("The agency", "projects")]),
         ("Yet the evening talk shows, whose hosts compete, took a different tack.", []),
-        ("It rests on historical projections rather than actual data and claims that are still coming in.", []),
+        ("It rests on projections rather than actual data and claims that are still coming in.", []),
+        # a memory's gerund clause is what is remembered, as "admitted falsifying" is what is admitted
+        ("I remember going into the shop and wanting that red box.", [("I", "remember")]),
+        ("She recalled seeing smoke over the ridge.", [("She", "recalled")]),
+        ("I remember the thing.", []),
     ],
 )  # fmt: skip
 def test_fifteenth_draw_tellings_names_laws_and_nouns(text: str, expected: list[tuple[str, str]]) -> None:
