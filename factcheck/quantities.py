@@ -38,7 +38,10 @@ _SCALES = {
     "crore": 10_000_000,
 }
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 10**9, "b": 10**9, "tn": 10**12}
-_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+_FRACTIONS = {
+    "half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1,
+    "hundredth": 1e-2, "thousandth": 1e-3, "millionth": 1e-6, "billionth": 1e-9,
+}  # fmt: skip
 _CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 # Currencies written with letters before the number ("US$40", "HK$2 million", "Rs 500", "₹500",
 # "EUR 5 billion"): read as the bare number, then given back their prefix and currency.
@@ -68,7 +71,8 @@ _DIGITS = (
     r"(?:\d+-|\d{1,2}[ \t](?=\d/\d))?\d/\d(?![\d/])|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
 )
-_SCALE_OR_DOZEN = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen)"
+# "a millionth" is a fraction, not a million
+_SCALE_OR_DOZEN = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen)(?!th)"
 # One number: currency, digits or words, an optional "and a half", scale words, an attached suffix.
 _NUMBER = (
     r"(?:[$£€¥]\s?)?(?:" + _DIGITS + r"|" + _WORD_NUMBER + r"|(?:a|an|half\sa)(?=\s" + _SCALE_OR_DOZEN + r"))"
@@ -85,7 +89,8 @@ _FRACTION_MEASURES = (
 _FRACTION = (
     r"(?:(?:" + _WORD_NUMBER + r")(?:-(?:thirds|quarters|fifths|tenths)|\s(?:thirds|fifths|tenths)(?=\sof\b))"
     r"|three\squarters(?=\sof\b)"
-    r"|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth)|one-(?:half|third|quarter|fifth|tenth)"
+    r"|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth|(?:hundred|thousand|million|billion)th)"
+    r"|one-(?:half|third|quarter|fifth|tenth)"
     r"|half\sa(?=\s(?:" + _FRACTION_MEASURES + r")\b)|half(?!\sa\s|-year))"
 )
 # The units of "a quarter point" and "half a percent", as the same measures are named elsewhere.
@@ -374,7 +379,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass|Order"
     r"|Law|District|Local|Ward|Precinct|Emergency|[Jj]unction|Interstate|Highway|Proposition|Prop\.|Terminal"
     r"|Pier|Channel|Radio|Apollo|Artemis|Formula|Windows|iPhone|iPad|Pixel|Galaxy|PlayStation|Xbox|Boeing"
-    r"|Model|Exit|Resolution|[Pp]asscode|Part)"
+    r"|Model|Exit|Resolution|[Pp]asscode|Part|Building|Opus|[Ee]xt\.?|[Ee]xtension)"
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.?|A\.\s?B\.|S\.\s?B\.)"
     r"|(?<![\w.])S\.)\s|[A-Za-z]|(?<=\w)-|\b[A-Z]{1,3}\d{1,2}\+)$"
 )
@@ -684,7 +689,7 @@ def _fraction_value(text: str) -> float | None:
         return 0.5
     count = 1 if words[0] in ("a", "an", "another", "one") else _UNITS_WORDS.get(words[0])
     denominator = _FRACTIONS.get(words[-1].rstrip("s"))
-    return round(count * denominator, 4) if count and denominator else None
+    return float(f"{count * denominator:.4g}") if count and denominator else None  # "a millionth": 1e-06
 
 
 def _counted_noun(text: str, pos: int, single: bool = False) -> int:

@@ -358,6 +358,9 @@ def test_a_sign_and_scale_suffix_on_the_first_number_span_the_range(
         ("Rates rose 0.25 percentage point.", "0.25 percentage point", 0.25, "percentage points"),
         ("Yields fell 0.2 percentage points.", "0.2 percentage points", 0.2, "percentage points"),
         ("Prices rose 5 percent.", "5 percent", 5, "%"),
+        # "-th" after a scale word is a fraction, not the scale: "a millionth" is not "a million"
+        ("A millionth of a metre is small.", "A millionth", 1e-06, "fraction"),
+        ("One thousandth of a second passed.", "One thousandth", 0.001, "fraction"),
     ],
 )
 def test_fractions_and_points_have_their_value_and_unit(
@@ -377,6 +380,9 @@ def test_fractions_and_points_have_their_value_and_unit(
         "Leave the motorway at junction 34.",
         "Seas could rise by 2100.",
         "In 1750 the town burned.",
+        "Call 512-320-0222, ext 112 for details.",
+        "It is in Building 31 on the campus.",
+        "He wrote Opus 1 in his youth.",
     ],
 )
 def test_names_with_numbers_and_years_outside_1800_2099_are_not_figures(sentence: str) -> None:
@@ -389,6 +395,7 @@ def test_names_with_numbers_and_years_outside_1800_2099_are_not_figures(sentence
         ("In 1500 schools, pupils sat exams.", ["1500 schools"]),  # a count after "in"
         ("The 737 jets were grounded.", ["737 jets"]),
         ("Apollo 11 landed with 3 astronauts.", ["3 astronauts"]),
+        ("The firm is building 31 homes.", ["31 homes"]),
     ],
 )
 def test_counts_near_names_and_old_years_stay(sentence: str, expected: list[str]) -> None:
