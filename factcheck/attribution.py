@@ -249,6 +249,19 @@ _STRESSING = frozenset({"stress", "emphasise", "emphasize"})
 # Endorsing cues that present "how" something is as established, as "show how" does.
 _SHOWING = frozenset({"demonstrate", "reveal", "prove"})
 _STRESSED_NOUNS = frozenset({"importance", "need", "urgency", "necessity"})
+# Titles before a speaker's name, and the lower-case words that may stand before a title.
+_TITLES = frozenset(
+    {"Senator", "Sen.", "Congressman", "Congresswoman", "Rep.", "Representative", "Governor", "Gov.", "Mayor",
+     "Secretary", "Chairman", "Chairwoman", "Councilman", "Councilwoman", "Commissioner", "Minister"}
+)  # fmt: skip
+_BEFORE_A_TITLE = frozenset(
+    {"the", "a", "former", "then", "late", "freshman", "veteran", "fellow", "retiring", "senior", "junior",
+     "outgoing", "incoming", "acting", "deputy", "assistant", "vice", "and", "or", "of", "by", "with", "to",
+     "from", "for", "as", "said", "says", "added", "state", "first-term", "newly", "elected"}
+)  # fmt: skip
+_POSITIONS = frozenset(
+    {"opposition", "support", "position", "view", "views", "belief", "concern", "concerns"}
+)
 _PAST_AS_BASE = frozenset({"put", "forecast"})
 # What a body forecasts, right after the verb: "The ministry forecast growth of 2.8%".
 _FORECAST_OBJECTS = frozenset(
@@ -280,7 +293,8 @@ _STATEMENTS = {"statement", "statements", "remarks", "report", "letter", "commen
 _UNSAID_THINGS = frozenset(
     {"novel", "novels", "book", "books", "manuscript", "manuscripts", "bid", "bids", "application",
      "applications", "offer", "offers", "loan", "loans", "visa", "visas", "request", "requests", "entry",
-     "entries", "submission", "submissions", "candidate", "candidates", "applicant", "applicants"}
+     "entries", "submission", "submissions", "candidate", "candidates", "applicant", "applicants",
+     "amendment", "amendments", "motion", "motions"}
 )  # fmt: skip
 # Words after a participle inside a subject ("Data received since the meeting indicate"): not a verb.
 _AFTER_A_PARTICIPLE = frozenset({"by", "in", "on", "at", "last", "of", "since", "during", "from", "through"})
@@ -1202,6 +1216,29 @@ def _source_for(
         return None  # "The referee showed him a red card": a thing shown to someone, no claim
     if lemma == "link" and nxt == "up":
         return None  # "linked up with a partner": a joining, no claim
+    if lemma == "reject" and (
+        nxt in _UNSAID_THINGS or (nxt in _DETERMINERS and _words(sentence, i + width + 1) in _UNSAID_THINGS)
+    ):
+        return None  # "the Rules Committee rejected an amendment": a submission turned down, no claim
+    if (
+        form == lemma
+        and lemma in _NOUN_CUES
+        and (
+            prev[:1] in ("$", "\u00a3", "\u20ac")
+            or (prev[:1].isdigit() and not _YEAR.fullmatch(prev))
+            or prev in ("million", "billion", "trillion")
+        )
+    ):
+        return None  # "a $79,650 grant", "a $5 million grant": a noun after its figure
+    if (
+        form == lemma
+        and lemma in _NOUN_CUES
+        and nxt in ("on", "about")
+        and i >= 2
+        and sentence[i - 1].text[:1].isupper()
+        and _words(sentence, i - 2) in _DETERMINERS
+    ):
+        return None  # "read the CBO report on the act": a noun (a singular name takes "reports")
     if lemma == "report" and nxt == "to" and _words(sentence, i + width + 1) in ("work", "duty"):
         return None  # "staff would report to work without pay": turning up, no claim
     ahead = [_words(sentence, i + width + n) for n in range(4)]
@@ -1321,21 +1358,32 @@ def _source_for(
             return None  # "if so, the data would be showing …": a hypothetical attributes nothing
         # "released a report indicating": the report, an object; a subject ("A study documenting
         # iodine levels has revealed") is read with the cue after it.
-        if prev in _DOCUMENT_HEADS and sentence[i - 1].text[:1].islower():
-            start_at = _walk_back(sentence, i - 1, limit=i)
+        head = _addressed_record(sentence, i)  # "sent a letter to Chairman Kevin Brady asking"
+        if head < i - 1 and _words(sentence, head) in _DOCUMENT_HEADS and sentence[head].text[:1].islower():
+            start_at = head  # "a bipartisan letter", not who sent it
+            while start_at > 0 and head - start_at < 3 and sentence[start_at - 1].text.islower():
+                word = sentence[start_at - 1].lower
+                if word in _PAST_FORMS or word.endswith("ed"):
+                    break
+                start_at -= 1
+                if word in _DETERMINERS:
+                    break
+            return sentence[start_at].start, sentence[head].end
+        if _words(sentence, head) in _DOCUMENT_HEADS and sentence[head].text[:1].islower():
+            start_at = _walk_back(sentence, head, limit=head + 1)
             # "is based on a study showing": the record is what follows the preposition
             start_at = next(
-                (n + 1 for n in range(i - 2, start_at - 1, -1) if sentence[n].lower in _BEFORE_A_RECORD),
+                (n + 1 for n in range(head - 1, start_at - 1, -1) if sentence[n].lower in _BEFORE_A_RECORD),
                 start_at,
             )
             # one word is a record too, after a preposition ("based on research demonstrating")
             after_preposition = start_at > 0 and sentence[start_at - 1].lower in _BEFORE_A_RECORD
             if (
                 start_at > 0
-                and (start_at < i - 1 or after_preposition)
+                and (start_at < head or after_preposition)
                 and sentence[start_at - 1].text[:1].islower()
             ):
-                return sentence[start_at].start, sentence[i - 1].end
+                return sentence[start_at].start, sentence[head].end
         if prev == "by" and (
             _words(sentence, i - 2).endswith("ed") or _words(sentence, i - 2) in _BY_OPENERS
         ):  # "concluded by saying", "began by saying"
@@ -1377,6 +1425,15 @@ def _source_for(
     if subject[1] > subject[0] and sentence[subject[1]].lower in _REFLEXIVES:
         subject = (subject[0], subject[1] - 1)  # "Ana Ruiz herself has acknowledged": Ana Ruiz
     subject = (_nickname_start(sentence, subject[0]), subject[1])
+    subject = (_title_after_headline(sentence, subject), subject[1])
+    if (
+        nxt in _AUX
+        and subject[0] < subject[1]
+        and sentence[subject[0]].text[:1].islower()
+        and sentence[subject[0]].lower not in _DETERMINERS
+        and all(t.text[:1].isupper() for t in sentence[subject[0] + 1 : subject[1] + 1])
+    ):
+        subject = (subject[0] + 1, subject[1])  # "a grant, funding Rogers said would help": Rogers
     if (
         headline
         and subject[0] >= 2
@@ -1404,6 +1461,10 @@ def _source_for(
         or first.lower in ("with", "without")  # "With underlying inflation expected to …"
     ):
         return None
+    if first.lower in _CAUSATIVES:
+        return None  # "experts have helped Seniors find the best plan": the one helped is no source
+    if alone and first.text.islower() and _words(sentence, subject[0] - 1) in _MODALS:
+        return None  # "what it might mean, asked when …": a verb after its modal is no subject
     if lemma == "call" and sentence[subject[1]].lower in _LAWS:
         return None  # "the Act calls for a concerted effort": what the law would do (data/SPANS.md)
     if first.lower in ("this", "that", "each", "every") and sentence[subject[1]].lower in _TIMES:
@@ -1489,6 +1550,46 @@ def _source_for(
     ):
         return None  # "We estimate …, some of which we expect": the same source again
     return sentence[subject[0]].start, sentence[subject[1]].end
+
+
+def _title_after_headline(sentence: list[Token], subject: tuple[int, int]) -> int:
+    """Where a subject starts that a headline without its full stop runs into: at the speaker's title.
+
+    "Funds will improve firefighter safety and efficiency Senator Richard Burr today announced":
+    a title after a lower-case word that cannot modify it begins the name ("former Senator",
+    "and Congressman" can).
+    """
+    first, last = subject
+    for n in range(last, first + 2, -1):  # at least three words before the title: not "both Chairman Lee"
+        title = n + 1 if sentence[n].text in ("U.S.", "US", "State") else n
+        if (
+            title <= last
+            and sentence[title].text in _TITLES
+            and sentence[n - 1].is_word
+            and sentence[n - 1].text[:1].islower()
+            and sentence[n - 1].lower not in _BEFORE_A_TITLE
+        ):
+            return n
+    return first
+
+
+def _addressed_record(sentence: list[Token], i: int) -> int:
+    """The record before the -ing cue at ``i``, past whom it was addressed to; else the word before the cue.
+
+    "sent a letter to Chairman Kevin Brady asking", "a letter to Secretary Ross and Chair Ana Ruiz
+    (ITC) urging": the letter asks, as in "a letter asking" (data/SPANS.md); after a comma
+    ("a letter to Secretary Ross, urging her") the participle is the sender's.
+    """
+    k = i - 1
+    while (
+        k > 1
+        and i - k <= 25
+        and (sentence[k].text[:1].isupper() or sentence[k].text in ("and", "of", "the", "&", "(", ")"))
+    ):
+        k -= 1
+    if k < i - 1 and sentence[k].lower == "to" and sentence[k + 1].text[:1].isupper():
+        return k - 1
+    return i - 1
 
 
 def _than_subject(sentence: list[Token], i: int) -> tuple[int, int] | None:
@@ -1622,6 +1723,15 @@ def _context_fits(
         return True  # "published the following op-ed today in the Gazette: …", like "released"
     if lemma == "note" and form != lemma and nxt in ("the", "a", "an"):
         return True  # "The memo notes the higher rent burden": a verb before its object, a claim
+    if (
+        lemma in _NEEDS_CLAUSE
+        and nxt in _DETERMINERS
+        and len(after) > 2
+        and after[1] in _DOCUMENT_HEADS
+        and after[2].endswith("ing")
+        and _lemma(after[2]) is not None
+    ):
+        return False  # "published an op-ed arguing for …": the op-ed speaks through its own cue
     if lemma in _NEEDS_CLAUSE:
         return (
             clause
@@ -1641,6 +1751,8 @@ def _context_fits(
             )  # "admitted falsifying", "I remember going into the shop"
             # "research demonstrating a rise", "a study indicating higher costs": a record's finding
             or (form.endswith("ing") and _words(sentence, i - 1) in _DOCUMENT_HEADS)
+            # "stated his opposition to plans": a position taken is a claim
+            or (lemma == "state" and nxt in _POSSESSIVES and len(after) > 1 and after[1] in _POSITIONS)
             # "stressed the importance of sun safety": the view stressed is the claim
             or (
                 lemma in _STRESSING
@@ -1669,7 +1781,19 @@ def _context_fits(
         return (
             nxt in ("for", "that")
             or (nxt in _DETERMINER_OR_TO and "to" in after[1:8])
+            # "asking the Secretary of the Navy, Ray Mabus, to conduct": a name set off by commas
+            or (nxt in _DETERMINERS and "," in after[1:8] and "to" in after[1:14])
             or _after_quote(sentence, i)  # '"Who will pay?" asks the chair': the question quoted
+        )
+    if (
+        lemma == "calculate"
+    ):  # "calculated that", "calculates the cost at $4 million"; not "calculate interest"
+        return (
+            clause
+            or _bare_clause(sentence, i + width)
+            or "that" in after[:8]
+            or "at" in after[:10]
+            or any(t[:1].isdigit() or t[:1] in "$£€" for t in after[:6])
         )
     if lemma in ("describe", "list"):
         # "described the plan as …"; "Witnesses described seeing a man run": what they saw

@@ -1414,3 +1414,41 @@ def test_a_phrase_opened_by_to_is_no_defining_clause() -> None:
 )  # fmt: skip
 def test_fifteenth_draw_tellings_names_laws_and_nouns(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "calculate" is a cue with what was worked out: a clause, a figure or "at"
+        ("The children set savings goals, calculate interest earned and watch their savings grow.", []),
+        ("The advocate calculated in testimony last month that homes would bear 44% of the cost.",
+         [("The advocate", "calculated")]),
+        ("Analysts calculate the cost at $4 million.", [("Analysts", "calculate")]),
+        # the one helped to find something is no source
+        ("Medicare experts have helped Seniors find the best plan for them.", []),
+        # an amendment turned down, like a bid; a claim turned down is disputed
+        ("Today, the Rules Committee rejected an amendment offered by Rep. Ana Lee.", []),
+        ("The ministry rejected the claim that talks had failed.", [("The ministry", "rejected")]),
+        # cue words as nouns: after a figure, after "the" and a name before "on"
+        ("The firemen won a $79,650 grant for new gear.", []),
+        ("You can read the CBO report on the act here.", []),
+        # a position stated; a request with a name set off by commas
+        ("Rep. David Scott (GA-13) stated his opposition to the cuts.", [("Rep. David Scott", "stated")]),
+        ("Senator Thom Tillis and Rep. Walter Jones (NC-3) are asking the Secretary of the Navy, Ray Mabus, "
+         "to conduct a review.", [("Senator Thom Tillis and Rep. Walter Jones", "asking")]),
+        # a headline run into the first sentence: the speaker starts at the title
+        ("Funds will improve firefighter safety and efficiency Senator Richard Burr today announced grants.",
+         [("Senator Richard Burr", "announced")]),
+        ("Former Senator Ana Lee said the grants were late.", [("Former Senator Ana Lee", "said")]),
+        # a name after the noun it speaks of, before "said would"
+        ("He won a grant, funding Rogers said would help the department.", [("Rogers", "said")]),
+        # a letter to someone asks; after a comma the sender does
+        ("They sent a letter to Chairman Kevin Brady asking the committee to act.", [("a letter", "asking")]),
+        ("They sent a letter to Secretary Ana Ruiz, urging her to act.", [("They", "urging")]),
+        ("Rep. Ana Lee has also published an op-ed arguing for the bill.", [("an op-ed", "arguing")]),
+        # a verb after its modal is no subject
+        ("News media inquired as to what it might mean, asked when it might happen.", []),
+    ],
+)  # fmt: skip
+def test_sixteenth_draw_records_titles_and_requests(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
