@@ -1376,36 +1376,36 @@ def test_a_phrase_opened_by_to_is_no_defining_clause() -> None:
     ("text", "expected"),
     [
         # turning up for work, telling stories and writing books make no claim; "the story of" narrates one
-        ("Most staff would report to work without pay.", []),
+        ("Most clerks would report to work unpaid.", []),
         ("Local students told their personal stories at the event.", []),
         ("She told the story of her first patient in a memoir.", [("She", "told")]),
-        ("You also wrote two collections of short stories and a novel.", []),
+        ("You also wrote three novels and a book of poems.", []),
         ("Seeing which side wins will tell us much about the future.", []),
         ("The mayor told us that the road would reopen.", [("The mayor", "told")]),
         # a name given is no claim; a verdict given is one
-        ("I called it Character, walks and words.", []),
-        ("It is a book of openings, Overtures I called it, and it has no end.", []),
+        ("I called it Harbour Songs, a small book.", []),
+        ("It is a book of beginnings, Night Lines I called it, and it never ends.", []),
         ("The mayor called it a disaster.", [("The mayor", "called")]),
         # a person questioned is asked; a thing of someone's questioned is disputed
         ("Rep. Ana Lee today questioned Secretary of Defense Tom Vale on the strategy.", []),
-        ("Rep. Ana Lee questioned the Administration's delay in acting.", [("Rep. Ana Lee", "questioned")]),
+        ("Rep. Ana Lee questioned the Governor's delay on the bridge.", [("Rep. Ana Lee", "questioned")]),
         # a law's provision is what it would do; a resolution states a view
-        ("In addition, the Act calls for a concerted effort to fund research.", []),
-        ("The bill also calls on the agency to buy electric cars.", []),
+        ("Under the plan, the Act calls for a new push to fund research.", []),
+        ("The bill calls on the agency to buy electric buses.", []),
         ("This resolution calls for members to reject the plan.", [("This resolution", "calls")]),
         # "how" after an endorsing cue opens what is shown
         ("The coverage of the funeral demonstrated how the state works.",
          [("The coverage of the funeral", "demonstrated")]),
         # a second clause of the same speaker after "but" is a second claim; after "which" it is not
-        ("I think it has helped, but I think it has hurt young players.", [("I", "think"), ("I", "think")]),
+        ("I think it helped the club, but I think it cost us fans.", [("I", "think"), ("I", "think")]),
         ("We estimate 40 cases, some of which we expect to close.", [("We", "estimate")]),
         # cue words as nouns: "projects in", "projects to extend", "shows, whose"
-        ("He secured funding for Idaho transportation projects in the House bill.", []),
-        ("The money goes into construction projects to extend their lifespan.", []),
+        ("She won money for county road projects in the spending bill.", []),
+        ("The money goes into repair projects to keep bridges open.", []),
         ("The budget office projects to 2030 that debt will rise.", [("The budget office", "projects")]),
         ("The agency projects in its report that costs will rise.", [("The agency", "projects")]),
-        ("Yet the evening talk shows, whose hosts compete, took a different tack.", []),
-        ("It rests on projections rather than actual data and claims that are still coming in.", []),
+        ("Yet the late-night talk shows, whose hosts compete, took another line.", []),
+        ("It rests on rough figures and claims that are still being checked.", []),
         # a memory's gerund clause is what is remembered, as "admitted falsifying" is what is admitted
         ("I remember going into the shop and wanting that red box.", [("I", "remember")]),
         ("She recalled seeing smoke over the ridge.", [("She", "recalled")]),
@@ -1420,34 +1420,34 @@ def test_fifteenth_draw_tellings_names_laws_and_nouns(text: str, expected: list[
     ("text", "expected"),
     [
         # "calculate" is a cue with what was worked out: a clause, a figure or "at"
-        ("The children set savings goals, calculate interest earned and watch their savings grow.", []),
+        ("Pupils set goals, calculate interest owed and track their progress.", []),
         ("The advocate calculated in testimony last month that homes would bear 44% of the cost.",
          [("The advocate", "calculated")]),
         ("Analysts calculate the cost at $4 million.", [("Analysts", "calculate")]),
         # the one helped to find something is no source
-        ("Medicare experts have helped Seniors find the best plan for them.", []),
+        ("Volunteers have helped families find a cheaper plan.", []),
         # an amendment turned down, like a bid; a claim turned down is disputed
-        ("Today, the Rules Committee rejected an amendment offered by Rep. Ana Lee.", []),
+        ("Today, the panel rejected an amendment offered by Rep. Ana Lee.", []),
         ("The ministry rejected the claim that talks had failed.", [("The ministry", "rejected")]),
         # cue words as nouns: after a figure, after "the" and a name before "on"
-        ("The firemen won a $79,650 grant for new gear.", []),
-        ("You can read the CBO report on the act here.", []),
+        ("The crew won a $42,500 grant for new gear.", []),
+        ("You can see the CBO report on the bill online.", []),
         # a position stated; a request with a name set off by commas
-        ("Rep. David Scott (GA-13) stated his opposition to the cuts.", [("Rep. David Scott", "stated")]),
-        ("Senator Thom Tillis and Rep. Walter Jones (NC-3) are asking the Secretary of the Navy, Ray Mabus, "
-         "to conduct a review.", [("Senator Thom Tillis and Rep. Walter Jones", "asking")]),
+        ("Rep. Ana Lee (GA-4) stated her opposition to the cuts.", [("Rep. Ana Lee", "stated")]),
+        ("Senator Ana Lee and Rep. Bo Park (NC-5) are asking the Secretary of the Army, Tom Vale, "
+         "to review the plan.", [("Senator Ana Lee and Rep. Bo Park", "asking")]),
         # a headline run into the first sentence: the speaker starts at the title
-        ("Funds will improve firefighter safety and efficiency Senator Richard Burr today announced grants.",
-         [("Senator Richard Burr", "announced")]),
+        ("Grants will help rural fire crews Senator Ana Lee today announced the awards.",
+         [("Senator Ana Lee", "announced")]),
         ("Former Senator Ana Lee said the grants were late.", [("Former Senator Ana Lee", "said")]),
         # a name after the noun it speaks of, before "said would"
-        ("He won a grant, funding Rogers said would help the department.", [("Rogers", "said")]),
+        ("He won a grant, money Lee said would help the clinic.", [("Lee", "said")]),
         # a letter to someone asks; after a comma the sender does
-        ("They sent a letter to Chairman Kevin Brady asking the committee to act.", [("a letter", "asking")]),
+        ("They sent a letter to Chairman Bo Park asking the committee to act.", [("a letter", "asking")]),
         ("They sent a letter to Secretary Ana Ruiz, urging her to act.", [("They", "urging")]),
-        ("Rep. Ana Lee has also published an op-ed arguing for the bill.", [("an op-ed", "arguing")]),
+        ("Rep. Ana Lee published an op-ed arguing against the tax.", [("an op-ed", "arguing")]),
         # a verb after its modal is no subject
-        ("News media inquired as to what it might mean, asked when it might happen.", []),
+        ("Reporters wondered what it could mean, asked when it would start.", []),
     ],
 )  # fmt: skip
 def test_sixteenth_draw_records_titles_and_requests(text: str, expected: list[tuple[str, str]]) -> None:
