@@ -257,8 +257,16 @@ _TITLES = frozenset(
 _BEFORE_A_TITLE = frozenset(
     {"the", "a", "former", "then", "late", "freshman", "veteran", "fellow", "retiring", "senior", "junior",
      "outgoing", "incoming", "acting", "deputy", "assistant", "vice", "and", "or", "of", "by", "with", "to",
-     "from", "for", "as", "said", "says", "added", "state", "first-term", "newly", "elected"}
+     "from", "for", "as", "said", "says", "added", "state", "first-term", "newly", "elected", "longtime",
+     "incumbent", "interim", "against", "about", "like", "then-governor"}
 )  # fmt: skip
+# What may follow a person questioned: "questioned the Director about", "… on the plan".
+_ASKED_ABOUT = frozenset(
+    {"on", "about", "at", "over", "in", "during", "regarding", "before", "and", "for", "to", "after", "why",
+     "whether", "how", "what", "as", "today", "yesterday", "this", "last"}
+)  # fmt: skip
+# A capitalised word after "called it" that is a verdict, not a name: "Orwellian", "Kafkaesque".
+_ADJECTIVE_ENDINGS = ("ian", "esque", "ic", "ish", "ist")
 _POSITIONS = frozenset(
     {"opposition", "support", "position", "view", "views", "belief", "concern", "concerns"}
 )
@@ -270,6 +278,7 @@ _FORECAST_OBJECTS = frozenset(
 )  # fmt: skip
 # A gerund clause: "admitted falsifying", "described seeing", "remember going".
 _ING_CLAUSE = re.compile(r"(?:[a-z]{3,}|go|do|be)ing")
+_ING_PRONOUNS = frozenset({"nothing", "something", "anything", "everything"})  # "I remember nothing"
 # Participles that make a letter written a request: "wrote to the agency, urging it to act".
 _REQUESTS = frozenset({"urging", "encouraging", "asking", "requesting"})
 # Laws whose provisions "call for" what they would do (data/SPANS.md: a bill's provision is no claim);
@@ -1073,15 +1082,7 @@ def _source_for(
         return None  # "https://example.org/grants": part of an address
     if lemma == "question" and form in ("question", "questions") and nxt not in _QUESTION_OBJECTS:
         return None  # "ask questions", "General questions", "test questions given to": a noun
-    asked = sentence[i + width + (nxt == "the")] if i + width + (nxt == "the") < len(sentence) else None
-    if lemma == "question" and (
-        nxt in _OBJECTS
-        or (
-            asked is not None
-            and asked.text[:1].isupper()
-            and not asked.lower.endswith(("'s", "\u2019s"))  # "questioned the Administration's delay"
-        )
-    ):
+    if lemma == "question" and (nxt in _OBJECTS or _person_questioned(sentence, i + width + (nxt == "the"))):
         return None  # "questioned the Director", "questioned Secretary Tom Vale on": a person asked
     # "… waste disposal projects." is a noun; "…, the plan projects." a verb after its subject.
     plural_noun = (
@@ -1089,7 +1090,8 @@ def _source_for(
         and lemma in _PLURAL_NOUN_CUES
         and (
             nxt in (".", ",", ";", "")
-            or (lemma == "project" and nxt == "in")
+            # "projects in the House" (a noun); "projects in its latest forecast that" (a verb)
+            or (lemma == "project" and nxt == "in" and _words(sentence, i + width + 1) not in _POSSESSIVES)
             or (lemma == "project" and nxt == "to" and _words(sentence, i + width + 1).isalpha())
         )
         and _words(sentence, i - 2) not in _DETERMINERS
@@ -1228,6 +1230,7 @@ def _source_for(
             or (prev[:1].isdigit() and not _YEAR.fullmatch(prev))
             or prev in ("million", "billion", "trillion")
         )
+        and nxt not in ("that", ":")  # "Executives at 3M note that", "30% report that": a verb
     ):
         return None  # "a $42,500 grant", "a $5 million grant": a noun after its figure
     if (
@@ -1242,14 +1245,19 @@ def _source_for(
     if lemma == "report" and nxt == "to" and _words(sentence, i + width + 1) in ("work", "duty"):
         return None  # "clerks would report to work unpaid": turning up, no claim
     ahead = [_words(sentence, i + width + n) for n in range(4)]
-    if lemma == "tell" and nxt != "the" and any(w in _TOLD_WORKS for w in ahead[:3]):
+    if lemma == "tell" and (
+        nxt in _TOLD_WORKS
+        or (nxt != "the" and nxt.isalpha() and ahead[1] in _TOLD_WORKS)  # "telling unfunny jokes"
+        or (nxt in _POSSESSIVES and ahead[1].isalpha() and ahead[2] in _TOLD_WORKS)
+    ):
         return None  # "told their own stories", "When I tell stories": a telling, no claim
     if (
         lemma == "write"
         and (nxt in ("a", "an") or nxt in _POSSESSIVES or nxt in _NUMBER_WORDS or nxt[:1].isdigit())
         and any(w in _WORKS for w in ahead[1:4])
+        and not any(t.lower.endswith("ing") and _lemma(t.lower) for t in sentence[i + width : i + width + 6])
     ):
-        return None  # "She wrote three novels": a work written, no claim
+        return None  # "She wrote three novels": a work written ("three books arguing that …" speak)
     if lemma == "tell" and nxt in _OBJECTS and ahead[1] in _AMOUNTS_TOLD and ahead[2] == "about":
         return None  # "will tell us much about the mood": what can be learnt, no claim
     if (
@@ -1257,7 +1265,12 @@ def _source_for(
         and nxt == "it"
         and (
             _words(sentence, i + width + 1) in (",", ".", ";", "")
-            or (sentence[i + width + 1].text[:1].isupper() if i + width + 1 < len(sentence) else False)
+            or (
+                i + width + 1 < len(sentence)
+                and sentence[i + width + 1].text[:1].isupper()
+                and not sentence[i + width + 1].lower.endswith(("'s", "\u2019s"))  # "Trump's biggest mistake"
+                and not sentence[i + width + 1].lower.endswith(_ADJECTIVE_ENDINGS)  # "Orwellian": a verdict
+            )
         )
     ):
         return None  # "I called it Harbour Songs", "Night Lines I called it": a name given, no claim
@@ -1465,7 +1478,13 @@ def _source_for(
         return None  # "volunteers have helped families find a plan": the one helped is no source
     if alone and first.text.islower() and _words(sentence, subject[0] - 1) in _MODALS:
         return None  # "what it could mean, asked when …": a verb after its modal is no subject
-    if lemma == "call" and sentence[subject[1]].lower in _LAWS:
+    if (
+        lemma == "call"
+        and sentence[subject[1]].lower in _LAWS
+        and not any(
+            t.lower in _PREPOSITIONS or t.lower == "behind" for t in sentence[subject[0] : subject[1]]
+        )
+    ):  # "Supporters of the bill called for": the supporters speak
         return None  # "the Act calls for a new effort": what the law would do (data/SPANS.md)
     if first.lower in ("this", "that", "each", "every") and sentence[subject[1]].lower in _TIMES:
         return None  # "who this week called": a time, not a subject
@@ -1552,22 +1571,51 @@ def _source_for(
     return sentence[subject[0]].start, sentence[subject[1]].end
 
 
+def _person_questioned(sentence: list[Token], k: int) -> bool:
+    """Whether the name from ``k`` is a person questioned, not a thing of theirs disputed.
+
+    "questioned Secretary Tom Vale on the plan", "questioned the Director." ask; "questioned
+    Gov. Tom Vale's decision", "questioned Pentagon plans", "questioned White House claims that"
+    dispute: a possessive in the name or a lower-case noun after it.
+    """
+    j = k
+    while (
+        j < len(sentence)
+        and j - k < 20
+        and (sentence[j].text[:1].isupper() or (j > k and sentence[j].lower in ("of", "and", "the")))
+    ):
+        if sentence[j].lower.endswith(("'s", "\u2019s")):
+            return False
+        j += 1
+    if j == k:
+        return False
+    after = _words(sentence, j)
+    return not (sentence[j].text[:1].islower() and sentence[j].is_word and after not in _ASKED_ABOUT)
+
+
 def _title_after_headline(sentence: list[Token], subject: tuple[int, int]) -> int:
     """Where a subject starts that a headline without its full stop runs into: at the speaker's title.
 
     "Grants will help rural fire crews Senator Ana Lee today announced":
     a title after a lower-case word that cannot modify it begins the name ("former Senator",
-    "and Congressman" can).
+    "and Congressman" can). A subject that opens with a determiner is a noun phrase of its own
+    ("A spokesman for retired Senator Lee", "A lawsuit against Mayor Park"), and so is one whose
+    title follows a preposition or a participle ("embattled Governor").
     """
     first, last = subject
+    if sentence[first].lower in _DETERMINERS:
+        return first
     for n in range(last, first + 2, -1):  # at least three words before the title: not "both Chairman Lee"
         title = n + 1 if sentence[n].text in ("U.S.", "US", "State") else n
+        before = sentence[n - 1].lower
         if (
             title <= last
             and sentence[title].text in _TITLES
             and sentence[n - 1].is_word
             and sentence[n - 1].text[:1].islower()
-            and sentence[n - 1].lower not in _BEFORE_A_TITLE
+            and before not in _BEFORE_A_TITLE
+            and before not in _PREPOSITIONS
+            and not before.endswith(("ed", "ing"))
         ):
             return n
     return first
@@ -1745,9 +1793,12 @@ def _context_fits(
             # "wrote to the agency encouraging it to …", "wrote a letter …, urging": a request (data/SPANS.md)
             or (form in ("wrote", "written") and nxt in ("to", "a") and not _REQUESTS.isdisjoint(after))
             or (lemma == "explain" and nxt in ("that", "why", "how"))
-            or (lemma in _SHOWING and nxt == "how")  # "The footage demonstrated how the fund works"
+            # "The footage demonstrated how the fund works"; "demonstrated how to use it" is a lesson
+            or (lemma in _SHOWING and nxt == "how" and _words(sentence, i + width + 1) != "to")
             or (
-                lemma in ("admit", "concede", "remember", "recall") and _ING_CLAUSE.fullmatch(nxt) is not None
+                lemma in ("admit", "concede", "remember")
+                and _ING_CLAUSE.fullmatch(nxt) is not None
+                and nxt not in _ING_PRONOUNS
             )  # "admitted falsifying", "I remember going into the shop"
             # "research demonstrating a rise", "a study indicating higher costs": a record's finding
             or (form.endswith("ing") and _words(sentence, i - 1) in _DOCUMENT_HEADS)
@@ -1793,7 +1844,7 @@ def _context_fits(
             or _bare_clause(sentence, i + width)
             or "that" in after[:8]
             or "at" in after[:10]
-            or any(t[:1].isdigit() or t[:1] in "$£€" for t in after[:6])
+            or any(t[:1].isdigit() or t[:1] in "$£€" for t in after)
         )
     if lemma in ("describe", "list"):
         # "described the plan as …"; "Witnesses described seeing a man run": what they saw

@@ -89,7 +89,7 @@ _FRACTION_MEASURES = (
 _FRACTION = (
     r"(?:(?:" + _WORD_NUMBER + r")(?:-(?:thirds|quarters|fifths|tenths)|\s(?:thirds|fifths|tenths)(?=\sof\b))"
     r"|three\squarters(?=\sof\b)"
-    r"|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth|(?:hundred|thousand|million|billion)th)"
+    r"|(?:a|an|another|one)\s(?:half|third|quarter|fifth|tenth|(?:hundred|thousand|million|billion)th(?=\sof\b))"
     r"|one-(?:half|third|quarter|fifth|tenth)"
     r"|half\sa(?=\s(?:" + _FRACTION_MEASURES + r")\b)|half(?!\sa\s|-year))"
 )
@@ -379,7 +379,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"|[Pp]age|[Rr]oom|[Gg]ate|[Pp]latform|[Ff]light|[Rr]ow|No\.|[Nn]umber|[Vv]ersion|[Tt]ier|[Cc]lass|Order"
     r"|Law|District|Local|Ward|Precinct|Emergency|[Jj]unction|Interstate|Highway|Proposition|Prop\.|Terminal"
     r"|Pier|Channel|Radio|Apollo|Artemis|Formula|Windows|iPhone|iPad|Pixel|Galaxy|PlayStation|Xbox|Boeing"
-    r"|Model|Exit|Resolution|[Pp]asscode|Part|Building|Opus|[Ee]xt\.?|[Ee]xtension)"
+    r"|Model|Exit|Resolution|[Pp]asscode|Part|Opus|[Ee]xt\.?|[Ee]xtension)"
     r"|\b[A-Z][A-Za-z&]*[A-Z&]|\b(?:H\.\s?R\.?|[HS]\.\s?(?:J\.\s?|Con\.\s?)?Res\.?|A\.\s?B\.|S\.\s?B\.)"
     r"|(?<![\w.])S\.)\s|[A-Za-z]|(?<=\w)-|\b[A-Z]{1,3}\d{1,2}\+)$"
 )
