@@ -254,11 +254,11 @@ _TITLES = frozenset(
     {"Senator", "Sen.", "Congressman", "Congresswoman", "Rep.", "Representative", "Governor", "Gov.", "Mayor",
      "Secretary", "Chairman", "Chairwoman", "Councilman", "Councilwoman", "Commissioner", "Minister"}
 )  # fmt: skip
+# (Prepositions and words in -ed or -ing are tested apart: "for retired Senator", "embattled Governor".)
 _BEFORE_A_TITLE = frozenset(
-    {"the", "a", "former", "then", "late", "freshman", "veteran", "fellow", "retiring", "senior", "junior",
-     "outgoing", "incoming", "acting", "deputy", "assistant", "vice", "and", "or", "of", "by", "with", "to",
-     "from", "for", "as", "said", "says", "added", "state", "first-term", "newly", "elected", "longtime",
-     "incumbent", "interim", "against", "about", "like", "then-governor"}
+    {"the", "a", "former", "then", "late", "freshman", "veteran", "fellow", "senior", "junior", "outgoing",
+     "incoming", "deputy", "assistant", "vice", "and", "or", "to", "as", "said", "says", "state",
+     "first-term", "newly", "longtime", "incumbent", "interim", "against", "like", "then-governor"}
 )  # fmt: skip
 # What may follow a person questioned: "questioned the Director about", "… on the plan".
 _ASKED_ABOUT = frozenset(
@@ -1244,7 +1244,7 @@ def _source_for(
         return None  # "see the CBO report on the bill": a noun (a singular name takes "reports")
     if lemma == "report" and nxt == "to" and _words(sentence, i + width + 1) in ("work", "duty"):
         return None  # "clerks would report to work unpaid": turning up, no claim
-    ahead = [_words(sentence, i + width + n) for n in range(4)]
+    ahead = [_words(sentence, i + width + n) for n in range(4)] if lemma in ("tell", "write") else []
     if lemma == "tell" and (
         nxt in _TOLD_WORKS
         or (nxt != "the" and nxt.isalpha() and ahead[1] in _TOLD_WORKS)  # "telling unfunny jokes"
@@ -1836,9 +1836,8 @@ def _context_fits(
             or (nxt in _DETERMINERS and "," in after[1:8] and "to" in after[1:14])
             or _after_quote(sentence, i)  # '"Who will pay?" asks the chair': the question quoted
         )
-    if (
-        lemma == "calculate"
-    ):  # "calculated that", "calculates the cost at $4 million"; not "calculate interest"
+    if lemma == "calculate":
+        # "calculated that", "calculates the cost at $4 million"; not "calculate interest earned"
         return (
             clause
             or _bare_clause(sentence, i + width)
