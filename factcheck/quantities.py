@@ -547,6 +547,9 @@ _PERCENT_NEXT = re.compile(r"\s?(?:%|per)")
 _SMALL_INTEGER = re.compile(r"\d{1,2}")
 _ORDINAL = re.compile(r"\d+s|\d[\d,]*(?:st|nd|rd|th)")  # "1990s", "1,425th"
 _DECADE_OR_CLOCK_AFTER = re.compile(r"['\u2019]s\b|:\d\d")
+# "its one millionth truck", "the 100 thousandth visitor": a number before a scale ordinal is part of
+# the ordinal ("one millionth of a second" is a fraction, read apart)
+_SCALE_ORDINAL_AFTER = re.compile(r"[\s-](?:hundred|thousand|million|billion|trillion)th\b(?!\s+of\b)", re.I)
 _DIGITS_WORD = re.compile(r"\d+[a-z]*")
 _GLUED_BEFORE = re.compile(r"[A-Za-z]\d*[-.]?$")
 _LIST_MARK_BEFORE = re.compile(r"[,:;(]\s?$")
@@ -868,6 +871,8 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
     before, after = text[max(0, start - 30) : start], text[end : end + 12]
     if _DECADE_OR_CLOCK_AFTER.match(after):
         return True  # a decade "1990s", a clock time "08:47"
+    if _SCALE_ORDINAL_AFTER.match(text, end):
+        return True
     # Most figures have no "-second" after them: the cheap test first, on every candidate.
     ordinal_second = after[:1] == "-" and after[1:7].lower() == "second" and not after[7:8].isalpha()
     if ordinal_second and before.lower().endswith(("the ", "its ")):
@@ -1228,7 +1233,14 @@ def _read(text: str, m: re.Match[str], single: bool = False) -> Quantity | str |
             end = _counted_noun(text, end)  # "3m viewers", "1.4bn people": a count written with a scale
         elif not _SIGNED.search(number_part) and unit != "score":
             # a score counts nothing: "the 31-17 win", "Leeds 3-2 Hull City"
-            end = _counted_noun(text, end, single=value == 1)
+            noun_end = _counted_noun(text, end, single=value == 1)
+            # an age counts only its years: "adults aged 18 to 29 report" has no noun "report"
+            if not (
+                noun_end > end
+                and _AGED_BEFORE.search(text, max(0, start - 8), start)
+                and text[end:noun_end].split()[-1].lower() not in _TIME_UNITS
+            ):
+                end = noun_end
         elif number_part[:1] == "$" and text.startswith(" dollars", end):
             end += len(" dollars")  # "$3 billion dollars"
     if (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,11 @@ from factcheck.training import train_model
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_c38d069fffeb14d6.txt"
 STARTER = REPO / "data" / "starter.jsonl"
+
+# A shell starts a background job ("pytest &") with SIGINT ignored, and every command a test starts
+# inherits that, so the tests that interrupt one would wait for ever: take the default back.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")

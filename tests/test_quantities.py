@@ -397,6 +397,10 @@ def test_names_with_numbers_and_years_outside_1800_2099_are_not_figures(sentence
         ("The firm is building 31 homes.", ["31 homes"]),
         ("Building 300 new homes will take years.", ["300 new homes"]),  # a gerund, not a building's name
         ("The one hundredth anniversary was held.", []),  # an ordinal: a fraction only before "of"
+        ("Its one millionth truck left the plant.", []),  # the number belongs to the ordinal
+        ("The 100 thousandth visitor won a prize.", []),
+        ("Adults aged 18 to 29 report using it.", ["18 to 29"]),  # an age counts no noun but years
+        ("Women aged 40 to 49 years were screened.", ["40 to 49 years"]),
     ],
 )
 def test_counts_near_names_and_old_years_stay(sentence: str, expected: list[str]) -> None:
