@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from factcheck.cues import CUE_FORMS, CUE_STANCE
@@ -211,6 +212,8 @@ _DO_FORMS = {"do", "does", "did", "don't", "doesn't", "didn't", "don\u2019t", "d
 _NOT_SUBJECTS = {"that", "this", "which", "there", "what", "who", "these", "those", "here"}
 _DEMONSTRATIVES = {"this", "these"}
 _GLUED = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z]+ [A-Z])")
+# Control characters and spaces before a source: what is left of a garbled quote mark ("\x9d Sherman").
+_CONTROL_LEAD = re.compile(r"(?:\u00e2\u20ac|[\x00-\x1f\x7f-\x9f\s])+")
 # A focus adverb before a subject: "Even a federal court says", "Even Trump says".
 _FOCUS = re.compile(r"(?:[Ee]ven|[Nn]ot even) +(?=\S+ |[A-Z])")
 # Cues that are also common nouns, and the words after which they are verbs with a claim.
@@ -283,6 +286,13 @@ _ING_PRONOUNS = frozenset({"nothing", "something", "anything", "everything"})  #
 _REQUESTS = frozenset({"urging", "encouraging", "asking", "requesting"})
 # Laws whose provisions "call for" what they would do (data/SPANS.md: a bill's provision is no claim);
 # a resolution states a view and speaks.
+# Prepositions that may open the walk's subject: "(and) on Monday the governor said", "in an Op-Ed published"
+_TO_SOMEONE_CUES = frozenset({"admit", "explain", "say", "concede", "insist", "state", "complain", "write"})
+_AS_BY_CUES = frozenset(
+    {"estimate", "project", "forecast", "predict", "report", "note", "show", "find", "reveal", "document",
+     "indicate", "state", "explain", "describe", "calculate", "confirm", "announce", "suggest", "point out"}
+)  # fmt: skip
+_SUBJECTLESS_PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "into", "by"})
 _LAWS = frozenset({"act", "bill", "legislation", "law", "amendment", "measure", "statute", "ordinance"})
 # Works one writes, with no claim in the writing: "wrote two novels" ("told the story of" narrates one).
 _WORKS = frozenset(
@@ -385,7 +395,7 @@ _SPEECH_ACTS = {"claim", "allege", "complain", "report"}
 # Heads of a study or record, a source even inside what another source said.
 _STUDIES = {"analysis", "study", "findings", "results", "survey", "poll", "audit", "review", "research"}
 # Heads of a study or statement that speaks through an "-ing" cue right after it ("a report indicating").
-_DOCUMENT_HEADS = _STUDIES | _STATEMENTS
+_DOCUMENT_HEADS = _STUDIES | _STATEMENTS | {"resolution"}
 # What a relative "which" may stand for as a source ("the CBO score, which estimates that"), and what
 # may open that noun phrase.
 _WHICH_RECORDS = frozenset(
@@ -759,6 +769,9 @@ def find_sources(
                 span = _source_for(sentence, i, width, lemma, found, after_quote)
                 if span is not None and (glued := _GLUED.search(text, span[0], span[1])) is not None:
                     span = (glued.end(), span[1])  # "… the grant.Senator Vale said": a lost space
+                if span is not None and (control := _CONTROL_LEAD.match(text, span[0], span[1])) is not None:
+                    span = (control.end(), span[1])  # '… a lemon,\x9d Sherman said': a quote mark garbled
+                    span = span if span[0] < span[1] else None
                 if span is not None and _names_no_one(text[span[0] : span[1]]):
                     span = None  # "Nobody expects a deal", "No one at the ministry said": no one to ask
                 if span is not None and (focus := _FOCUS.match(text, span[0], span[1])) is not None:
@@ -1139,6 +1152,28 @@ def _source_for(
         return None  # "in 38 states", "one of two states": a counted noun
     if past and nxt == "to" and _words(sentence, _skip_adverbs(sentence, i - 1)) == ",":
         return None  # "The sinkhole, now estimated to be 300 feet deep": a participle
+    if (
+        lemma in ("estimate", "project", "forecast")
+        and form.endswith("ed")
+        and (
+            nxt == "to"
+            or (
+                lemma == "estimate"
+                and nxt == "at"
+                and _words(sentence, i + width + 1) not in ("least", "most")
+            )
+        )
+        and i
+        and sentence[i - 1].text[:1].islower()
+        and sentence[i - 1].lower not in PRONOUNS
+        and (_lemma(prev) is None or _words(sentence, i - 2) in _DETERMINERS)  # "a project estimated to cost"
+        and prev not in _AUX
+        # "projected to lawmakers that", "estimated to the Senate: …": an addressee, then what was said
+        and not any(
+            t.lower in ("that", ":") or t.text in _QUOTES for t in sentence[i + width + 1 : i + width + 7]
+        )
+    ):
+        return None  # "a tax package projected to increase the deficit": a participle after its noun
     if form == "found" and nxt in ("on", "near", "inside", "under", "guilty"):
         return None  # "document found on rainy streets": a thing found, no claim
     if (
@@ -1327,6 +1362,10 @@ def _source_for(
     negated = prev in ("not", "never") or prev.endswith(("n't", "n\u2019t"))
     if lemma in ("say", "comment", "remember", "recall") and negated:
         return None  # "would not say whether", "so many talks I can\u2019t remember": no claim
+    if prev == "as" and nxt == "by" and lemma in _AS_BY_CUES and (past or form in _PAST_AS_BASE):
+        # "as estimated by the CBO", "as noted by economists"; "as quoted by the Gazette" names where it
+        # was said, "as informed by incoming data" what shaped it: no claim of theirs
+        return _phrase_after(sentence, i + width + 1, stop_at_clause=True)
     if not _context_fits(sentence, i, width, lemma, form, after_quote):
         return None
     # The auxiliary before the cue, adverbs skipped: "is also expected", "were twice denied".
@@ -1389,6 +1428,21 @@ def _source_for(
                 (n + 1 for n in range(head - 1, start_at - 1, -1) if sentence[n].lower in _BEFORE_A_RECORD),
                 start_at,
             )
+            # "passed a resolution calling for": the walk went past the verb; the record starts at its article
+            article = next(
+                (
+                    n
+                    for n in range(head - 1, max(start_at, head - 4), -1)
+                    if sentence[n].lower in ("a", "an", "the")
+                ),
+                None,
+            )
+            if (
+                article is not None
+                and sentence[article - 1].text[:1].islower()
+                and sentence[article - 1].lower not in _PREPOSITIONS  # "the results of a survey showing"
+            ):
+                return sentence[article].start, sentence[head].end
             # one word is a record too, after a preposition ("based on research demonstrating")
             after_preposition = start_at > 0 and sentence[start_at - 1].lower in _BEFORE_A_RECORD
             if (
@@ -1456,6 +1510,23 @@ def _source_for(
         subject = (0, subject[1])  # "Soltis, Kerr Announce …": the names the headline opens with
     while headline and subject[0] < subject[1] and not sentence[subject[0]].text[:1].isalpha():
         subject = (subject[0] + 1, subject[1])  # "10.05.05 Burr Announces …": a date or a number before it
+    if sentence[subject[0]].text in _SUBJECTLESS_PREPOSITIONS and subject[0] + 2 <= subject[1]:
+        # "and on Monday the governor said": the subject starts at its own article; "in an Op-Ed
+        # published on": the phrase is all there is, no subject
+        article = next(
+            (n for n in range(subject[0] + 2, subject[1]) if sentence[n].lower in ("the", "a", "an")), None
+        )
+        if article is not None:
+            subject = (article, subject[1])
+        elif (
+            form.endswith("ed")
+            and subject[1] - subject[0] <= 3
+            and (
+                sentence[subject[0] + 1].lower in ("a", "an", "the")
+                or _words(sentence, subject[0] + 1) in _POSSESSIVES
+            )
+        ):
+            return None
     first = sentence[subject[0]]
     if base and not (_plural_or_pronoun(sentence, subject, i) or headline):
         return None
@@ -1479,13 +1550,18 @@ def _source_for(
     if alone and first.text.islower() and _words(sentence, subject[0] - 1) in _MODALS:
         return None  # "what it could mean, asked when …": a verb after its modal is no subject
     if (
-        lemma == "call"
-        and sentence[subject[1]].lower in _LAWS
+        sentence[subject[1]].lower in _LAWS
+        # "Bloomberg Law reported": a name; "The Clean Air Act states", "the bill establishes": a law
+        and (sentence[subject[1]].text[:1].islower() or sentence[subject[0]].lower in _DETERMINERS)
+        # "the Fed's preferred inflation measure showed": a statistic, not a ballot measure
+        and not (
+            sentence[subject[1]].lower == "measure" and _words(sentence, subject[1] - 1) not in _DETERMINERS
+        )
         and not any(
             t.lower in _PREPOSITIONS or t.lower == "behind" for t in sentence[subject[0] : subject[1]]
         )
     ):  # "Supporters of the bill called for": the supporters speak
-        return None  # "the Act calls for a new effort": what the law would do (data/SPANS.md)
+        return None  # "the Act calls for a new effort", "The bill establishes that": what the law does
     if first.lower in ("this", "that", "each", "every") and sentence[subject[1]].lower in _TIMES:
         return None  # "who this week called": a time, not a subject
     words = [t.lower for t in sentence[subject[0] + 1 : subject[1] + 1]]
@@ -1755,6 +1831,15 @@ def _context_fits(
         )
     if lemma == "make":
         return _makes_a_statement(sentence, i + width)
+    if lemma == "grant":  # "I grant that it failed"; "the USGS grant funding", "granted the permit"
+        return (
+            nxt == "that"
+            or after[:2] in (["the", "point"], ["that", "point"])  # "grants the point": a point conceded
+            or _after_quote(sentence, i)
+            or (
+                form == "granted" and _bare_clause(sentence, i + width)
+            )  # "critics granted the plan had worked"
+        )
     if lemma in _STATEMENT_VERBS:  # "released the following statement: “…”"
         colon = _colon_from(sentence, i + width)
         noun = next((n for n, t in enumerate(after[:5]) if t in _STATEMENTS), None)
@@ -1785,8 +1870,14 @@ def _context_fits(
             clause
             or _bare_clause(sentence, i + width)
             or (len(after) <= 8 and after[-1:] == [":"])  # "tweeted using his account:" ends the sentence
-            or (_that_after_place(after) and not _counted(sentence, i))  # "wrote on Telegram that"
+            or (_that_after_place(sentence[i + width : i + width + 14]) and not _counted(sentence, i))
             or (lemma == "add" and nxt == "that")
+            # "admitted to his committee, “Nobody …", "explained to reporters: “…" ("added to the pile" adds)
+            or (
+                nxt == "to"
+                and lemma in _TO_SOMEONE_CUES
+                and any(a in (",", ":") and b in _QUOTES for a, b in pairwise(after[1:9]))
+            )
             or _named_at_end(sentence, i, width)  # "We need staff, stated Lee.": quote marks lost
             or _placed_at_end(sentence, i, width)  # "…, researchers wrote in the study."
             or (after_quote and _inverted(sentence, i, width, after_quote) is not None)  # '” Added Smith, …'
@@ -1907,17 +1998,36 @@ def _counted(sentence: list[Token], i: int) -> bool:
     return prev[:1].isdigit() or prev in _QUANTIFIERS
 
 
-def _that_after_place(after: list[str]) -> bool:
-    """Whether the cue's words start with a short phrase of place or time and then "that"."""
+def _that_after_place(tokens: list[Token]) -> bool:
+    """Whether the cue's words start with a short phrase of place or time and then "that".
+
+    "wrote on Telegram that"; "wrote in a letter to the mayor that": a record's addressee (a name, a
+    pronoun or a phrase with its article) is read past ("in a memo to ensure that" is an infinitive's).
+    """
+    after = [t.lower for t in tokens]
     if not after or after[0] not in _PLACE_OPENERS:
         return False
-    for word in after[1:7]:
+    previous, reach = after[0], 7
+    for n, word in enumerate(after[1:], start=1):
+        if n >= reach:
+            return False
         if word == "that":
             return True
+        following = tokens[n + 1] if n + 1 < len(tokens) else None
+        if (
+            word == "to"
+            and previous in _WHICH_RECORDS
+            and following is not None
+            and (following.text[:1].isupper() or following.lower in _PRONOUN_OR_DETERMINER)
+        ):
+            previous, reach = word, reach + 1
+            continue
+        previous = word
         if not word[:1].isalnum() or word in _AUX or word in ("by", "to") or _lemma(word) is not None:
             # "published on Monday by the charity found that": the "that" is another verb's, as in
             # "grants to charities to help ensure that" (an infinitive's).
             return False
+    return False
     return False
 
 

@@ -1495,3 +1495,69 @@ def test_sixteenth_draw_records_titles_and_requests(text: str, expected: list[tu
 )  # fmt: skip
 def test_sixteenth_draw_rules_keep_to_their_cases(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a law's provision, whatever its cue; a name ending in "Law" is no law
+        ("The measure establishes that every county must publish its budget.", []),
+        ("The Clean Harbors Act states that no permit may exceed ten years.", []),
+        ("The sponsors of the act said it would pass.", [("The sponsors of the act", "said")]),
+        ("Bloomberg Law reported that the rule was delayed.", [("Bloomberg Law", "reported")]),
+        # a passive agent after "as"; "as informed by" data is no claim
+        ("Costs rose by $4 billion, as estimated by the budget office.",
+         [("the budget office", "estimated")]),
+        ("Rates will depend on the outlook as informed by new data.", []),
+        # a participle after its noun is no cue ("the agency projected to" keeps nothing either)
+        ("Lawmakers passed a spending package projected to add $40 billion to the deficit.", []),
+        ("Analysts said the bond, estimated to yield 4%, sold out.", [("Analysts", "said")]),
+        # "grant" concedes only with its clause
+        ("The city grant program will expand next year.", []),
+        ("Critics grant that the scheme cut waiting times.", [("Critics", "grant")]),
+        # a resolution is a record that speaks through its participle
+        ("The council adopted a resolution urging the state to act.", [("a resolution", "urging")]),
+        # a letter's addressee before "that"; an addressee before the quote
+        ("Ana Ruiz wrote in a memo to the board that the audit was late.", [("Ana Ruiz", "wrote")]),
+        ("He explained to the panel, \"We ran out of money.\"", [("He", "explained")]),
+        ("They wrote to the mayor about the plan so that it would be read.", []),
+        # a phrase opened by a preposition is not the cue's subject
+        ("Lee argues for lower fares in an essay published on Monday.", [("Lee", "argues")]),
+        # a garbled quote mark is no part of the source
+        ("\u0153We are broke,\u009d Vale said.", [("Vale", "said")]),
+        ("\u0153We are broke,\u00e2\u20ac\u009d Vale said.", [("Vale", "said")]),
+    ],
+)  # fmt: skip
+def test_seventeenth_draw_laws_passives_participles_and_records(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase before the subject is trimmed, not the source dropped
+        ("The storm hit the coast, and on Monday the governor said 12 people had died.",
+         [("the governor", "said")]),
+        # a statistic called a measure is a record, not a ballot measure
+        ("The bank's preferred inflation measure showed prices rose 2.6% in May.",
+         [("The bank's preferred inflation measure", "showed")]),
+        # "grant" after its quote or before a bare clause concedes
+        ("\u201cIt was a mistake,\u201d the minister granted.", [("the minister", "granted")]),
+        ("Even critics granted the plan had worked.", [("Even critics", "granted")]),
+        # an addressee and a clause after "projected to" keep the cue
+        ("The agency projected to lawmakers that the fund would run dry by 2033.",
+         [("The agency", "projected")]),
+        # "resolution" as a noun of settling stays a noun after a past tense
+        ("The union announced resolution of the strike on Friday.", [("The union", "announced")]),
+        # "as quoted by" names where it was said; "as questioned by" asks a person
+        ("The minister, as quoted by the Gazette, said the talks had stalled.", [("The minister", "said")]),
+        ("The witness, as questioned by the defense, changed her story.", []),
+        # an infinitive after a memo, and a pile added to, are no addressees
+        ("The director wrote in a memo to ensure that staff would be paid on time.", []),
+        ("He added to the pile, \u201cone more for the road.\u201d", []),
+    ],
+)  # fmt: skip
+def test_seventeenth_draw_rules_keep_to_their_cases(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
