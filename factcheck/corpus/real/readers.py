@@ -11,6 +11,7 @@ import csv
 import io
 from collections.abc import Callable
 from functools import lru_cache
+from xml.etree import ElementTree
 
 from factcheck.corpus.real.copies import LocalCopy
 from factcheck.errors import FactcheckError
@@ -145,10 +146,103 @@ class SpeechReader(Reader):
         return self._file(f"data/{doc_id}.txt").strip()
 
 
+class TokenXmlReader(Reader):
+    """MEANTIME's NAF-like XML (English Wikinews): ``<token sentence=…>`` elements, no spacing kept.
+
+    The id is ``corpus_TOPIC/WIKINEWS_ID`` (``corpus_apple/101354``). Sentence 0 is the headline
+    and sentence 1 the date: each is a paragraph of its own, and the body's sentences are joined by
+    spaces into one paragraph (the source keeps no paragraph breaks). Tokens are joined by one
+    space except where English writes none (see ``_detokenize``).
+    """
+
+    ROOT = "data/meantime_newsreader_english_oct15/intra_cross-doc_annotation"
+
+    def _paths(self) -> dict[str, str]:
+        paths = {}
+        for path in self.copy.list(self.ROOT):
+            folder, _, name = path.removeprefix(self.ROOT + "/").partition("/")
+            if folder.startswith("corpus_") and name.endswith(".xml"):
+                paths[f"{folder}/{name.split('_', 1)[0]}"] = path
+        return paths
+
+    def documents(self) -> list[str]:
+        return sorted(self._paths())
+
+    def text(self, doc_id: str) -> str:
+        path = self._paths().get(doc_id)
+        if path is None:
+            raise FactcheckError(f"{self.copy.root}: no MEANTIME document {doc_id}")
+        try:
+            root = ElementTree.fromstring(self._file(path))
+        except ElementTree.ParseError as err:
+            raise FactcheckError(f"{self.copy.root}: {path}: not well-formed XML ({err})") from None
+        sentences: dict[int, list[str]] = {}
+        for token in root.iter("token"):
+            sentences.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
+        if len(sentences) < 3:
+            raise FactcheckError(f"{self.copy.root}: {path} has no body after its headline and date")
+        ordered = [_detokenize(sentences[k]) for k in sorted(sentences)]
+        return "\n\n".join([ordered[0], ordered[1], " ".join(ordered[2:])])
+
+
+# Penn Treebank tokens that take no space before or after them ("(USD)", "US$40", "90%", "it's")
+_NO_SPACE_BEFORE = frozenset(
+    {",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "...",
+     "'s", "'S", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+)  # fmt: skip
+_NO_SPACE_AFTER = frozenset({"(", "[", "{", "£", "€", "#"})  # and every currency sign in "$" ("AU$")
+# what is left of a contraction split after its apostrophe ("I'" "m", "we" "'" "re")
+_CONTRACTION_TAILS = frozenset({"m", "ll", "d", "re", "ve", "s", "t"})
+
+
+def _detokenize(tokens: list[str]) -> str:
+    """A sentence's tokens as written, with straight quotes.
+
+    Double quotes (``, '' or ") open and close in turn. A lone single quote
+    closes an open one (`pingers'), ends a plural's possessive ("Airbus'") or
+    joins a split contraction ("we're"); otherwise it opens a quote.
+    """
+    out: list[str] = []
+    glue = True  # no space before the next token
+    double = single = False
+    for i, token in enumerate(tokens):
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        before = tokens[i - 1] if i else ""
+        space, glue_next = not glue, False
+        if token in ("``", "\u201c") or (token == '"' and not double):
+            piece, double, glue_next = '"', True, True
+        elif token in ("''", "\u201d", '"'):
+            piece, double, space = '"', False, False
+        elif token in ("`", "\u2018"):
+            piece, single, glue_next = "'", True, True
+        elif token in ("'", "\u2019"):
+            piece, space = "'", False
+            if after in _CONTRACTION_TAILS:
+                glue_next = True
+            elif single:
+                single = False
+            elif not before.endswith(("s", "S")):
+                piece, single, space, glue_next = "'", True, not glue, True
+        else:
+            piece = token
+            space = (
+                space
+                and token not in _NO_SPACE_BEFORE
+                and not (before.endswith("'") and token in _CONTRACTION_TAILS)
+            )
+            glue_next = (
+                token in _NO_SPACE_AFTER or token.endswith("$") or (token == "O" and after.startswith("'"))
+            )
+        out.append((" " if space and out else "") + piece)
+        glue = glue_next
+    return "".join(out)
+
+
 READERS: dict[str, Callable[[LocalCopy], Reader]] = {
     "gum-conllu": ConlluReader,
     "press-release-lines": PressReleaseReader,
     "fomc-statements": StatementReader,
     "newssd-csv": SentenceCsvReader,
     "sotu-text": SpeechReader,
+    "meantime-xml": TokenXmlReader,
 }

@@ -58,6 +58,11 @@ TRAIN_ADDRESS_RUN = 120
 # releases that mention an estimate, a projection or a forecast, as in the second and third
 # rounds, all in the train split, so the dev and test splits stay as they were.
 TRAIN_ONLY_RELEASES = 150
+# A ninth round (issue 15), after every Wikinews document of GUM had span gold and the rules still
+# met new constructions in each fresh draw: a second openly licensed news source, every English
+# MEANTIME article, split by the usual shares, with the base seed + 9 (the seventh and eighth label
+# rounds were not used: data/real/README.md, data/real/unused_round/).
+LATER_SOURCES = ("meantime",)
 
 
 def _assign(ids: list[str], rng: random.Random) -> dict[str, str]:
@@ -100,7 +105,8 @@ def choose(copies: Path, seed: int = 2026) -> list[DocumentRef]:
     for number, later in enumerate((_second_round, _third_round, _fourth_round), start=1):
         chosen += later(copies, seed + number, {(d.source, d.doc) for d in chosen})
     chosen = _fifth_round(chosen)
-    return chosen + _sixth_round(copies, seed + 6, {(d.source, d.doc) for d in chosen})
+    chosen += _sixth_round(copies, seed + 6, {(d.source, d.doc) for d in chosen})
+    return chosen + _remaining(copies, random.Random(seed + 9), "meantime", set())
 
 
 def _fifth_round(chosen: list[DocumentRef]) -> list[DocumentRef]:
@@ -183,6 +189,8 @@ def _first_round(copies: Path, seed: int) -> list[DocumentRef]:
     rng = random.Random(seed)
     chosen: list[DocumentRef] = []
     for source in sources.values():
+        if source.id in LATER_SOURCES:
+            continue
         reader = READERS[source.format](locate_copy(source, copies))
         if source.format == "gum-conllu":
             ids = reader.documents()

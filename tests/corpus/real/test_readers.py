@@ -73,3 +73,43 @@ def test_speeches_are_listed_from_1989_and_read_whole(tmp_path: Path) -> None:
     reader = READERS["sotu-text"](LocalCopy(tmp_path))
     assert reader.documents() == ["2001_someone_d"]
     assert reader.text("2001_someone_d") == "We must act. Jobs grew by 2 percent."
+
+
+def _meantime(root: Path, name: str, tokens: list[tuple[int, str]]) -> None:
+    folder = root / "data/meantime_newsreader_english_oct15/intra_cross-doc_annotation/corpus_trains"
+    folder.mkdir(parents=True, exist_ok=True)
+    body = "".join(
+        f'<token number="{n}" sentence="{s}" t_id="{n + 1}">{word}</token>\n'
+        for n, (s, word) in enumerate(tokens)
+    )
+    (folder / f"{name}.xml").write_text(f'<?xml version="1.0" ?><Document doc_id="1">\n{body}</Document>\n')
+
+
+def test_meantime_tokens_are_joined_as_written_with_headline_and_date_apart(tmp_path: Path) -> None:
+    words = [
+        (0, "Rail"), (0, "firm"), (0, "adds"), (0, "trains"),
+        (1, "May"), (1, "2"), (1, ","), (1, "2009"),
+        (2, "The"), (2, "firm"), (2, "'s"), (2, "chief"), (2, "said"), (2, "``"), (2, "we"), (2, "'"),
+        (2, "re"), (2, "ready"), (2, "''"), (2, "("), (2, "again"), (2, ")"), (2, "."),
+        (3, "Fares"), (3, "rose"), (3, "US$"), (3, "2"), (3, "to"), (3, "about"), (3, "5"), (3, "%"),
+        (3, "."),
+        (4, "Riders"), (4, "'"), (4, "groups"), (4, "called"), (4, "it"), (4, "`"), (4, "fair"), (4, "'"),
+        (4, "."),
+    ]  # fmt: skip
+    _meantime(tmp_path, "12345_Rail_firm_adds_trains", words)
+    reader = READERS["meantime-xml"](LocalCopy(tmp_path))
+    assert reader.documents() == ["corpus_trains/12345"]
+    assert reader.text("corpus_trains/12345") == (
+        "Rail firm adds trains\n\nMay 2, 2009\n\n"
+        "The firm's chief said \"we're ready\" (again). Fares rose US$2 to about 5%. "
+        "Riders' groups called it 'fair'."
+    )
+
+
+def test_meantime_refuses_an_unknown_id_and_a_document_without_a_body(tmp_path: Path) -> None:
+    _meantime(tmp_path, "7_Short", [(0, "Headline"), (1, "May"), (1, "2")])
+    reader = READERS["meantime-xml"](LocalCopy(tmp_path))
+    with pytest.raises(FactcheckError, match="no MEANTIME document corpus_trains/8"):
+        reader.text("corpus_trains/8")
+    with pytest.raises(FactcheckError, match="no body after its headline and date"):
+        reader.text("corpus_trains/7")
