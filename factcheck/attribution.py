@@ -118,6 +118,7 @@ _NAME_JOINERS = {"of", "for", "the", "and", "on", "in", "at", "de", "to", "&", "
 _REASONS = {
     "concern", "concerns", "reason", "reasons", "rules", "weaknesses", "privacy", "fears", "safety",
     "security", "costs", "problems", "difficulties", "lack", "health", "need", "risks", "grounds",
+    "flaws", "failures", "errors", "shortcomings",
 }  # fmt: skip
 _QUANTIFIERS = {
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "few", "some",
@@ -237,6 +238,7 @@ _HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]+")
 _PLURAL = re.compile(r"[^su']s$")
+_IMAGE_WIDTH = re.compile(r"\d+px")  # "150px Airbus": a wiki image's width left in the page's text
 _TIME_TOKEN = re.compile(r"\d{1,2}[:.]\d\d|\d{1,2}(?:am|pm)|[ap]\.m\.|AM|PM|PT|ET|GMT|BST|EDT|EST")
 # Cues that are also everyday verbs or nouns: each needs the context that makes it a cue.
 _NEEDS_CLAUSE = {
@@ -288,6 +290,28 @@ _REQUESTS = frozenset({"urging", "encouraging", "asking", "requesting"})
 # a resolution states a view and speaks.
 # Prepositions that may open the walk's subject: "(and) on Monday the governor said", "in an Op-Ed published"
 _TO_SOMEONE_CUES = frozenset({"admit", "explain", "say", "concede", "insist", "state", "complain", "write"})
+# Capitalised words that open a sentence as a time or a connective, not a name ("Last November, …")
+_OPENING_WORDS = frozenset(
+    {"last", "this", "next", "earlier", "later", "meanwhile", "however", "today", "yesterday", "also", "in",
+     "on", "at", "after", "when", "while", "since", "as", "but", "and", "for", "from", "by", "with"}
+)  # fmt: skip
+_SUBORDINATORS = frozenset(
+    {
+        "when",
+        "after",
+        "before",
+        "while",
+        "although",
+        "though",
+        "if",
+        "because",
+        "since",
+        "once",
+        "until",
+        "whereas",
+    }
+)
+_BACKSHIFTED_BELIEFS = frozenset({"believed", "expected", "thought", "anticipated", "predicted"})
 _AS_BY_CUES = frozenset(
     {"estimate", "project", "forecast", "predict", "report", "note", "show", "find", "reveal", "document",
      "indicate", "state", "explain", "describe", "calculate", "confirm", "announce", "suggest", "point out"}
@@ -986,8 +1010,13 @@ def _source_for(
     if lemma in ("according to", "cite", "quote") and (
         lemma == "according to" or sentence[i].lower in ("citing", "quoting")
     ):
-        if sentence[i].lower == "citing" and _REASONS & {t.lower for t in sentence[i + 1 : i + 3]}:
-            return None  # "citing privacy rules", "citing weaknesses in …": a reason, not a source
+        if sentence[i].lower == "citing" and (
+            _REASONS & {t.lower for t in sentence[i + 1 : i + 4]}
+            or any(a.lower == "as" and b.lower in _POSSESSIVES for a, b in pairwise(sentence[i + 1 : i + 8]))
+        ):
+            return (
+                None  # "citing privacy rules", "citing major flaws", "citing the ban as his reason": a reason
+            )
         head = i + width + (_words(sentence, i + width) in _DETERMINERS)
         if lemma == "according to" and _words(sentence, head) in _MEASURES:
             return None  # "according to the number of rooms": in proportion to, no source
@@ -1087,6 +1116,8 @@ def _source_for(
         and not past
         # "Douglas Holtz-Eakin shows that": a name before a verb; "Franco-German estimates vary": a noun
         and not (_HYPHENATED_NAME.fullmatch(sentence[i - 1].text) and _opens_content(sentence, i + width))
+        # "Boeing says they have …", "Boeing claims that": a name ending in -ing, not a modifier
+        and not (sentence[i - 1].text[:1].isupper() and (nxt == "that" or nxt in PRONOUNS))
     ):
         return None  # "full-year forecasts", "comparing notes": a noun after its modifier
     if prev in _BEFORE_A_NOUN and not form.endswith("ing"):
@@ -1374,7 +1405,8 @@ def _source_for(
         subject = _subject_before(sentence, i)
         return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
     # Passive with an agent: "it was confirmed by the ministry".
-    if prev in _BE and nxt == "by":
+    # "it was confirmed by the ministry", "was personally recommended by Jobs": adverbs skipped
+    if (prev in _BE or aux in _BE) and nxt == "by":
         if lemma == "reject" and _words(sentence, i - 2) in _UNSAID_THINGS:
             return None  # "Her novel was rejected by 14 publishers": turned down, no claim disputed
         return _phrase_after(sentence, i + width + 1, stop_at_clause=True)
@@ -1485,7 +1517,9 @@ def _source_for(
     if any(_defining_clause(sentence, n) for n in range(subject[0], subject[1])):
         return None
     subject = _before_company(sentence, subject)
-    while subject[0] < subject[1] and sentence[subject[0]].text in _STRAY_LETTERS:
+    while subject[0] < subject[1] and (
+        sentence[subject[0]].text in _STRAY_LETTERS or _IMAGE_WIDTH.fullmatch(sentence[subject[0]].text)
+    ):
         subject = (subject[0] + 1, subject[1])  # "share: f t U.S. Congressman Ana Lee": a page's buttons
     subject = (_after_leading_phrase(sentence, subject), subject[1])
     subject = (_after_found_cue(sentence, subject, found), subject[1])
@@ -1527,8 +1561,34 @@ def _source_for(
             )
         ):
             return None
+    dated = next(
+        (
+            n
+            for n in range(subject[0] + 1, subject[1])
+            if sentence[n].lower == "on"
+            and sentence[n + 1].text in _MONTHS
+            and not sentence[n - 1].lower.endswith("ed")  # "A report released on May 2 showed": its phrase
+            and all(
+                t.text.isdigit() or t.text in _WHEN_NAMES or t.text == ","
+                for t in sentence[n + 1 : subject[1] + 1]
+            )
+        ),
+        None,
+    )
+    if dated is not None:
+        subject = (subject[0], dated - 1)  # "The Government Accountability Office on June 18 called": a date
+    if (named := _name_before_title(sentence, subject)) is not None:
+        subject = named  # "Buzz Hargrove, the president of the union said": the closing comma lost
     first = sentence[subject[0]]
-    if base and not (_plural_or_pronoun(sentence, subject, i) or headline):
+    # "Aeroflot say that …": a company named with a plural verb, as British copy writes it
+    company_plural = (
+        nxt == "that"
+        and subject[1] == i - 1
+        and sentence[subject[1]].lower not in PRONOUNS
+        and not sentence[subject[1]].lower.endswith(("'s", "\u2019s"))
+        and all(t.text[:1].isupper() for t in sentence[subject[0] : subject[1] + 1])
+    )
+    if base and not (_plural_or_pronoun(sentence, subject, i) or headline or company_plural):
         return None
     alone = subject[0] == subject[1]
     if (
@@ -1573,6 +1633,8 @@ def _source_for(
         and first.lower in PRONOUNS
         and (before in _OBJECTS or before in ("that", "what", "if") or _lemma(before) is not None)
         and not (before == "that" and nxt in _AUX)  # "legislation that she says will cut costs"
+        # "stated that he expected", "said she believed": the speaker's own belief, backshifted
+        and not (form in _BACKSHIFTED_BELIEFS and (before == "that" or _lemma(before) in _SPEECH))
     ):
         return None  # "told us they will report": the pronoun speaks inside reported content
     # "noted the findings show", "announced that a new analysis shows": a study inside what was said
@@ -1636,7 +1698,15 @@ def _source_for(
         and not _bare_clause(sentence, i + width)
     ):
         return None  # "some nurses found their shifts growing longer": an experience, no claim
-    if before == "that" and found and not study and lemma not in _SPEECH_ACTS:
+    if (
+        before == "that"
+        and found
+        and not study
+        and lemma not in _SPEECH_ACTS
+        and not (
+            alone and first.lower in PRONOUNS and form in _BACKSHIFTED_BELIEFS
+        )  # "stated that he expected"
+    ):
         return None  # "told a hearing that his deputies expected": reported content
     if (
         first.lower in PRONOUNS
@@ -2244,8 +2314,23 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
             "as",
         ):
             break
+        if (
+            stop_at_clause
+            and end > k
+            and tok.lower in ("over", "amid")
+            and _words(sentence, end + 1) in _REASONS
+        ):
+            break  # "rejected by the Prime Minister over fears it would …": the reason, not the name
         if stop_at_clause and end > k and _adverb(tok):
             break  # '…," said the minister recently': the name ends before the adverb
+        if (
+            stop_at_clause
+            and end > k
+            and tok.text.endswith("ing")
+            and tok.text.islower()
+            and _lemma(tok.lower)
+        ):
+            break  # '…," said analyst Chris Weafer commenting on it': the name ends before the participle
         if (tok.lower in ("who", "whose", "which") and (stop_at_clause or tok.lower == "which")) or (
             tok.lower == "and" and end > k and _clause_follows(sentence, end, len(sentence))
         ):
@@ -2991,6 +3076,29 @@ def _after_with_phrase(sentence: list[Token], i: int) -> bool:
     )
 
 
+def _name_before_title(sentence: list[Token], subject: tuple[int, int]) -> tuple[int, int] | None:
+    """The name that opens the sentence when the walk found only its title, the closing comma lost.
+
+    "Scott Carson, president and CEO of Boeing Commercial Airplanes said": the title is an aside
+    (data/SPANS.md); "Last November, the company said" opens with a time, "Rep. Lee, Rep. Park and
+    Sen. Ruiz said" lists names, and neither is changed.
+    """
+    comma = subject[0] - 1
+    names = sentence[:comma]
+    title = sentence[subject[0] : subject[1] + 1]
+    if (
+        comma < 2
+        or sentence[comma].text != ","
+        or len(names) > 5
+        or not all(t.is_word and t.text[:1].isupper() for t in names)
+        or any(t.text in _WHEN_NAMES or t.lower in _OPENING_WORDS for t in names)
+        or not any(t.text.islower() and t.lower not in _DETERMINERS for t in title)
+        or any(t.text[:1].isupper() and t.lower in ("rep.", "sen.", "senator", "congressman") for t in title)
+    ):
+        return None
+    return 0, comma - 1
+
+
 def _name_ending_like_a_verb(sentence: list[Token], k: int, i: int) -> bool:
     """Whether a lone capitalised subject ending in -ing or -ed is a name ("As King points out", "Ted said").
 
@@ -3028,7 +3136,12 @@ def _ing_subject(sentence: list[Token], i: int, found: list[Source]) -> tuple[in
             return None
         nickname, first = first - 1, first + 2
     comma = next((n for n in range(first, min(i, first + 7)) if sentence[n].text == ","), None)
-    if comma is not None and _introductory(sentence[first:comma]):
+    clause_end = None
+    if first < i and sentence[first].lower in _SUBORDINATORS:
+        # "When the Air Force chose X on May 2, Boeing challenged it, claiming": Boeing, after the clause
+        clause_end = next((n for n in range(first + 1, i - 1) if sentence[n].text == ","), None)
+        comma = clause_end if clause_end is not None else comma
+    if comma is not None and (comma == clause_end or _introductory(sentence[first:comma])):
         first = comma + 1  # "Last week, Rep. Aguilar spoke …, urging": the subject follows the phrase
         while first < i and (_YEAR.fullmatch(sentence[first].text) or sentence[first].text == ","):
             first += 1  # "On May 13, 2012, Rep. Lee joined …": the date's year

@@ -873,6 +873,8 @@ def _is_not_a_figure(text: str, m: re.Match[str], first: str) -> bool:
         return True  # a decade "1990s", a clock time "08:47"
     if _SCALE_ORDINAL_AFTER.match(text, end):
         return True
+    if first.endswith("px") and first[:-2].isdigit():
+        return True  # "150px Airbus": a wiki image's width left in a page's text
     # Most figures have no "-second" after them: the cheap test first, on every candidate.
     ordinal_second = after[:1] == "-" and after[1:7].lower() == "second" and not after[7:8].isalpha()
     if ordinal_second and before.lower().endswith(("the ", "its ")):

@@ -1561,3 +1561,37 @@ def test_seventeenth_draw_laws_passives_participles_and_records(
 )  # fmt: skip
 def test_seventeenth_draw_rules_keep_to_their_cases(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name ending in -ing before its clause; a company with a plural verb
+        ("Corning says it will add 300 jobs.", [("Corning", "says")]),
+        ("Lufthansa say that the order stands.", [("Lufthansa", "say")]),
+        ("Touring shows, which cost less, filled the halls.", []),
+        ("Let's remember that the plan worked.", []),
+        ("It should also insist that the land stays open.", []),
+        # the speaker's own belief, backshifted, is a second source; other reported content is not
+        ("The chief executive stated that he expected sales to pass 300.",
+         [("The chief executive", "stated"), ("he", "expected")]),
+        ("She told the board that her deputies expected cuts.", [("She", "told")]),
+        # a name that opens the sentence, then its title, the closing comma lost
+        ("Ana Ruiz, the head of the dockers' union said the strike would go on.", [("Ana Ruiz", "said")]),
+        ("Last November, the company said it would cut jobs.", [("the company", "said")]),
+        # a participle after an inverted name; a reason cited; a reason after the agent
+        ("\u201cIt came too late,\u201d said bank analyst Tom Vale commenting on the cut.",
+         [("bank analyst Tom Vale", "said")]),
+        ("The board halted the sale, citing serious flaws in the audit.", []),
+        ("He cancelled the trip, citing the strike as his reason.", []),
+        ("The deal was reportedly rejected by the premier over fears it would fail.",
+         [("the premier", "rejected")]),
+        # a passive past an adverb; a date after the subject; a clause before the subject
+        ("The move was also confirmed by the regulator.", [("the regulator", "confirmed")]),
+        ("The audit office on June 18 called for a new tender.", [("The audit office", "called")]),
+        ("When the navy chose a rival bid in May, the shipyard appealed, claiming the review was unfair.",
+         [("the shipyard", "claiming")]),
+    ],
+)  # fmt: skip
+def test_meantime_tuning_names_beliefs_and_clauses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected

@@ -400,6 +400,7 @@ def test_names_with_numbers_and_years_outside_1800_2099_are_not_figures(sentence
         ("Its one millionth truck left the plant.", []),  # the number belongs to the ordinal
         ("The 100 thousandth visitor won a prize.", []),
         ("Adults aged 18 to 29 report using it.", ["18 to 29"]),  # an age counts no noun but years
+        ("150px Airbus cut 10,000 jobs.", ["10,000 jobs"]),  # an image's width left in a page
         ("Women aged 40 to 49 years were screened.", ["40 to 49 years"]),
     ],
 )
