@@ -1595,3 +1595,31 @@ def test_seventeenth_draw_rules_keep_to_their_cases(text: str, expected: list[tu
 )  # fmt: skip
 def test_meantime_tuning_names_beliefs_and_clauses(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an opening phrase or a list of names is no name before its title
+        ("Across Europe, airlines said demand was weak.", [("airlines", "said")]),
+        ("Before Christmas, the head of the agency said prices would fall.",
+         [("the head of the agency", "said")]),
+        ("Jo Vale, Ana Ruiz and the board's chair said the plan would work.",
+         [("Ana Ruiz and the board's chair", "said")]),
+        # an -ing word inside a title is no participle ending the name
+        ("\u201cIt will not last,\u201d said the director of the forecasting unit.",
+         [("the director of the forecasting unit", "said")]),
+        # a submission turned down past an adverb; a date cut before an -ing name
+        ("Her novel was repeatedly rejected by publishers.", []),
+        ("Boeing on May 2 said that the award was unfair.", [("Boeing", "said")]),
+        # a modifier in a real source cited; a source cited as a source
+        ("The agency halted the launch, citing a senior security official.",
+         [("a senior security official", "citing")]),
+        # a denied belief, a base form after a modal, a gerund that needs a record
+        ("The manager denied that he expected a bailout.", [("The manager", "denied")]),
+        ("Should Airbus confirm that the fix works, shares would rise.", []),
+        ("Flooding shows they were unprepared.", []),
+    ],
+)  # fmt: skip
+def test_meantime_tuning_rules_keep_to_their_cases(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.text, s.cue_text) for s in find_sources(text)] == expected
