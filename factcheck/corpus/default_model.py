@@ -17,7 +17,7 @@ source with its licence and commit. ``--no-span-features --context-stages
 1`` builds the shipped ``fast`` model: the same, with one context stage
 instead of three averaged, which does not weigh the span extractor's counts,
 so labelling needs no extraction pass and walks about a quarter of the
-trees (164 against 608 in the build of 2026-12-05; for bulk labelling with ``--no-spans``).
+trees (160 against 544 in the build of 2026-12-05; for bulk labelling with ``--no-spans``).
 """
 
 from __future__ import annotations
