@@ -165,6 +165,7 @@ _ADVERBS = {
 }  # fmt: skip
 _OBJECTS = {"us", "me", "him", "them", "reporters", "journalists"}
 _PREPOSITIONS = {"of", "for", "without", "by", "after", "before", "on", "in", "at", "about", "from", "with"}
+_ARTICLES = frozenset({"a", "an", "the"})
 _DETERMINERS = {
     "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those",
     "such", "latest", "new", "annual", "own", "early", "earlier", "official", "initial", "preliminary",
@@ -286,16 +287,18 @@ _ING_CLAUSE = re.compile(r"(?:[a-z]{3,}|go|do|be)ing")
 _ING_PRONOUNS = frozenset({"nothing", "something", "anything", "everything"})  # "I remember nothing"
 # Participles that make a letter written a request: "wrote to the agency, urging it to act".
 _REQUESTS = frozenset({"urging", "encouraging", "asking", "requesting"})
-# Laws whose provisions "call for" what they would do (data/SPANS.md: a bill's provision is no claim);
-# a resolution states a view and speaks.
-# Prepositions that may open the walk's subject: "(and) on Monday the governor said", "in an Op-Ed published"
+# Cues whose addressee may stand between them and a quote: "admitted to his committee, “…”".
 _TO_SOMEONE_CUES = frozenset({"admit", "explain", "say", "concede", "insist", "state", "complain", "write"})
+# Words that open a subordinate clause before the main one: "When the Air Force chose …, Boeing …".
+_SUBORDINATORS = frozenset(
+    {"when", "after", "before", "while", "although", "though", "if", "because", "since", "once", "until",
+     "whereas"}
+)  # fmt: skip
 # Capitalised words that open a sentence as a time or a connective, not a name ("Last November, …")
-_OPENING_WORDS = frozenset(
+_OPENING_WORDS = _SUBORDINATORS | frozenset(
     {"last", "this", "next", "earlier", "later", "meanwhile", "however", "today", "yesterday", "also", "in",
-     "on", "at", "after", "before", "when", "while", "since", "as", "but", "and", "for", "from", "by", "with",
-     "across", "throughout", "beyond", "inside", "outside", "unlike", "like", "despite", "amid", "among",
-     "under", "during", "until", "although", "though", "if", "because", "once", "whereas", "without"}
+     "on", "at", "as", "but", "and", "for", "from", "by", "with", "across", "throughout", "beyond", "inside",
+     "outside", "unlike", "like", "despite", "amid", "among", "under", "during", "without"}
 )  # fmt: skip
 # Words a title opens with, after its article: "Buzz Hargrove, the president of the union said"
 _TITLE_WORDS = frozenset(
@@ -304,32 +307,23 @@ _TITLE_WORDS = frozenset(
      "economist", "professor", "manager", "officer", "leader", "governor", "mayor", "commissioner", "editor",
      "partner", "strategist", "airport", "general", "senior", "deputy", "managing"}
 )  # fmt: skip
-_SUBORDINATORS = frozenset(
-    {
-        "when",
-        "after",
-        "before",
-        "while",
-        "although",
-        "though",
-        "if",
-        "because",
-        "since",
-        "once",
-        "until",
-        "whereas",
-    }
-)
+# Cues a name ending in -ing can be the subject of ("Boeing says they …"; "Flooding shows" needs a record).
 _SAYING_OR_BELIEVING = frozenset(
     {"say", "claim", "believe", "argue", "insist", "predict", "expect", "estimate", "add", "note", "warn",
      "deny", "announce", "report", "state", "think", "maintain", "contend", "forecast", "project"}
 )  # fmt: skip
+# A belief reported in the past after a verb of saying: the speaker's own ("stated that he expected").
 _BACKSHIFTED_BELIEFS = frozenset({"believed", "expected", "thought", "anticipated", "predicted"})
+# Cues whose "as …ed by X" names X as a source ("as estimated by the CBO"; not "as quoted by" or
+# "as informed by").
 _AS_BY_CUES = frozenset(
     {"estimate", "project", "forecast", "predict", "report", "note", "show", "find", "reveal", "document",
      "indicate", "state", "explain", "describe", "calculate", "confirm", "announce", "suggest", "point out"}
 )  # fmt: skip
+# Prepositions that may open the walk's subject: "(and) on Monday the governor said", "in an Op-Ed published"
 _SUBJECTLESS_PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "into", "by"})
+# Laws whose provisions "call for" what they would do (data/SPANS.md: a bill's provision is no claim);
+# a resolution states a view and speaks.
 _LAWS = frozenset({"act", "bill", "legislation", "law", "amendment", "measure", "statute", "ordinance"})
 # Works one writes, with no claim in the writing: "wrote two novels" ("told the story of" narrates one).
 _WORKS = frozenset(
@@ -1026,13 +1020,12 @@ def _source_for(
         if sentence[i].lower == "citing" and (
             _REASONS & {t.lower for t in sentence[i + 1 : i + 3]}
             or any(
-                a.lower == "as" and c.lower in _REASONS
-                for a, c in zip(sentence[i + 1 : i + 8], sentence[i + 3 : i + 10], strict=False)
+                _words(sentence, n) == "as" and _words(sentence, n + 2) in _REASONS
+                for n in range(i + 1, i + 8)
             )
         ):
-            return (
-                None  # "citing privacy rules", "citing major flaws", "citing the ban as his reason": a reason
-            )
+            # "citing privacy rules", "citing major flaws", "citing the ban as his reason": a reason
+            return None
         head = i + width + (_words(sentence, i + width) in _DETERMINERS)
         if lemma == "according to" and _words(sentence, head) in _MEASURES:
             return None  # "according to the number of rooms": in proportion to, no source
@@ -1420,14 +1413,14 @@ def _source_for(
     if not _context_fits(sentence, i, width, lemma, form, after_quote):
         return None
     # The auxiliary before the cue, adverbs skipped: "is also expected", "were twice denied".
-    aux = _words(sentence, _skip_adverbs(sentence, i - 1))
+    aux_at = _skip_adverbs(sentence, i - 1)
+    aux = _words(sentence, aux_at)
     if form == "quoted" and prev in _BE and nxt == "as":  # "Smith is quoted as saying": Smith
         subject = _subject_before(sentence, i)
         return (sentence[subject[0]].start, sentence[subject[1]].end) if subject else None
-    # Passive with an agent: "it was confirmed by the ministry".
-    # "it was confirmed by the ministry", "was personally recommended by Jobs": adverbs skipped
-    if (prev in _BE or aux in _BE) and nxt == "by":
-        if lemma == "reject" and _words(sentence, _skip_adverbs(sentence, i - 1) - 1) in _UNSAID_THINGS:
+    # Passive with an agent: "it was confirmed by the ministry", "was personally recommended by Jobs".
+    if aux in _BE and nxt == "by":
+        if lemma == "reject" and _words(sentence, aux_at - 1) in _UNSAID_THINGS:
             return None  # "Her novel was rejected by 14 publishers": turned down, no claim disputed
         return _phrase_after(sentence, i + width + 1, stop_at_clause=True)
     if prev == "to" and _words(sentence, i - 2) in ("continue", "continues", "continued"):
@@ -1482,11 +1475,7 @@ def _source_for(
             )
             # "passed a resolution calling for": the walk went past the verb; the record starts at its article
             article = next(
-                (
-                    n
-                    for n in range(head - 1, max(start_at, head - 4), -1)
-                    if sentence[n].lower in ("a", "an", "the")
-                ),
+                (n for n in range(head - 1, max(start_at, head - 4), -1) if sentence[n].lower in _ARTICLES),
                 None,
             )
             if (
@@ -1567,16 +1556,14 @@ def _source_for(
     if sentence[subject[0]].text in _SUBJECTLESS_PREPOSITIONS and subject[0] + 2 <= subject[1]:
         # "and on Monday the governor said": the subject starts at its own article; "in an Op-Ed
         # published on": the phrase is all there is, no subject
-        article = next(
-            (n for n in range(subject[0] + 2, subject[1]) if sentence[n].lower in ("the", "a", "an")), None
-        )
+        article = next((n for n in range(subject[0] + 2, subject[1]) if sentence[n].lower in _ARTICLES), None)
         if article is not None:
             subject = (article, subject[1])
         elif (
             form.endswith("ed")
             and subject[1] - subject[0] <= 3
             and (
-                sentence[subject[0] + 1].lower in ("a", "an", "the")
+                sentence[subject[0] + 1].lower in _ARTICLES
                 or _words(sentence, subject[0] + 1) in _POSSESSIVES
             )
         ):
@@ -1601,18 +1588,19 @@ def _source_for(
     if (named := _name_before_title(sentence, subject)) is not None:
         subject = named  # "Buzz Hargrove, the president of the union said": the closing comma lost
     first = sentence[subject[0]]
-    # "Aeroflot say that …": a company named with a plural verb, as British copy writes it
-    company_plural = (
-        nxt == "that"
-        and subject[1] == i - 1
-        and (subject[0] == 0 or _words(sentence, subject[0] - 1) == ",")  # not "Should Airbus confirm that"
-        and sentence[subject[1]].lower not in PRONOUNS
-        and not sentence[subject[1]].lower.endswith(("'s", "\u2019s"))
-        and all(t.text[:1].isupper() for t in sentence[subject[0] : subject[1] + 1])
-    )
-    if base and not (_plural_or_pronoun(sentence, subject, i) or headline or company_plural):
+    if base and not (
+        _plural_or_pronoun(sentence, subject, i) or headline or _company_plural(sentence, subject, i, nxt)
+    ):
         return None
     alone = subject[0] == subject[1]
+    # "stated that he expected", "said she believed": the speaker's own belief, backshifted, is a second
+    # source ("denied that he expected" and "told us they will report" are reported content)
+    own_belief = (
+        alone
+        and form in _BACKSHIFTED_BELIEFS
+        and first.lower in ("he", "she", "it")
+        and _speech_before(sentence, subject[0])
+    )
     if (
         (
             first.lower in _NOT_SUBJECTS
@@ -1655,12 +1643,7 @@ def _source_for(
         and first.lower in PRONOUNS
         and (before in _OBJECTS or before in ("that", "what", "if") or _lemma(before) is not None)
         and not (before == "that" and nxt in _AUX)  # "legislation that she says will cut costs"
-        # "stated that he expected", "said she believed": the speaker's own belief, backshifted
-        and not (
-            form in _BACKSHIFTED_BELIEFS
-            and first.lower in ("he", "she", "it")
-            and _speech_before(sentence, subject[0])
-        )
+        and not own_belief
     ):
         return None  # "told us they will report": the pronoun speaks inside reported content
     # "noted the findings show", "announced that a new analysis shows": a study inside what was said
@@ -1724,19 +1707,7 @@ def _source_for(
         and not _bare_clause(sentence, i + width)
     ):
         return None  # "some nurses found their shifts growing longer": an experience, no claim
-    if (
-        before == "that"
-        and found
-        and not study
-        and lemma not in _SPEECH_ACTS
-        # "stated that he expected": the speaker's own belief ("denied that he expected" is no claim of his)
-        and not (
-            alone
-            and first.lower in ("he", "she", "it")
-            and form in _BACKSHIFTED_BELIEFS
-            and _speech_before(sentence, subject[0])
-        )
-    ):
+    if before == "that" and found and not study and lemma not in _SPEECH_ACTS and not own_belief:
         return None  # "told a hearing that his deputies expected": reported content
     if (
         first.lower in PRONOUNS
@@ -1936,9 +1907,8 @@ def _context_fits(
             nxt == "that"
             or after[:2] in (["the", "point"], ["that", "point"])  # "grants the point": a point conceded
             or _after_quote(sentence, i)
-            or (
-                form == "granted" and _bare_clause(sentence, i + width)
-            )  # "critics granted the plan had worked"
+            # "critics granted the plan had worked"
+            or (form == "granted" and _bare_clause(sentence, i + width))
         )
     if lemma in _STATEMENT_VERBS:  # "released the following statement: “…”"
         colon = _colon_from(sentence, i + width)
@@ -1954,7 +1924,7 @@ def _context_fits(
         return True  # "commented on the plan, “…”", "comments on …: “…”"
     if lemma == "publish" and ":" in after and any(t in _STATEMENTS for t in after[:5]):
         return True  # "published the following op-ed today in the Gazette: …", like "released"
-    if lemma == "note" and form != lemma and nxt in ("the", "a", "an"):
+    if lemma == "note" and form != lemma and nxt in _ARTICLES:
         return True  # "The memo notes the higher rent burden": a verb before its object, a claim
     if (
         lemma in _NEEDS_CLAUSE
@@ -2127,7 +2097,6 @@ def _that_after_place(tokens: list[Token]) -> bool:
             # "published on Monday by the charity found that": the "that" is another verb's, as in
             # "grants to charities to help ensure that" (an infinitive's).
             return False
-    return False
     return False
 
 
@@ -2324,7 +2293,7 @@ def _phrase_after(sentence: list[Token], k: int, stop_at_clause: bool = False) -
         if (
             stop_at_clause
             and tok.lower == "at"
-            and sentence[k].lower in ("a", "an", "the")
+            and sentence[k].lower in _ARTICLES
             and end + 1 < len(sentence)
             and sentence[end + 1].text[:1].isupper()
         ):
@@ -2421,7 +2390,7 @@ def _before_plain_clause(sentence: list[Token], k: int, end: int) -> int:
     for n in range(k + 1, end - 1):
         tok, before = sentence[n], sentence[n - 1]
         if (
-            (tok.lower in ("the", "a", "an") or tok.lower in _NUMBER_WORDS or tok.text[:1].isdigit())
+            (tok.lower in _ARTICLES or tok.lower in _NUMBER_WORDS or tok.text[:1].isdigit())
             and before.is_word
             and before.text[:1].islower()
             and before.lower not in _BEFORE_A_NOUN_PHRASE
@@ -2683,7 +2652,7 @@ def _after_opening_phrase(sentence: list[Token], last: int) -> int:
         capital_after_lower = tok.text[:1].isupper() and (
             before.text[:1].islower() or before.text[:1].isdigit()
         )
-        article_after_capital = tok.lower in ("the", "a", "an") and before.text[:1].isupper()
+        article_after_capital = tok.lower in _ARTICLES and before.text[:1].isupper()
         if before.is_word and (capital_after_lower or article_after_capital):
             start = n
     return start
@@ -3117,7 +3086,7 @@ def _name_before_title(sentence: list[Token], subject: tuple[int, int]) -> tuple
     comma = subject[0] - 1
     names = sentence[:comma]
     title = [t.lower for t in sentence[subject[0] : subject[1] + 1]]
-    head = title[1:4] if title[:1] in (["the"], ["a"], ["an"]) else title[:3]
+    head = title[1:4] if title[0] in _ARTICLES else title[:3]
     if (
         comma < 2
         or sentence[comma].text != ","
@@ -3133,6 +3102,19 @@ def _name_before_title(sentence: list[Token], subject: tuple[int, int]) -> tuple
     ):
         return None
     return 0, comma - 1
+
+
+def _company_plural(sentence: list[Token], subject: tuple[int, int], i: int, nxt: str) -> bool:
+    """Whether a capitalised subject right before a base-form cue and "that" is a company with a plural
+    verb, as British copy writes it ("Aeroflot say that …"; not "Should Airbus confirm that")."""
+    return (
+        nxt == "that"
+        and subject[1] == i - 1
+        and (subject[0] == 0 or _words(sentence, subject[0] - 1) == ",")
+        and sentence[subject[1]].lower not in PRONOUNS
+        and not sentence[subject[1]].lower.endswith(("'s", "\u2019s"))
+        and all(t.text[:1].isupper() for t in sentence[subject[0] : subject[1] + 1])
+    )
 
 
 def _speech_before(sentence: list[Token], k: int) -> bool:
